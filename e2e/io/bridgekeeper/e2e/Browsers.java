@@ -1,0 +1,53 @@
+package io.bridgekeeper.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Chromium for the whole E2E run: the system's Chromium when there is one (BRIDGEKEEPER_CHROMIUM,
+ * or /usr/bin/chromium), Playwright's own browser otherwise.
+ */
+final class Browsers {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private Browsers() {
+    }
+
+    static synchronized Browser chromium() {
+        if (browser == null) {
+            Optional<Path> system = systemChromium();
+            Playwright.CreateOptions create = new Playwright.CreateOptions();
+            system.ifPresent(p -> create.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            playwright = Playwright.create(create);
+            BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions()
+                    .setHeadless(true)
+                    // without these, Chromium's background connections are refused many at a time here
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run"));
+            system.ifPresent(launch::setExecutablePath);
+            browser = playwright.chromium().launch(launch);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        return browser;
+    }
+
+    private static Optional<Path> systemChromium() {
+        String configured = System.getenv("BRIDGEKEEPER_CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured));
+        }
+        return List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
+                .map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+}

@@ -1,0 +1,41 @@
+package io.bridgekeeper.base;
+
+/**
+ * A refusal by the domain, with a message written for the person or client that asked: an illegal
+ * state transition, a duplicate, a rule of DESIGN.md. The portal shows it as is; the API answers it
+ * as an RFC 9457 problem with the given type and status.
+ */
+public class DomainException extends RuntimeException {
+
+    private final String type;
+    private final int status;
+
+    public DomainException(String type, int status, String message) {
+        super(message);
+        this.type = type;
+        this.status = status;
+    }
+
+    /** A conflict with the current state (HTTP 409). */
+    public static DomainException conflict(String type, String message) {
+        return new DomainException(type, 409, message);
+    }
+
+    /** Input that breaks a rule (HTTP 400). */
+    public static DomainException invalid(String type, String message) {
+        return new DomainException(type, 400, message);
+    }
+
+    /** Something that does not exist for the caller (HTTP 404); also used where it exists but is not theirs. */
+    public static DomainException notFound(String type, String message) {
+        return new DomainException(type, 404, message);
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int status() {
+        return status;
+    }
+}

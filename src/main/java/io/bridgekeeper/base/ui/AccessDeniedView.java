@@ -1,0 +1,25 @@
+package io.bridgekeeper.base.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** A view the role may not open: the same page as a missing one, so nothing is revealed. */
+@ParentLayout(MainLayout.class)
+@AnonymousAllowed
+public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
+
+    public AccessDeniedView() {
+        NotAvailableView.fill(this);
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

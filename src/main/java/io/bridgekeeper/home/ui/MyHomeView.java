@@ -1,0 +1,116 @@
+package io.bridgekeeper.home.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.device.DeviceKind;
+import io.bridgekeeper.device.DeviceService;
+import io.bridgekeeper.device.HouseholdDevice;
+import io.bridgekeeper.link.LinkService;
+import io.bridgekeeper.link.LinkedAccount;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A household's home: its linked vendor accounts and its devices, grouped by vendor. */
+@Route("home")
+@PageTitle("My home · Bridgekeeper")
+@Menu(title = "My home", order = 20, icon = "vaadin:home")
+@RolesAllowed(Roles.END_USER)
+public class MyHomeView extends VerticalLayout {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneId.systemDefault());
+
+    public MyHomeView(LinkService links, DeviceService devices) {
+        setId("my-home");
+        addClassName("page");
+        add(new ViewHeader("My home", "Your linked vendor accounts and the devices that came with them"));
+
+        List<LinkedAccount> myLinks = links.myLiveLinks();
+        H2 linksTitle = new H2("Linked accounts");
+        linksTitle.addClassName("section-title");
+        Div cards = new Div();
+        cards.setId("linked-accounts");
+        cards.addClassName("card-grid");
+        for (LinkedAccount link : myLinks) {
+            cards.add(linkCard(link));
+        }
+        if (myLinks.isEmpty()) {
+            cards.add(new Paragraph("No vendor account is linked yet."));
+        }
+        add(linksTitle, cards);
+
+        Map<String, List<HouseholdDevice>> byVendor = new LinkedHashMap<>();
+        for (HouseholdDevice d : devices.myDevices()) {
+            byVendor.computeIfAbsent(d.vendorName(), k -> new java.util.ArrayList<>()).add(d);
+        }
+        H2 devicesTitle = new H2("Devices");
+        devicesTitle.addClassName("section-title");
+        Div groups = new Div();
+        groups.setId("device-groups");
+        groups.addClassName("device-groups");
+        byVendor.forEach((vendor, list) -> groups.add(deviceGroup(vendor, list)));
+        add(devicesTitle, groups);
+    }
+
+    private static Div linkCard(LinkedAccount link) {
+        H3 name = new H3(link.vendorName());
+        Span account = new Span("Account " + link.externalAccountId());
+        account.addClassName("muted");
+        Span since = new Span("Linked since " + DATE.format(link.linkedAt()));
+        since.addClassName("muted");
+        Div card = new Div(name, new Badge("Linked", "success"), account, since);
+        card.addClassNames("card", "link-card");
+        card.setId("link-" + link.vendorSlug());
+        return card;
+    }
+
+    private static Div deviceGroup(String vendor, List<HouseholdDevice> list) {
+        H3 title = new H3(vendor);
+        Div rows = new Div();
+        rows.addClassName("device-list");
+        for (HouseholdDevice d : list) {
+            Span name = new Span(d.name());
+            name.addClassName("device-name");
+            Span kind = new Span(d.kind().label());
+            kind.addClassName("muted");
+            Div row = new Div(icon(d.kind()), name, kind);
+            if (!"ACTIVE".equals(d.state())) {
+                row.add(new Badge("Disabled", "contrast"));
+            }
+            row.addClassName("device-row");
+            row.setId("device-" + d.id());
+            rows.add(row);
+        }
+        Div group = new Div(title, rows);
+        group.addClassNames("card", "device-group");
+        return group;
+    }
+
+    private static com.vaadin.flow.component.icon.Icon icon(DeviceKind kind) {
+        VaadinIcon icon = switch (kind) {
+            case CAMERA, DOORBELL -> VaadinIcon.CAMERA;
+            case DISPLAY -> VaadinIcon.DESKTOP;
+            case LOCK -> VaadinIcon.LOCK;
+            case LIGHT -> VaadinIcon.LIGHTBULB;
+            case SENSOR -> VaadinIcon.SIGNAL;
+            case THERMOSTAT -> VaadinIcon.SUN_O;
+            case PLUG -> VaadinIcon.PLUG;
+            case OTHER -> VaadinIcon.CUBE;
+        };
+        return icon.create();
+    }
+}

@@ -1,0 +1,43 @@
+package io.bridgekeeper.security;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads portal accounts from the database; refuses a locked-out user name before any password check. */
+@Service
+class AccountDetailsService implements UserDetailsService {
+
+    private final AccountRepository accounts;
+    private final LoginAttempts attempts;
+
+    AccountDetailsService(AccountRepository accounts, LoginAttempts attempts) {
+        this.accounts = accounts;
+        this.attempts = attempts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        attempts.lockedFor(name).ifPresent(remaining -> {
+            throw new LockedException(lockedMessage(remaining));
+        });
+        Account account = accounts.findByEmailIgnoreCase(name)
+                .filter(Account::isEnabled)
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return new SignedInAccount(account.getId(), account.getEmail(), account.getDisplayName(),
+                account.getRoles(), account.getPasswordHash());
+    }
+
+    static String lockedMessage(Duration remaining) {
+        long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
+        return "Too many failed sign-ins for this user name. Try again in " + minutes
+                + (minutes == 1 ? " minute." : " minutes.");
+    }
+}

@@ -1,0 +1,11 @@
+package io.bridgekeeper.security;
+
+/** The three roles of DESIGN.md, as Spring Security role names (without the ROLE_ prefix). */
+public final class Roles {
+    public static final String ADMIN = "ADMIN";
+    public static final String PARTNER_MANAGER = "PARTNER_MANAGER";
+    public static final String END_USER = "END_USER";
+
+    private Roles() {
+    }
+}

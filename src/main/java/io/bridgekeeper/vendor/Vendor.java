@@ -1,0 +1,86 @@
+package io.bridgekeeper.vendor;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+@Entity
+@Table(name = "vendor")
+class Vendor {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String slug;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private VendorStatus status;
+
+    @Column(name = "webhook_url")
+    private String webhookUrl;
+
+    @Column(name = "webhook_secret")
+    private String webhookSecret;
+
+    @Column(name = "auto_suspend_on_violation")
+    private boolean autoSuspendOnViolation = true;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "vendor_capability", joinColumns = @JoinColumn(name = "vendor_id"))
+    @Column(name = "capability")
+    @Enumerated(EnumType.STRING)
+    private Set<Capability> capabilities = new HashSet<>();
+
+    protected Vendor() {
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    VendorStatus getStatus() {
+        return status;
+    }
+
+    String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    Set<Capability> getCapabilities() {
+        return capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+    }
+}
