@@ -5,6 +5,8 @@ public final class Roles {
     public static final String ADMIN = "ADMIN";
     public static final String PARTNER_MANAGER = "PARTNER_MANAGER";
     public static final String END_USER = "END_USER";
+    /** A vendor's cloud calling the partner API with one of its API keys (never a portal session). */
+    public static final String VENDOR = "VENDOR";
 
     private Roles() {
     }
