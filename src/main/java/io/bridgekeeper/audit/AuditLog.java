@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +29,13 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final SecurityContextHolderStrategy holder;
 
-    AuditLog(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    AuditLog(JdbcTemplate jdbc, JsonMapper json, Clock clock, ObjectProvider<SecurityContextHolderStrategy> holder) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.holder = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Records a change by whoever is calling (the signed-in account or the vendor key of this request). */
@@ -69,8 +73,8 @@ public class AuditLog {
         return value == null ? null : json.writeValueAsString(value);
     }
 
-    static AuditActor currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    AuditActor currentActor() {
+        Authentication auth = holder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AuditActor actor) {
             return actor;
         }

@@ -9,11 +9,32 @@ public class DomainException extends RuntimeException {
 
     private final String type;
     private final int status;
+    private final String field;
 
     public DomainException(String type, int status, String message) {
+        this(type, status, null, message);
+    }
+
+    private DomainException(String type, int status, String field, String message) {
         super(message);
         this.type = type;
         this.status = status;
+        this.field = field;
+    }
+
+    /** Input that breaks a rule, pinned to the field at fault (a form shows it under that field). */
+    public static DomainException invalidField(String type, String field, String message) {
+        return new DomainException(type, 400, field, message);
+    }
+
+    /** A conflict pinned to a field, such as a duplicate slug. */
+    public static DomainException conflictOnField(String type, String field, String message) {
+        return new DomainException(type, 409, field, message);
+    }
+
+    /** The input field at fault, or null when the refusal is about the whole request. */
+    public String field() {
+        return field;
     }
 
     /** A conflict with the current state (HTTP 409). */

@@ -3,15 +3,24 @@ package io.bridgekeeper.security;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /** Who is calling: the signed-in account of this request or UI session. */
 @Component
 public class CurrentUser {
 
+    private final SecurityContextHolderStrategy holder;
+
+    /** The application's holder strategy (Vaadin's, in the portal), not a JVM-wide static one. */
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> holder) {
+        this.holder = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
     public Optional<SignedInAccount> get() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = holder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof SignedInAccount account) {
             return Optional.of(account);
         }

@@ -14,7 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,11 +34,12 @@ class PartnerApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, VendorApiKeyService keys, JsonMapper json) throws Exception {
+    SecurityFilterChain partnerApi(HttpSecurity http, VendorApiKeyService keys, JsonMapper json,
+                                   ObjectProvider<SecurityContextHolderStrategy> holder) throws Exception {
         return http.securityMatcher(PATH)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyFilter(keys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                         write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -56,9 +59,11 @@ class PartnerApiSecurity {
 
     static final class ApiKeyFilter extends OncePerRequestFilter {
         private final VendorApiKeyService keys;
+        private final SecurityContextHolderStrategy holder;
 
-        ApiKeyFilter(VendorApiKeyService keys) {
+        ApiKeyFilter(VendorApiKeyService keys, SecurityContextHolderStrategy holder) {
             this.keys = keys;
+            this.holder = holder;
         }
 
         @Override
@@ -67,7 +72,7 @@ class PartnerApiSecurity {
             String header = request.getHeader("Authorization");
             if (header != null && header.startsWith("Bearer ")) {
                 keys.authenticate(header.substring(7).trim()).ifPresent(principal ->
-                        SecurityContextHolder.getContext().setAuthentication(principal.toAuthentication()));
+                        holder.getContext().setAuthentication(principal.toAuthentication()));
             }
             chain.doFilter(request, response);
         }

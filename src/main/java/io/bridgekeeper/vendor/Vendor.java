@@ -60,6 +60,36 @@ class Vendor {
     protected Vendor() {
     }
 
+    Vendor(String slug, String name, Set<Capability> capabilities, String webhookUrl, String webhookSecret,
+           Instant now) {
+        this.slug = slug;
+        this.name = name;
+        this.status = VendorStatus.ONBOARDING;
+        this.capabilities = new HashSet<>(capabilities);
+        this.webhookUrl = webhookUrl;
+        this.webhookSecret = webhookSecret;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void moveTo(VendorStatus target, Instant now) {
+        this.status = target;
+        this.updatedAt = now;
+    }
+
+    void setWebhookUrl(String webhookUrl, Instant now) {
+        this.webhookUrl = webhookUrl;
+        this.updatedAt = now;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
     Long getId() {
         return id;
     }

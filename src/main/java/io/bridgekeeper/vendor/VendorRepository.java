@@ -14,6 +14,8 @@ interface VendorRepository extends JpaRepository<Vendor, Long> {
             nativeQuery = true)
     boolean isManagedBy(long vendorId, long accountId);
 
+    boolean existsBySlug(String slug);
+
     @Query("select v.status, count(v) from Vendor v group by v.status")
     List<Object[]> countByStatus();
 }

@@ -1,30 +1,55 @@
 package io.bridgekeeper.vendor;
 
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Vendors and who may see them: admins see all, partner managers only the vendors assigned to them. */
+/**
+ * Vendors: onboarding, status, webhook URL, partner managers. Admins reach every vendor, partner
+ * managers only the vendors assigned to them (a foreign vendor answers "not found").
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class VendorService {
+
+    public static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
     private final VendorRepository vendors;
     private final VendorReach reach;
+    private final VendorQueries queries;
+    private final VendorAccess access;
     private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    VendorService(VendorRepository vendors, VendorReach reach, CurrentUser currentUser) {
+    VendorService(VendorRepository vendors, VendorReach reach, VendorQueries queries, VendorAccess access,
+                  CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.vendors = vendors;
         this.reach = reach;
+        this.queries = queries;
+        this.access = access;
         this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
     public Map<VendorStatus, Long> countByStatus() {
         Map<VendorStatus, Long> counts = new EnumMap<>(VendorStatus.class);
         for (VendorStatus status : VendorStatus.values()) {
@@ -38,10 +63,154 @@ public class VendorService {
 
     /** The vendors assigned to the signed-in partner manager. */
     @RolesAllowed(Roles.PARTNER_MANAGER)
+    @Transactional(readOnly = true)
     public List<VendorSummary> myVendors() {
         List<Vendor> mine = vendors.findManagedBy(currentUser.id());
         Map<Long, VendorReach.Counts> counts = reach.of(mine.stream().map(Vendor::getId).toList());
         return mine.stream().map(v -> summary(v, counts.get(v.getId()))).toList();
+    }
+
+    /** One page of the vendor grid, filtered and sorted in the query; no total count. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public Slice<VendorRow> search(VendorFilter filter, Pageable page) {
+        return queries.search(filter == null ? VendorFilter.none() : filter, page);
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public VendorDetail detail(long vendorId) {
+        access.requireManage(vendorId);
+        Vendor v = find(vendorId);
+        VendorReach.Counts counts = reach.of(List.of(vendorId)).get(vendorId);
+        return new VendorDetail(v.getId(), v.getSlug(), v.getName(), v.getStatus(), v.getCapabilities(),
+                v.getWebhookUrl(), v.getVersion(), queries.households(vendorId), counts.liveLinks(), counts.devices(),
+                queries.partnerManagers(vendorId));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public boolean isSlugTaken(String slug) {
+        return slug != null && vendors.existsBySlug(slug.trim());
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public long create(NewVendor input) {
+        String slug = input.slug() == null ? "" : input.slug().trim();
+        if (!SLUG.matcher(slug).matches() || slug.length() > 63) {
+            throw DomainException.invalidField("invalid-slug", "slug",
+                    "Use lowercase letters, digits and single dashes (e.g. acme-cams), at most 63 characters.");
+        }
+        if (vendors.existsBySlug(slug)) {
+            throw DomainException.conflictOnField("slug-taken", "slug", "The slug '" + slug + "' is already taken.");
+        }
+        String name = input.name() == null ? "" : input.name().trim();
+        if (name.isEmpty() || name.length() > 200) {
+            throw DomainException.invalidField("invalid-name", "name", "Enter a name of 1 to 200 characters.");
+        }
+        if (input.capabilities() == null || input.capabilities().isEmpty()) {
+            throw DomainException.invalidField("no-capability", "capabilities", "Choose at least one capability.");
+        }
+        String webhook = WebhookUrls.validated(input.webhookUrl());
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Vendor saved = vendors.saveAndFlush(new Vendor(slug, name, input.capabilities(), webhook,
+                HexFormat.of().formatHex(secret), clock.instant()));
+        audit.record("VENDOR_CREATED", "vendor", saved.getId(), saved.getId(), null, state(saved));
+        return saved.getId();
+    }
+
+    /** ONBOARDING → ACTIVE. */
+    @RolesAllowed(Roles.ADMIN)
+    public void activate(long vendorId, long expectedVersion) {
+        move(vendorId, expectedVersion, VendorStatus.ACTIVE, VendorStatus.ONBOARDING, "VENDOR_ACTIVATED");
+    }
+
+    /** SUSPENDED → RETIRED: the integration ends for good. */
+    @RolesAllowed(Roles.ADMIN)
+    public void retire(long vendorId, long expectedVersion) {
+        move(vendorId, expectedVersion, VendorStatus.RETIRED, VendorStatus.SUSPENDED, "VENDOR_RETIRED");
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public void updateWebhookUrl(long vendorId, long expectedVersion, String url) {
+        access.requireManage(vendorId);
+        String valid = WebhookUrls.validated(url);
+        Vendor v = findForUpdate(vendorId, expectedVersion);
+        Map<String, Object> before = state(v);
+        v.setWebhookUrl(valid, clock.instant());
+        flush(v);
+        audit.record("VENDOR_WEBHOOK_CHANGED", "vendor", vendorId, vendorId, before, state(v));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void assignPartnerManager(long vendorId, String email) {
+        find(vendorId);
+        Long account = queries.partnerManagerByEmail(email == null ? "" : email.trim())
+                .orElseThrow(() -> DomainException.invalidField("not-a-partner-manager", "email",
+                        "No partner manager account has the e-mail " + email + "."));
+        if (!queries.assign(vendorId, account, clock.instant())) {
+            throw DomainException.conflictOnField("already-assigned", "email", email + " already manages this vendor.");
+        }
+        audit.record("PARTNER_MANAGER_ASSIGNED", "vendor", vendorId, vendorId, null, Map.of("accountId", account));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void removePartnerManager(long vendorId, long accountId) {
+        if (!queries.unassign(vendorId, accountId)) {
+            throw DomainException.conflict("not-assigned", "That partner manager does not manage this vendor.");
+        }
+        audit.record("PARTNER_MANAGER_REMOVED", "vendor", vendorId, vendorId, Map.of("accountId", accountId), null);
+    }
+
+    private void move(long vendorId, long expectedVersion, VendorStatus target, VendorStatus from, String action) {
+        Vendor v = findForUpdate(vendorId, expectedVersion);
+        if (v.getStatus() != from || !v.getStatus().canMoveTo(target)) {
+            throw DomainException.conflict("illegal-status-change", "A vendor that is " + v.getStatus().label()
+                    .toLowerCase() + " cannot become " + target.label().toLowerCase() + ". Allowed next: "
+                    + v.getStatus().next() + ".");
+        }
+        Map<String, Object> before = state(v);
+        v.moveTo(target, clock.instant());
+        flush(v);
+        audit.record(action, "vendor", vendorId, vendorId, before, state(v));
+    }
+
+    Vendor find(long vendorId) {
+        return vendors.findById(vendorId)
+                .orElseThrow(() -> DomainException.notFound("vendor-not-found", "No vendor " + vendorId + "."));
+    }
+
+    /** The vendor, if the caller saw its latest version; otherwise the concurrent-change refusal. */
+    Vendor findForUpdate(long vendorId, long expectedVersion) {
+        Vendor v = find(vendorId);
+        if (v.getVersion() != expectedVersion) {
+            throw changedBySomeoneElse();
+        }
+        return v;
+    }
+
+    void flush(Vendor v) {
+        try {
+            vendors.saveAndFlush(v);
+        } catch (OptimisticLockingFailureException e) {
+            throw changedBySomeoneElse();
+        }
+    }
+
+    static DomainException changedBySomeoneElse() {
+        return DomainException.conflict("concurrent-change",
+                "This vendor was changed by someone else in the meantime. Reload to see the change, then try again.");
+    }
+
+    static Map<String, Object> state(Vendor v) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("slug", v.getSlug());
+        s.put("name", v.getName());
+        s.put("status", v.getStatus().name());
+        s.put("capabilities", v.getCapabilities().stream().map(Enum::name).sorted().toList());
+        s.put("webhookUrl", v.getWebhookUrl());
+        return s;
     }
 
     private static VendorSummary summary(Vendor v, VendorReach.Counts counts) {

@@ -27,7 +27,11 @@ public class ProblemResponses {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
-        return problem(HttpStatus.valueOf(e.status()), e.type(), e.getMessage());
+        ProblemDetail p = problem(HttpStatus.valueOf(e.status()), e.type(), e.getMessage());
+        if (e.field() != null) {
+            p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return p;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

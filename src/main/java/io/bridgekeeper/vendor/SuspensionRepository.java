@@ -1,0 +1,17 @@
+package io.bridgekeeper.vendor;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface SuspensionRepository extends JpaRepository<Suspension, Long> {
+
+    @Query("select s from Suspension s where s.vendorId = ?1 and s.status <> io.bridgekeeper.vendor.Suspension.Status.LIFTED")
+    Optional<Suspension> findOpen(long vendorId);
+
+    @Query("select s from Suspension s where s.status <> io.bridgekeeper.vendor.Suspension.Status.LIFTED")
+    List<Suspension> findAllOpen();
+
+    List<Suspension> findByVendorIdOrderBySuspendedAtDesc(long vendorId);
+}

@@ -1,0 +1,215 @@
+package io.bridgekeeper.vendor;
+
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.cluster.NodeIdentity;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The kill switch's write side: suspend a vendor (all or some capabilities) and resume it, with
+ * four eyes after a privacy leak or a security problem. Each change is audited, told to every node
+ * (NOTIFY at commit), published as an event (rollouts pause, webhooks go out), and never touches a
+ * household's own device choices.
+ */
+@Service
+@Transactional
+public class SuspensionService {
+
+    private final VendorService vendorService;
+    private final SuspensionRepository suspensions;
+    private final VendorQueries queries;
+    private final VendorAccess access;
+    private final KillSwitch killSwitch;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SuspensionService(VendorService vendorService, SuspensionRepository suspensions, VendorQueries queries,
+                      VendorAccess access, KillSwitch killSwitch, CurrentUser currentUser,
+                      AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.vendorService = vendorService;
+        this.suspensions = suspensions;
+        this.queries = queries;
+        this.access = access;
+        this.killSwitch = killSwitch;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What suspending this scope would touch, computed now. An empty scope means every capability. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public BlastRadius blastRadius(long vendorId, Set<Capability> scope) {
+        Vendor v = vendorService.find(vendorId);
+        return queries.blastRadius(vendorId, scope == null || scope.isEmpty() ? v.getCapabilities() : scope);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public long suspend(SuspendCommand cmd) {
+        Vendor vendor = vendorService.findForUpdate(cmd.vendorId(), cmd.expectedVersion());
+        if (cmd.typedSlug() == null || !cmd.typedSlug().trim().equals(vendor.getSlug())) {
+            throw DomainException.invalidField("confirmation-mismatch", "confirmation",
+                    "Type the vendor's slug '" + vendor.getSlug() + "' exactly to confirm.");
+        }
+        if (vendor.getStatus() != VendorStatus.ACTIVE) {
+            throw DomainException.conflict("illegal-status-change", "Only an active vendor can be suspended; "
+                    + vendor.getSlug() + " is " + vendor.getStatus().label().toLowerCase() + ".");
+        }
+        if (cmd.reason() == null) {
+            throw DomainException.invalidField("no-reason", "reason", "Choose a reason code.");
+        }
+        String text = cmd.reasonText() == null ? "" : cmd.reasonText().trim();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw DomainException.invalidField("no-reason-text", "reasonText",
+                    "Say in 1 to 2000 characters why the vendor is suspended.");
+        }
+        Set<Capability> scope = cmd.allCapabilities() ? vendor.getCapabilities()
+                : cmd.capabilities() == null ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(cmd.capabilities());
+        if (!cmd.allCapabilities() && (scope.isEmpty() || !vendor.getCapabilities().containsAll(scope))) {
+            throw DomainException.invalidField("invalid-scope", "capabilities",
+                    "Choose at least one of the vendor's capabilities: " + vendor.getCapabilities() + ".");
+        }
+        Instant now = clock.instant();
+        if (cmd.expectedRestoration() != null && !cmd.expectedRestoration().isAfter(now)) {
+            throw DomainException.invalidField("restoration-in-past", "expectedRestoration",
+                    "The expected restoration must be in the future.");
+        }
+        Map<String, Object> before = VendorService.state(vendor);
+        vendor.moveTo(VendorStatus.SUSPENDED, now);
+        vendorService.flush(vendor);
+        Suspension s = suspensions.saveAndFlush(new Suspension(vendor.getId(), cmd.allCapabilities(), scope,
+                cmd.reason(), text, cmd.expectedRestoration(), currentUser.id(), now));
+
+        Map<String, Object> after = new LinkedHashMap<>(VendorService.state(vendor));
+        after.put("suspensionId", s.getId());
+        after.put("scope", cmd.allCapabilities() ? "ALL" : names(scope));
+        after.put("reasonCode", cmd.reason().name());
+        after.put("reasonText", text);
+        after.put("expectedRestoration", cmd.expectedRestoration() == null ? null : cmd.expectedRestoration().toString());
+        audit.record("VENDOR_SUSPENDED", "vendor", vendor.getId(), vendor.getId(), before, after);
+        events.publishEvent(new VendorSuspended(vendor.getId(), vendor.getSlug(), s.getId(), cmd.allCapabilities(),
+                scope, cmd.reason().name(), text, cmd.expectedRestoration(), now));
+        announce(vendor.getId(), s.getId(), "SUSPENDED");
+        return s.getId();
+    }
+
+    /**
+     * The first step of a resume. After a privacy leak or a security problem it only records the
+     * request, and a different admin must approve; otherwise the vendor resumes now.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public boolean requestResume(long vendorId, long expectedVersion) {
+        Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
+        Suspension s = open(vendorId);
+        if (s.getStatus() == Suspension.Status.RESUME_REQUESTED) {
+            throw DomainException.conflict("resume-already-requested",
+                    "A resume is already requested and waits for a second admin's approval.");
+        }
+        if (s.getReasonCode().needsSecondAdminToResume()) {
+            s.requestResume(currentUser.id(), clock.instant());
+            suspensions.saveAndFlush(s);
+            vendor.moveTo(VendorStatus.SUSPENDED, clock.instant()); // bump the version: the page must reload
+            vendorService.flush(vendor);
+            audit.record("VENDOR_RESUME_REQUESTED", "suspension", s.getId(), vendorId,
+                    Map.of("status", "ACTIVE"), Map.of("status", "RESUME_REQUESTED"));
+            return false;
+        }
+        lift(vendor, s);
+        return true;
+    }
+
+    /** The second admin's approval of a requested resume; the requester cannot approve their own. */
+    @RolesAllowed(Roles.ADMIN)
+    public void approveResume(long vendorId, long expectedVersion) {
+        Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
+        Suspension s = open(vendorId);
+        if (s.getStatus() != Suspension.Status.RESUME_REQUESTED) {
+            throw DomainException.conflict("no-resume-request", "No resume has been requested for this vendor.");
+        }
+        if (s.getResumeRequestedBy() != null && s.getResumeRequestedBy() == currentUser.id()) {
+            throw DomainException.conflict("four-eyes", "You requested this resume; a different admin must approve it.");
+        }
+        lift(vendor, s);
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public List<SuspensionView> history(long vendorId) {
+        access.requireManage(vendorId);
+        return queries.suspensions(vendorId);
+    }
+
+    /** Where the vendor's latest change holds: each live node and when it applied it. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<NodeApplication> applications(long suspensionId, boolean lifted) {
+        return queries.applications(suspensionId, lifted ? "LIFTED" : "SUSPENDED",
+                clock.instant().minus(NodeIdentity.ALIVE));
+    }
+
+    /** Notices for a household's vendors that are suspended now, in plain words. */
+    @RolesAllowed({Roles.END_USER, Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public Map<Long, SuspensionNotice> noticesFor(Collection<Long> vendorIds) {
+        Map<Long, ActiveSuspension> active = vendorIds.stream().distinct()
+                .map(killSwitch::suspensionOf).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toMap(ActiveSuspension::vendorId, a -> a));
+        Map<Long, String> names = queries.vendorNames(active.keySet());
+        return active.values().stream().collect(Collectors.toMap(ActiveSuspension::vendorId,
+                a -> new SuspensionNotice(a.vendorId(), names.get(a.vendorId()), a.scope(), a.reason().plainWords(),
+                        a.expectedRestoration())));
+    }
+
+    private void lift(Vendor vendor, Suspension s) {
+        Instant now = clock.instant();
+        Map<String, Object> before = VendorService.state(vendor);
+        s.lift(currentUser.id(), now);
+        suspensions.saveAndFlush(s);
+        vendor.moveTo(VendorStatus.ACTIVE, now);
+        vendorService.flush(vendor);
+        Map<String, Object> after = new LinkedHashMap<>(VendorService.state(vendor));
+        after.put("suspensionId", s.getId());
+        audit.record("VENDOR_RESUMED", "vendor", vendor.getId(), vendor.getId(), before, after);
+        events.publishEvent(new VendorResumed(vendor.getId(), vendor.getSlug(), s.getId(), now));
+        announce(vendor.getId(), s.getId(), "LIFTED");
+    }
+
+    private Suspension open(long vendorId) {
+        return suspensions.findOpen(vendorId).orElseThrow(() ->
+                DomainException.conflict("not-suspended", "This vendor is not suspended."));
+    }
+
+    /** NOTIFY every node (delivered at commit) and apply on this node as soon as the commit is done. */
+    private void announce(long vendorId, long suspensionId, String change) {
+        killSwitch.notifyNodes(vendorId, suspensionId, change);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                killSwitch.apply(vendorId, suspensionId, change);
+            }
+        });
+    }
+
+    private static List<String> names(Set<Capability> scope) {
+        return scope.stream().map(Enum::name).sorted().toList();
+    }
+}

@@ -1,0 +1,173 @@
+package io.bridgekeeper.vendor;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The vendor module's read models, in SQL: grids, reach, partner managers, suspension history. */
+@Component
+class VendorQueries {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "name", "v.name", "slug", "v.slug", "status", "v.status", "createdAt", "v.created_at");
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    VendorQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Slice<VendorRow> search(VendorFilter filter, Pageable page) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("""
+                select v.id, v.slug, v.name, v.status, v.created_at,
+                       array(select c.capability from vendor_capability c where c.vendor_id = v.id order by 1) as caps
+                from vendor v where true
+                """);
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" and (v.name ilike :text or v.slug ilike :text)");
+            p.addValue("text", "%" + filter.text().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.status() != null) {
+            sql.append(" and v.status = :status");
+            p.addValue("status", filter.status().name());
+        }
+        sql.append(" order by ").append(orderBy(page.getSort())).append(", v.id");
+        sql.append(" limit :limit offset :offset");
+        p.addValue("limit", page.getPageSize() + 1).addValue("offset", page.getOffset());
+        List<VendorRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new VendorRow(rs.getLong(1), rs.getString(2),
+                rs.getString(3), VendorStatus.valueOf(rs.getString(4)), capabilities(rs.getArray(6)),
+                rs.getTimestamp(5).toInstant()));
+        boolean more = rows.size() > page.getPageSize();
+        return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
+    }
+
+    private static String orderBy(Sort sort) {
+        List<String> parts = new ArrayList<>();
+        for (Sort.Order o : sort) {
+            String column = SORTABLE.get(o.getProperty());
+            if (column != null) {
+                parts.add(column + (o.isAscending() ? " asc" : " desc"));
+            }
+        }
+        return parts.isEmpty() ? "v.name asc" : String.join(", ", parts);
+    }
+
+    long households(long vendorId) {
+        Long n = jdbc.queryForObject("select count(distinct account_id) from account_link where vendor_id = :v and status = 'LIVE'",
+                Map.of("v", vendorId), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    List<VendorDetail.PartnerManagerRef> partnerManagers(long vendorId) {
+        return jdbc.query("""
+                select a.id, a.email, a.display_name from vendor_partner_manager pm join account a on a.id = pm.account_id
+                where pm.vendor_id = :v order by a.display_name
+                """, Map.of("v", vendorId),
+                (rs, i) -> new VendorDetail.PartnerManagerRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    Optional<Long> partnerManagerByEmail(String email) {
+        return jdbc.queryForList("""
+                select a.id from account a join account_role r on r.account_id = a.id
+                where lower(a.email) = lower(:email) and r.role = 'PARTNER_MANAGER' and a.enabled
+                """, Map.of("email", email), Long.class).stream().findFirst();
+    }
+
+    boolean assign(long vendorId, long accountId, Instant at) {
+        return jdbc.update("insert into vendor_partner_manager (vendor_id, account_id, assigned_at) values (:v, :a, :at) "
+                + "on conflict do nothing", Map.of("v", vendorId, "a", accountId, "at", Timestamp.from(at))) == 1;
+    }
+
+    boolean unassign(long vendorId, long accountId) {
+        return jdbc.update("delete from vendor_partner_manager where vendor_id = :v and account_id = :a",
+                Map.of("v", vendorId, "a", accountId)) == 1;
+    }
+
+    /** Camera-like devices are what stream and snapshot suspensions touch; CONTROL touches every device. */
+    BlastRadius blastRadius(long vendorId, Set<Capability> scope) {
+        boolean everyDevice = scope.contains(Capability.CONTROL);
+        Map<String, Object> p = Map.of("v", vendorId);
+        long households = households(vendorId);
+        Long devices = jdbc.queryForObject("select count(*) from device where vendor_id = :v and state <> 'REMOVED'"
+                + (everyDevice ? "" : " and kind in ('CAMERA', 'DOORBELL')"), p, Long.class);
+        Long rollouts = jdbc.queryForObject("select count(*) from rollout where vendor_id = :v and state = 'RUNNING'",
+                p, Long.class);
+        return new BlastRadius(households, devices == null ? 0 : devices, rollouts == null ? 0 : rollouts);
+    }
+
+    List<SuspensionView> suspensions(long vendorId) {
+        return jdbc.query("""
+                select s.id, s.status, s.all_capabilities, s.reason_code, s.reason_text, s.expected_restoration_at,
+                       s.suspended_at, sb.display_name, s.resume_requested_at, rb.display_name, s.resume_requested_by,
+                       s.lifted_at, lb.display_name,
+                       array(select c.capability from suspension_capability c where c.suspension_id = s.id order by 1),
+                       array(select c.capability from vendor_capability c where c.vendor_id = s.vendor_id order by 1)
+                from suspension s
+                left join account sb on sb.id = s.suspended_by
+                left join account rb on rb.id = s.resume_requested_by
+                left join account lb on lb.id = s.lifted_by
+                where s.vendor_id = :v order by s.suspended_at desc, s.id desc
+                """, Map.of("v", vendorId), (rs, i) -> {
+                    boolean all = rs.getBoolean(3);
+                    return new SuspensionView(rs.getLong(1), rs.getString(2), all,
+                            all ? capabilities(rs.getArray(15)) : capabilities(rs.getArray(14)),
+                            SuspensionReason.valueOf(rs.getString(4)), rs.getString(5), instant(rs, 6),
+                            instant(rs, 7), rs.getString(8), instant(rs, 9), rs.getString(10),
+                            (Long) rs.getObject(11), instant(rs, 12), rs.getString(13));
+                });
+    }
+
+    /** For each live node (and any node that applied it), when it applied this change. */
+    List<NodeApplication> applications(long suspensionId, String change, Instant aliveSince) {
+        return jdbc.query("""
+                select n.node_id, a.applied_at from app_node n
+                left join suspension_application a on a.node_id = n.node_id and a.suspension_id = :s and a.change = :c
+                where n.last_seen_at > :alive or a.applied_at is not null
+                order by n.started_at, n.node_id
+                """, Map.of("s", suspensionId, "c", change, "alive", Timestamp.from(aliveSince)),
+                (rs, i) -> new NodeApplication(rs.getString(1), instant(rs, 2)));
+    }
+
+    Map<Long, String> vendorNames(Set<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("select id, name from vendor where id in (:ids)", Map.of("ids", ids),
+                    rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static Set<Capability> capabilities(Array array) throws SQLException {
+        Set<Capability> set = EnumSet.noneOf(Capability.class);
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                set.add(Capability.valueOf(String.valueOf(o)));
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,187 @@
+package io.bridgekeeper.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.demo.DemoAccounts;
+import io.bridgekeeper.support.IntegrationTest;
+import io.bridgekeeper.support.RunAs;
+import io.bridgekeeper.support.TestVendors;
+import io.bridgekeeper.support.TestVendors.TestVendor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+@IntegrationTest
+class SuspensionIT {
+
+    @Autowired
+    SuspensionService suspensions;
+    @Autowired
+    VendorService vendors;
+    @Autowired
+    KillSwitch killSwitch;
+    @Autowired
+    TestVendors testVendors;
+    @Autowired
+    RunAs run;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long version(long vendorId) {
+        return run.as(DemoAccounts.ADMIN, () -> vendors.detail(vendorId).version());
+    }
+
+    long suspend(TestVendor v, SuspensionReason reason, Set<Capability> scope) {
+        return run.as(DemoAccounts.ADMIN, () -> suspensions.suspend(new SuspendCommand(v.id(), version(v.id()),
+                scope == null, scope, reason, "Images shown to the wrong household", null, v.slug())));
+    }
+
+    @Test
+    void a_suspension_needs_the_vendors_slug_typed_and_changes_nothing_without_it() {
+        TestVendor v = testVendors.create("typed");
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.suspend(new SuspendCommand(v.id(),
+                version(v.id()), true, null, SuspensionReason.OUTAGE, "down", null, "not-" + v.slug()))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("Type the vendor's slug");
+
+        assertThat(jdbc.queryForObject("select status from vendor where id = ?", String.class, v.id())).isEqualTo("ACTIVE");
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from suspension where vendor_id = ?", Long.class, v.id())).isZero();
+    }
+
+    @Test
+    void suspending_takes_effect_at_commit_pauses_running_rollouts_and_is_audited() {
+        TestVendor v = testVendors.create("pause");
+        long rollout = runningRollout(v.id());
+        BlastRadius radius = run.as(DemoAccounts.ADMIN, () -> suspensions.blastRadius(v.id(), Set.of()));
+        assertThat(radius).isEqualTo(new BlastRadius(2, 3, 1));
+
+        long id = suspend(v, SuspensionReason.PRIVACY_LEAK, null);
+
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CONTROL)).isTrue();
+        assertThat(jdbc.queryForObject("select state from rollout where id = ?", String.class, rollout)).isEqualTo("PAUSED");
+        assertThat(jdbc.queryForList("select action from audit_event where vendor_id = ? order by id", String.class, v.id()))
+                .containsSubsequence("VENDOR_SUSPENDED", "ROLLOUT_PAUSED");
+        assertThat(jdbc.queryForObject("select count(*) from suspension_application where suspension_id = ?", Long.class, id))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void a_partial_suspension_refuses_only_its_capabilities() {
+        TestVendor v = testVendors.create("partial");
+        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.blastRadius(v.id(), EnumSet.of(Capability.CAMERA_STREAM))))
+                .isEqualTo(new BlastRadius(2, 2, 0));
+
+        suspend(v, SuspensionReason.OUTAGE, EnumSet.of(Capability.CAMERA_STREAM, Capability.SNAPSHOT));
+
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
+        assertThat(killSwitch.isSuspended(v.id(), Capability.SNAPSHOT)).isTrue();
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CONTROL)).isFalse();
+    }
+
+    @Test
+    void after_a_privacy_leak_a_second_admin_must_approve_the_resume() {
+        TestVendor v = testVendors.create("foureyes");
+        suspend(v, SuspensionReason.PRIVACY_LEAK, null);
+
+        boolean resumed = run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id())));
+        assertThat(resumed).isFalse();
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
+
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.approveResume(v.id(), version(v.id()))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("different admin");
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
+
+        run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.approveResume(v.id(), version(v.id())));
+
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isFalse();
+        assertThat(jdbc.queryForObject("select status from vendor where id = ?", String.class, v.id())).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForList("select action from audit_event where vendor_id = ? order by id", String.class, v.id()))
+                .containsSubsequence("VENDOR_SUSPENDED", "VENDOR_RESUME_REQUESTED", "VENDOR_RESUMED");
+    }
+
+    @Test
+    void after_an_outage_one_admin_resumes() {
+        TestVendor v = testVendors.create("outage");
+        suspend(v, SuspensionReason.OUTAGE, null);
+
+        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id())))).isTrue();
+
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isFalse();
+    }
+
+    @Test
+    void suspension_and_resume_never_change_a_households_own_device_choices() {
+        TestVendor v = testVendors.create("choices");
+        jdbc.update("update device set state = 'DISABLED' where id = ?", v.cameraA());
+
+        suspend(v, SuspensionReason.OUTAGE, null);
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id())));
+
+        assertThat(jdbc.queryForObject("select state from device where id = ?", String.class, v.cameraA())).isEqualTo("DISABLED");
+        assertThat(jdbc.queryForObject("select count(*) from device where vendor_id = ? and state = 'ACTIVE'", Long.class, v.id()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_change_based_on_an_old_version_is_refused_as_changed_by_someone_else() {
+        TestVendor v = testVendors.create("stale");
+        long seen = version(v.id());
+        run.as(DemoAccounts.SECOND_ADMIN, () -> vendors.updateWebhookUrl(v.id(), seen, "https://hooks.example.com/a"));
+
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.suspend(new SuspendCommand(v.id(), seen,
+                true, null, SuspensionReason.OUTAGE, "down", null, v.slug()))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("changed by someone else");
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CONTROL)).isFalse();
+    }
+
+    @Test
+    void illegal_status_moves_get_a_clear_error() {
+        TestVendor v = testVendors.create("illegal");
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> vendors.activate(v.id(), version(v.id()))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("cannot become active");
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> vendors.retire(v.id(), version(v.id()))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("cannot become retired");
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("not suspended");
+    }
+
+    @Test
+    void an_expected_restoration_in_the_past_is_refused() {
+        TestVendor v = testVendors.create("past");
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.suspend(new SuspendCommand(v.id(),
+                version(v.id()), true, null, SuspensionReason.OUTAGE, "down", Instant.now().minus(Duration.ofHours(1)),
+                v.slug())))).isInstanceOf(DomainException.class).hasMessageContaining("future");
+    }
+
+    @Test
+    void partner_managers_and_households_cannot_suspend_or_resume() {
+        TestVendor v = testVendors.create("roles");
+        SuspendCommand cmd = new SuspendCommand(v.id(), 0, true, null, SuspensionReason.OUTAGE, "x", null, v.slug());
+        for (String who : new String[] {DemoAccounts.CAMERA_PARTNER, DemoAccounts.HOUSEHOLD}) {
+            assertThatThrownBy(() -> run.as(who, () -> suspensions.suspend(cmd))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> run.as(who, () -> suspensions.requestResume(v.id(), 0))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> run.as(who, () -> suspensions.approveResume(v.id(), 0))).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> run.as(DemoAccounts.CAMERA_PARTNER, () -> suspensions.history(v.id())))
+                .isInstanceOf(DomainException.class).hasMessageContaining("No vendor");
+    }
+
+    private long runningRollout(long vendorId) {
+        long stable = jdbc.queryForObject("insert into cache_version (vendor_id, label, stable) values (?, 'v1', true) returning id", Long.class, vendorId);
+        long next = jdbc.queryForObject("insert into cache_version (vendor_id, label) values (?, 'v2') returning id", Long.class, vendorId);
+        long author = jdbc.queryForObject("select id from account where email = ?", Long.class, DemoAccounts.CAMERA_PARTNER);
+        return jdbc.queryForObject("""
+                insert into rollout (vendor_id, from_version_id, to_version_id, state, salt, current_stage, bake_seconds,
+                                     min_deliveries, error_rate_threshold, no_data_seconds, created_by, created_at)
+                values (?, ?, ?, 'RUNNING', 'salt', 0, 60, 10, 0.05, 600, ?, now()) returning id
+                """, Long.class, vendorId, stable, next, author);
+    }
+}
