@@ -139,7 +139,7 @@ class VendorQueries {
         return jdbc.query("""
                 select n.node_id, a.applied_at from app_node n
                 left join suspension_application a on a.node_id = n.node_id and a.suspension_id = :s and a.change = :c
-                where n.last_seen_at > :alive or a.applied_at is not null
+                where (n.last_seen_at > :alive and n.stopped_at is null) or a.applied_at is not null
                 order by n.started_at, n.node_id
                 """, Map.of("s", suspensionId, "c", change, "alive", Timestamp.from(aliveSince)),
                 (rs, i) -> new NodeApplication(rs.getString(1), instant(rs, 2)));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,12 +43,19 @@ public class NodeIdentity {
     public void heartbeat() {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("insert into app_node (node_id, started_at, last_seen_at) values (?, ?, ?) "
-                + "on conflict (node_id) do update set last_seen_at = excluded.last_seen_at", nodeId, now, now);
+                + "on conflict (node_id) do update set last_seen_at = excluded.last_seen_at, stopped_at = null",
+                nodeId, now, now);
+    }
+
+    @PreDestroy
+    void stopped() {
+        jdbc.update("update app_node set stopped_at = ? where node_id = ?", Timestamp.from(clock.instant()), nodeId);
     }
 
     /** The nodes alive now, oldest first. */
     public List<String> aliveNodes() {
-        return jdbc.queryForList("select node_id from app_node where last_seen_at > ? order by started_at, node_id",
+        return jdbc.queryForList("select node_id from app_node where last_seen_at > ? and stopped_at is null "
+                        + "order by started_at, node_id",
                 String.class, Timestamp.from(clock.instant().minus(ALIVE)));
     }
 

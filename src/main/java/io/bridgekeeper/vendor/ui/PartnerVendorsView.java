@@ -6,12 +6,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.Capability;
+import io.bridgekeeper.vendor.SuspensionNotice;
+import io.bridgekeeper.vendor.SuspensionService;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.VendorSummary;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The partner manager's home: the vendors assigned to them, and only those. */
@@ -21,7 +26,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Roles.PARTNER_MANAGER)
 public class PartnerVendorsView extends VerticalLayout {
 
-    public PartnerVendorsView(VendorService vendors) {
+    public PartnerVendorsView(VendorService vendors, SuspensionService suspensions) {
         setId("partner-vendors");
         addClassName("page");
         setSizeFull();
@@ -37,8 +42,19 @@ public class PartnerVendorsView extends VerticalLayout {
                 .collect(Collectors.joining(", "))).setHeader("Capabilities").setAutoWidth(true);
         grid.addColumn(v -> String.format("%,d", v.liveLinks())).setHeader("Live links").setAutoWidth(true);
         grid.addColumn(v -> String.format("%,d", v.devices())).setHeader("Devices").setAutoWidth(true);
-        grid.setItems(vendors.myVendors());
+        List<VendorSummary> mine = vendors.myVendors();
+        Map<Long, SuspensionNotice> notices = suspensions.noticesFor(mine.stream().map(VendorSummary::id).toList());
+        grid.addColumn(v -> notices.containsKey(v.id()) ? notice(notices.get(v.id())) : "")
+                .setHeader("Suspension").setFlexGrow(2);
+        grid.setItems(mine);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(VendorView.class,
+                VendorView.params(e.getItem().id()))));
         grid.setEmptyStateText("No vendor is assigned to you yet. An admin assigns vendors to partner managers.");
         addAndExpand(grid);
+    }
+
+    private static String notice(SuspensionNotice n) {
+        return "Suspended " + n.plainWords() + (n.expectedRestoration() == null ? ""
+                : "; expected back " + Formats.minute(n.expectedRestoration()));
     }
 }

@@ -1,0 +1,110 @@
+package io.bridgekeeper.vendor.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.vendor.ApiKeyView;
+import io.bridgekeeper.vendor.NewApiKey;
+import io.bridgekeeper.vendor.VendorApiKeyService;
+
+/** The vendor's partner-API keys: created (secret shown once), listed with last use, revoked. */
+class ApiKeysPanel extends Div {
+
+    private final long vendorId;
+    private final VendorApiKeyService keys;
+    private final Grid<ApiKeyView> grid = new Grid<>();
+
+    ApiKeysPanel(long vendorId, VendorApiKeyService keys) {
+        this.vendorId = vendorId;
+        this.keys = keys;
+        addClassNames("card", "wide-card");
+        setId("api-keys");
+        Button create = new Button("Create key", VaadinIcon.KEY.create(), e -> createDialog().open());
+        create.setId("create-api-key");
+        create.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Div head = new Div(new H3("API keys"), create);
+        head.addClassName("card-head");
+
+        grid.setId("api-key-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ApiKeyView::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(k -> "bk_" + k.prefix() + "_…").setHeader("Key").setAutoWidth(true);
+        grid.addColumn(k -> Formats.minute(k.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : Formats.minute(k.lastUsedAt())).setHeader("Last used")
+                .setAutoWidth(true);
+        grid.addComponentColumn(k -> k.isActive() ? revokeButton(k) : new Badge("Revoked", "contrast"))
+                .setHeader("").setAutoWidth(true);
+        grid.setEmptyStateText("No key yet. Create one for the vendor's cloud to call the partner API.");
+        add(head, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(keys.list(vendorId));
+    }
+
+    private Button revokeButton(ApiKeyView k) {
+        Button revoke = new Button("Revoke", e -> {
+            ConfirmDialog confirm = new ConfirmDialog("Revoke key " + k.name() + "?",
+                    "Requests signed with bk_" + k.prefix() + "_… are refused from now on. This cannot be undone.",
+                    "Revoke", c -> {
+                        keys.revoke(vendorId, k.id());
+                        Notifications.success("Key " + k.name() + " revoked.");
+                        refresh();
+                    });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return revoke;
+    }
+
+    private Dialog createDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Create API key");
+        TextField name = new TextField("Name");
+        name.setId("api-key-name");
+        name.setPlaceholder("e.g. device sync worker");
+        name.setWidthFull();
+        Button create = new Button("Create", e -> {
+            try {
+                NewApiKey key = keys.create(vendorId, name.getValue());
+                dialog.removeAll();
+                dialog.getFooter().removeAll();
+                TextField secret = new TextField("Your new key");
+                secret.setId("api-key-secret");
+                secret.setValue(key.secret());
+                secret.setReadOnly(true);
+                secret.setWidthFull();
+                dialog.add(new Paragraph("Copy it now: it is shown only this once and stored only as a hash."), secret);
+                Button done = new Button("Done", d -> dialog.close());
+                done.setId("api-key-done");
+                dialog.getFooter().add(done);
+                refresh();
+            } catch (DomainException ex) {
+                name.setInvalid(true);
+                name.setErrorMessage(ex.getMessage());
+            }
+        });
+        create.setId("api-key-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(name);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        dialog.setWidth("min(520px, 95vw)");
+        return dialog;
+    }
+}

@@ -1,0 +1,57 @@
+package io.bridgekeeper.vendor.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.vendor.Capability;
+import io.bridgekeeper.vendor.VendorDetail;
+import io.bridgekeeper.vendor.VendorService;
+import io.bridgekeeper.vendor.WebhookUrls;
+import java.util.stream.Collectors;
+
+/** Capabilities and the webhook URL, which admins and the vendor's partner managers may edit. */
+class IntegrationCard extends Div {
+
+    IntegrationCard(VendorDetail v, VendorService vendors, Runnable changed) {
+        addClassNames("card", "integration-card");
+        TextField webhook = new TextField("Webhook URL");
+        webhook.setId("webhook-url");
+        webhook.setWidthFull();
+        webhook.setValue(v.webhookUrl() == null ? "" : v.webhookUrl());
+        webhook.setPlaceholder("https://hooks.example.com/bridgekeeper");
+        webhook.setValueChangeMode(ValueChangeMode.EAGER);
+        Button save = new Button("Save", e -> {
+            try {
+                vendors.updateWebhookUrl(v.id(), v.version(), webhook.getValue());
+                Notifications.success("Webhook URL saved.");
+                changed.run();
+            } catch (DomainException ex) {
+                if ("webhookUrl".equals(ex.field())) {
+                    webhook.setInvalid(true);
+                    webhook.setErrorMessage(ex.getMessage());
+                } else {
+                    Notifications.error(ex.getMessage());
+                }
+            }
+        });
+        save.setId("webhook-save");
+        save.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        save.setEnabled(false);
+        webhook.addValueChangeListener(e -> {
+            String problem = WebhookUrls.problem(e.getValue());
+            webhook.setInvalid(problem != null);
+            webhook.setErrorMessage(problem);
+            save.setEnabled(problem == null && !e.getValue().equals(v.webhookUrl() == null ? "" : v.webhookUrl()));
+        });
+        add(new H3("Integration"),
+                ReachLine.of("vendor-status-text", "Status", v.status().label()),
+                ReachLine.of("vendor-capabilities-text", "Capabilities",
+                        v.capabilities().stream().map(Capability::label).sorted().collect(Collectors.joining(", "))),
+                webhook, save);
+    }
+}

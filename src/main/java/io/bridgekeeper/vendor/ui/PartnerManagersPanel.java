@@ -1,0 +1,65 @@
+package io.bridgekeeper.vendor.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.vendor.VendorDetail;
+import io.bridgekeeper.vendor.VendorService;
+
+/** Admins assign and remove the partner managers who may manage this vendor. */
+class PartnerManagersPanel extends Div {
+
+    PartnerManagersPanel(VendorDetail v, VendorService vendors, Runnable changed) {
+        addClassNames("card", "wide-card");
+        setId("partner-managers");
+        add(new H3("Partner managers"));
+        for (VendorDetail.PartnerManagerRef pm : v.partnerManagers()) {
+            Span who = new Span(pm.name() + " · " + pm.email());
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                ConfirmDialog confirm = new ConfirmDialog("Remove " + pm.name() + "?",
+                        pm.name() + " will no longer see or manage " + v.name() + ".", "Remove", c -> {
+                            vendors.removePartnerManager(v.id(), pm.accountId());
+                            Notifications.success(pm.name() + " removed.");
+                            changed.run();
+                        });
+                confirm.setCancelable(true);
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.open();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel("Remove " + pm.name());
+            Div row = new Div(who, remove);
+            row.addClassName("pm-row");
+            add(row);
+        }
+        if (v.partnerManagers().isEmpty()) {
+            add(new Span("Nobody manages this vendor yet."));
+        }
+        EmailField email = new EmailField();
+        email.setId("assign-pm-email");
+        email.setPlaceholder("partner@vendor.example");
+        Button assign = new Button("Assign", e -> {
+            try {
+                vendors.assignPartnerManager(v.id(), email.getValue());
+                Notifications.success(email.getValue() + " now manages " + v.name() + ".");
+                changed.run();
+            } catch (DomainException ex) {
+                email.setInvalid(true);
+                email.setErrorMessage(ex.getMessage());
+            }
+        });
+        assign.setId("assign-pm");
+        HorizontalLayout line = new HorizontalLayout(email, assign);
+        line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(line);
+    }
+}

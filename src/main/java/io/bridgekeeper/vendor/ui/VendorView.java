@@ -1,0 +1,169 @@
+package io.bridgekeeper.vendor.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
+import io.bridgekeeper.vendor.SuspensionService;
+import io.bridgekeeper.vendor.SuspensionView;
+import io.bridgekeeper.vendor.VendorApiKeyService;
+import io.bridgekeeper.vendor.VendorDetail;
+import io.bridgekeeper.vendor.VendorService;
+import io.bridgekeeper.vendor.VendorStatus;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/**
+ * One vendor: status and suspension, integration settings, reach, partner managers and API keys.
+ * Admins act on it; its partner managers see it and manage its webhook and keys; nobody else
+ * learns that it exists.
+ */
+@Route("vendors/:vendorId(\\d+)")
+@PageTitle("Vendor · Bridgekeeper")
+@RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+public class VendorView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final VendorService vendors;
+    private final SuspensionService suspensions;
+    private final VendorApiKeyService keys;
+    private final CurrentUser currentUser;
+    private long vendorId;
+
+    public VendorView(VendorService vendors, SuspensionService suspensions, VendorApiKeyService keys,
+                      CurrentUser currentUser) {
+        this.vendors = vendors;
+        this.suspensions = suspensions;
+        this.keys = keys;
+        this.currentUser = currentUser;
+        setId("vendor-view");
+        addClassName("page");
+    }
+
+    static RouteParameters params(long vendorId) {
+        return new RouteParameters("vendorId", String.valueOf(vendorId));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        vendorId = Long.parseLong(event.getRouteParameters().get("vendorId").orElseThrow());
+        try {
+            render();
+        } catch (DomainException e) {
+            event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    private void render() {
+        VendorDetail v = vendors.detail(vendorId);
+        List<SuspensionView> history = suspensions.history(vendorId);
+        SuspensionView open = history.stream().filter(SuspensionView::isOpen).findFirst().orElse(null);
+        boolean admin = currentUser.isAdmin();
+
+        removeAll();
+        ViewHeader header = new ViewHeader(v.name(), v.slug(), admin ? actions(v, open) : new Component[0]);
+        header.withBadge(VendorBadges.status(v.status()));
+        add(header);
+        if (open != null) {
+            add(new SuspensionBanner(open, admin ? suspensions.applications(open.id(), false) : null));
+        }
+        Div cards = new Div(new IntegrationCard(v, vendors, this::render), reachCard(v));
+        cards.addClassName("card-grid");
+        add(cards);
+        if (admin) {
+            add(new PartnerManagersPanel(v, vendors, this::render));
+        }
+        add(new ApiKeysPanel(vendorId, keys), new SuspensionHistory(history));
+    }
+
+    private Component[] actions(VendorDetail v, SuspensionView open) {
+        if (v.status() == VendorStatus.ONBOARDING) {
+            return new Component[] {action("activate-vendor", "Activate", ButtonVariant.LUMO_PRIMARY,
+                    () -> vendors.activate(vendorId, v.version()), v.slug() + " is active.")};
+        }
+        if (v.status() == VendorStatus.ACTIVE) {
+            Button suspend = new Button("Suspend…", e -> new SuspendVendorDialog(v, suspensions, () -> {
+                Notifications.success(v.slug() + " is suspended on every node.");
+                render();
+            }).open());
+            suspend.setId("suspend-vendor");
+            suspend.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+            return new Component[] {suspend};
+        }
+        if (v.status() == VendorStatus.SUSPENDED && open != null) {
+            Button retire = new Button("Retire…", e -> confirmRetire(v));
+            retire.setId("retire-vendor");
+            retire.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            if (open.awaitsApproval()) {
+                Button approve = action("approve-resume", "Approve resume", ButtonVariant.LUMO_PRIMARY,
+                        () -> suspensions.approveResume(vendorId, v.version()), v.slug() + " is resumed on every node.");
+                if (open.resumeRequestedById() != null && open.resumeRequestedById() == currentUser.id()) {
+                    approve.setEnabled(false);
+                    approve.setTooltipText("You requested this resume: a different admin must approve it.");
+                }
+                return new Component[] {retire, approve};
+            }
+            boolean fourEyes = open.reason().needsSecondAdminToResume();
+            Button resume = action("resume-vendor", fourEyes ? "Request resume" : "Resume", ButtonVariant.LUMO_PRIMARY,
+                    () -> suspensions.requestResume(vendorId, v.version()),
+                    fourEyes ? "Resume requested: a second admin must approve it." : v.slug() + " is resumed.");
+            return new Component[] {retire, resume};
+        }
+        return new Component[0];
+    }
+
+    private Button action(String id, String label, ButtonVariant variant, Runnable call, String done) {
+        Button b = new Button(label, e -> {
+            try {
+                call.run();
+                Notifications.success(done);
+            } catch (DomainException ex) {
+                Notifications.error(ex.getMessage());
+            }
+            render();
+        });
+        b.setId(id);
+        b.addThemeVariants(variant);
+        return b;
+    }
+
+    private void confirmRetire(VendorDetail v) {
+        ConfirmDialog confirm = new ConfirmDialog("Retire " + v.name() + "?",
+                "Retiring ends the integration for good: its " + v.liveLinks() + " live links and " + v.devices()
+                        + " devices stay refused, its API keys stop working, and it cannot be resumed.",
+                "Retire", e -> {
+                    try {
+                        vendors.retire(vendorId, v.version());
+                        Notifications.success(v.slug() + " is retired.");
+                    } catch (DomainException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                    render();
+                });
+        confirm.setId("retire-confirm");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private static Div reachCard(VendorDetail v) {
+        Div card = new Div(new com.vaadin.flow.component.html.H3("Reach"),
+                ReachLine.of("reach-households", "Households linked", v.households()),
+                ReachLine.of("reach-links", "Live links", v.liveLinks()),
+                ReachLine.of("reach-devices", "Devices", v.devices()));
+        card.addClassNames("card", "reach-card");
+        return card;
+    }
+}
