@@ -79,7 +79,7 @@ class Suspension {
     }
 
     Suspension(long vendorId, boolean allCapabilities, Set<Capability> capabilities, SuspensionReason reason,
-               String reasonText, Instant expectedRestorationAt, long suspendedBy, Instant suspendedAt) {
+               String reasonText, Instant expectedRestorationAt, Long suspendedBy, Instant suspendedAt) {
         this.vendorId = vendorId;
         this.allCapabilities = allCapabilities;
         this.capabilities = allCapabilities ? new HashSet<>() : new HashSet<>(capabilities);

@@ -1,10 +1,12 @@
 package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,6 +112,37 @@ public class SuspensionService {
                 scope, cmd.reason().name(), text, cmd.expectedRestoration(), now));
         announce(vendor.getId(), s.getId(), "SUSPENDED");
         return s.getId();
+    }
+
+    /**
+     * An automatic suspension by a rule of the system (e.g. the rollout guard after an isolation
+     * violation), when the vendor's policy allows it ({@code auto_suspend_on_violation}, on by
+     * default). Called by other modules' automatic actions, which run without a signed-in user;
+     * it can only ever suspend, never lift. Returns the suspension, or empty when the policy is off
+     * or the vendor is not active (already suspended counts as done).
+     */
+    @PermitAll
+    public java.util.Optional<Long> suspendBySystem(long vendorId, SuspensionReason reason, String text, String rule) {
+        Vendor vendor = vendorService.find(vendorId);
+        if (!vendor.isAutoSuspendOnViolation() || vendor.getStatus() != VendorStatus.ACTIVE) {
+            return java.util.Optional.empty();
+        }
+        Instant now = clock.instant();
+        Map<String, Object> before = VendorService.state(vendor);
+        vendor.moveTo(VendorStatus.SUSPENDED, now);
+        vendorService.flush(vendor);
+        Suspension s = suspensions.saveAndFlush(new Suspension(vendorId, true, vendor.getCapabilities(), reason, text,
+                null, null, now));
+        Map<String, Object> after = new LinkedHashMap<>(VendorService.state(vendor));
+        after.put("suspensionId", s.getId());
+        after.put("scope", "ALL");
+        after.put("reasonCode", reason.name());
+        after.put("reasonText", text);
+        audit.record(AuditActor.system(rule), "VENDOR_SUSPENDED", "vendor", vendorId, vendorId, before, after);
+        events.publishEvent(new VendorSuspended(vendorId, vendor.getSlug(), s.getId(), true, vendor.getCapabilities(),
+                reason.name(), text, null, now));
+        announce(vendorId, s.getId(), "SUSPENDED");
+        return java.util.Optional.of(s.getId());
     }
 
     /**

@@ -82,6 +82,10 @@ class Vendor {
         this.updatedAt = now;
     }
 
+    boolean isAutoSuspendOnViolation() {
+        return autoSuspendOnViolation;
+    }
+
     long getVersion() {
         return version;
     }

@@ -115,7 +115,7 @@ class VendorQueries {
     List<SuspensionView> suspensions(long vendorId) {
         return jdbc.query("""
                 select s.id, s.status, s.all_capabilities, s.reason_code, s.reason_text, s.expected_restoration_at,
-                       s.suspended_at, sb.display_name, s.resume_requested_at, rb.display_name, s.resume_requested_by,
+                       s.suspended_at, coalesce(sb.display_name, 'the system'), s.resume_requested_at, rb.display_name, s.resume_requested_by,
                        s.lifted_at, lb.display_name,
                        array(select c.capability from suspension_capability c where c.suspension_id = s.id order by 1),
                        array(select c.capability from vendor_capability c where c.vendor_id = s.vendor_id order by 1)

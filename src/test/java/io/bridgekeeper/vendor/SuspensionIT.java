@@ -33,6 +33,8 @@ class SuspensionIT {
     RunAs run;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     long version(long vendorId) {
         return run.as(DemoAccounts.ADMIN, () -> vendors.detail(vendorId).version());
@@ -172,6 +174,26 @@ class SuspensionIT {
         }
         assertThatThrownBy(() -> run.as(DemoAccounts.CAMERA_PARTNER, () -> suspensions.history(v.id())))
                 .isInstanceOf(DomainException.class).hasMessageContaining("No vendor");
+    }
+
+    @Test
+    void the_system_suspends_by_policy_and_not_when_the_vendor_opted_out() {
+        TestVendor on = testVendors.create("policy-on");
+        TestVendor off = testVendors.create("policy-off");
+        jdbc.update("update vendor set auto_suspend_on_violation = false where id = ?", off.id());
+
+        var suspended = tx.execute(s -> suspensions.suspendBySystem(on.id(), SuspensionReason.PRIVACY_LEAK,
+                "Isolation violation during rollout", "rollout guard: isolation violation"));
+        var notSuspended = tx.execute(s -> suspensions.suspendBySystem(off.id(), SuspensionReason.PRIVACY_LEAK,
+                "Isolation violation during rollout", "rollout guard: isolation violation"));
+
+        assertThat(suspended).isPresent();
+        assertThat(notSuspended).isEmpty();
+        assertThat(killSwitch.isSuspended(on.id(), Capability.SNAPSHOT)).isTrue();
+        assertThat(killSwitch.isSuspended(off.id(), Capability.SNAPSHOT)).isFalse();
+        assertThat(jdbc.queryForObject("select actor_type || ' ' || actor_name from audit_event "
+                + "where vendor_id = ? and action = 'VENDOR_SUSPENDED'", String.class, on.id()))
+                .isEqualTo("SYSTEM system: rollout guard: isolation violation");
     }
 
     private long runningRollout(long vendorId) {
