@@ -39,10 +39,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         viewTitle.addClassName("navbar-title");
         viewTitle.setId("navbar-title");
         addToNavbar(true, toggle, viewTitle);
+        // on a phone the drawer overlays the page: start closed, open on the toggle
+        getElement().addPropertyChangeListener("overlay", "overlay-changed", e -> {
+            if (isOverlay()) {
+                setDrawerOpened(false);
+            }
+        });
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        if (isOverlay()) {
+            setDrawerOpened(false);
+        }
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse("Bridgekeeper")
                 .replace(" · Bridgekeeper", ""));
     }
