@@ -1,6 +1,7 @@
 package io.bridgekeeper.e2e;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ final class Browsers {
 
     private static Playwright playwright;
     private static Browser browser;
+    private static BrowserContext context;
 
     private Browsers() {
     }
@@ -40,6 +42,14 @@ final class Browsers {
             }));
         }
         return browser;
+    }
+
+    static synchronized BrowserContext sharedContext() {
+        if (context == null) {
+            context = chromium().newContext();
+            context.setDefaultTimeout(20_000);
+        }
+        return context;
     }
 
     private static Optional<Path> systemChromium() {

@@ -3,7 +3,6 @@ package io.bridgekeeper.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -39,16 +38,22 @@ abstract class PortalTest {
     BrowserContext context;
     Page page;
 
+    /**
+     * One browser context for the run, so the portal's scripts stay in its HTTP cache; each test
+     * starts signed out (cookies cleared) in a page of its own.
+     */
     @BeforeEach
     void openBrowser() {
-        context = Browsers.chromium().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-        context.setDefaultTimeout(20_000);
+        context = Browsers.sharedContext();
+        context.clearCookies();
         page = context.newPage();
+        page.setViewportSize(1280, 800);
     }
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        page.close();
+        context.clearCookies();
     }
 
     String url(String path) {

@@ -19,7 +19,7 @@ class SignInE2E extends PortalTest {
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
 
         assertThat(page).hasURL(Pattern.compile(".*/admin$"));
-        assertMenu("Overview");
+        assertMenu("Overview", "Vendors");
         assertThat(page.locator("#current-user-name")).hasText("Ada Lovelace");
         assertThat(page.locator("#current-user-role")).hasText("Admin");
         // other tests add vendors to the same database: the overview must show what is there now
