@@ -1,0 +1,68 @@
+package io.bridgekeeper.audit.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import io.bridgekeeper.audit.ExposureReport;
+import io.bridgekeeper.audit.ExposureReports;
+import io.bridgekeeper.base.ui.StatCard;
+
+/**
+ * The incident's exposure report: how many households were affected and, pair by pair, whose
+ * devices were shown (or about to be) on whose displays, when and how often. Exportable to CSV.
+ */
+class ExposurePanel extends Div {
+
+    ExposurePanel(long incidentId, ExposureReports reports) {
+        setId("exposure-report");
+        addClassName("exposure-report");
+        ExposureReport report = reports.of(incidentId);
+
+        H2 title = new H2("Exposure report");
+        title.addClassName("section-title");
+        Div header = new Div(title, AuditView.csvLink("exposure-export", "Export CSV", event -> {
+            event.setFileName("incident-" + incidentId + "-exposure.csv");
+            event.setContentType("text/csv; charset=utf-8");
+            reports.exportCsv(incidentId, event.getOutputStream());
+        }));
+        header.addClassName("section-header");
+        add(header);
+
+        if (report.isEmpty()) {
+            Paragraph none = new Paragraph("No isolation violation is recorded for this incident: nobody's devices "
+                    + "were shown to another household through it.");
+            none.setId("exposure-none");
+            none.addClassName("muted");
+            add(none);
+            return;
+        }
+        Div stats = new Div(
+                new StatCard("exposure-households", "Households affected", report.householdsAffected(), "error"),
+                new StatCard("exposure-exposed", "Households whose devices were exposed", report.exposedHouseholds(),
+                        "neutral"),
+                new StatCard("exposure-viewers", "Households shown them", report.viewingHouseholds(), "neutral"),
+                new StatCard("exposure-violations", "Violations", report.violations(), "neutral"));
+        stats.addClassName("stat-row");
+        Paragraph window = new Paragraph("From " + Times.format(report.firstAt()) + " to "
+                + Times.format(report.lastAt()) + ".");
+        window.setId("exposure-window");
+        window.addClassName("muted");
+
+        Grid<ExposureReport.Row> grid = new Grid<>();
+        grid.setId("exposure-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(ExposureReport.Row::exposedHousehold).setHeader("Exposed household").setAutoWidth(true);
+        grid.addColumn(ExposureReport.Row::exposedDevices).setHeader("Their devices").setAutoWidth(true);
+        grid.addColumn(ExposureReport.Row::viewerHousehold).setHeader("Shown to household").setAutoWidth(true);
+        grid.addColumn(ExposureReport.Row::viewerDevices).setHeader("On").setAutoWidth(true);
+        grid.addColumn(r -> Times.format(r.firstAt())).setHeader("First").setAutoWidth(true);
+        grid.addColumn(r -> Times.format(r.lastAt())).setHeader("Last").setAutoWidth(true);
+        grid.addColumn(r -> String.format("%,d", r.times())).setHeader("Times").setAutoWidth(true);
+        grid.setItems(report.rows());
+        grid.setAllRowsVisible(report.rows().size() <= 20);
+        grid.setHeight(report.rows().size() <= 20 ? null : "28rem");
+        add(stats, window, grid);
+    }
+}
