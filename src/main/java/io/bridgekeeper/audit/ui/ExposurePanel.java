@@ -52,11 +52,11 @@ class ExposurePanel extends Div {
 
         Grid<ExposureReport.Row> grid = new Grid<>();
         grid.setId("exposure-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(ExposureReport.Row::exposedHousehold).setHeader("Exposed household").setAutoWidth(true);
-        grid.addColumn(ExposureReport.Row::exposedDevices).setHeader("Their devices").setAutoWidth(true);
-        grid.addColumn(ExposureReport.Row::viewerHousehold).setHeader("Shown to household").setAutoWidth(true);
-        grid.addColumn(ExposureReport.Row::viewerDevices).setHeader("On").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(ExposureReport.Row::exposedHousehold).setHeader("Exposed household").setFlexGrow(2);
+        grid.addColumn(ExposureReport.Row::exposedDevices).setHeader("Their devices").setFlexGrow(1);
+        grid.addColumn(ExposureReport.Row::viewerHousehold).setHeader("Shown to household").setFlexGrow(2);
+        grid.addColumn(ExposureReport.Row::viewerDevices).setHeader("On").setFlexGrow(1);
         grid.addColumn(r -> Times.format(r.firstAt())).setHeader("First").setAutoWidth(true);
         grid.addColumn(r -> Times.format(r.lastAt())).setHeader("Last").setAutoWidth(true);
         grid.addColumn(r -> String.format("%,d", r.times())).setHeader("Times").setAutoWidth(true);

@@ -57,14 +57,14 @@ public class IncidentsView extends VerticalLayout {
         add(state);
 
         grid.setId("incident-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(IncidentSummary::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(i -> IncidentBadges.severity(i.severity())).setHeader("Severity").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(i -> IncidentBadges.state(i.state())).setHeader("State").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(IncidentSummary::title).setHeader("Title").setFlexGrow(1);
-        grid.addColumn(i -> i.kind().label()).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(IncidentSummary::title).setHeader("Title").setWidth("16rem").setFlexGrow(1);
+        grid.addColumn(i -> i.kind().label()).setHeader("Kind").setWidth("9rem").setFlexGrow(0);
         grid.addColumn(i -> i.vendorName() == null ? "—" : i.vendorName()).setHeader("Vendor").setAutoWidth(true);
         grid.addColumn(i -> i.violations() == 0 ? "" : String.format("%,d", i.violations())).setHeader("Violations")
                 .setAutoWidth(true);

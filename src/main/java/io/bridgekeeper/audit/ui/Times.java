@@ -13,6 +13,17 @@ final class Times {
     private Times() {
     }
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    static String date(Instant instant) {
+        return DATE.format(instant);
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
     static String format(Instant instant) {
         return instant == null ? "—" : FORMAT.format(instant);
     }
