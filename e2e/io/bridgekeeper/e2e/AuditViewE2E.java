@@ -123,8 +123,9 @@ class AuditViewE2E extends PortalTest {
         Download download = page.waitForDownload(() -> page.locator("#exposure-export").click());
         List<CSVRecord> rows = csv(download);
         assertThat(rows).hasSize(2);
-        assertThat(rows.getFirst().get("exposed_household")).contains(data.email(exposed));
-        assertThat(rows.getFirst().get("viewer_household")).contains(data.email(viewer));
+        assertThat(rows.getFirst().get("exposed_household")).isEqualTo("The Exposed household");
+        assertThat(rows.getFirst().get("exposed_email")).isEqualTo(data.email(exposed));
+        assertThat(rows.getFirst().get("viewer_email")).isEqualTo(data.email(viewer));
         assertThat(rows.getFirst().get("times")).isEqualTo("2");
     }
 

@@ -12,9 +12,9 @@ public record ExposureReport(long incidentId, long violations, long exposedHouse
                              long householdsAffected, Instant firstAt, Instant lastAt, List<Row> rows) {
 
     /** One exposed household → viewing household pair. */
-    public record Row(Long exposedAccountId, String exposedHousehold, String exposedDevices, Long viewerAccountId,
-                      String viewerHousehold, String viewerDevices, Instant firstAt, Instant lastAt, long times,
-                      String reasons) {
+    public record Row(Long exposedAccountId, String exposedHousehold, String exposedEmail, String exposedDevices,
+                      Long viewerAccountId, String viewerHousehold, String viewerEmail, String viewerDevices,
+                      Instant firstAt, Instant lastAt, long times, String reasons) {
     }
 
     public boolean isEmpty() {

@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ExposureReports {
 
-    static final String[] CSV_HEADER = {"exposed_account_id", "exposed_household", "exposed_devices",
-        "viewer_account_id", "viewer_household", "viewer_devices", "first_at", "last_at", "times", "reasons"};
+    static final String[] CSV_HEADER = {"exposed_account_id", "exposed_household", "exposed_email", "exposed_devices",
+        "viewer_account_id", "viewer_household", "viewer_email", "viewer_devices", "first_at", "last_at", "times",
+        "reasons"};
 
     private static final String PAIRS = """
             select iv.source_owner_account_id, sa.email, sa.display_name,
@@ -82,9 +83,9 @@ public class ExposureReports {
             jdbc.query(PAIRS, rs -> {
                 ExposureReport.Row r = row(rs);
                 try {
-                    csv.printRecord(r.exposedAccountId(), r.exposedHousehold(), r.exposedDevices(),
-                            r.viewerAccountId(), r.viewerHousehold(), r.viewerDevices(), r.firstAt(), r.lastAt(),
-                            r.times(), r.reasons());
+                    csv.printRecord(r.exposedAccountId(), r.exposedHousehold(), r.exposedEmail(),
+                            r.exposedDevices(), r.viewerAccountId(), r.viewerHousehold(), r.viewerEmail(),
+                            r.viewerDevices(), r.firstAt(), r.lastAt(), r.times(), r.reasons());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -96,17 +97,15 @@ public class ExposureReports {
     }
 
     private static ExposureReport.Row row(ResultSet rs) throws SQLException {
-        return new ExposureReport.Row((Long) rs.getObject(1), household(rs.getString(3), rs.getString(2)),
-                rs.getString(4), (Long) rs.getObject(5), household(rs.getString(7), rs.getString(6)),
+        return new ExposureReport.Row((Long) rs.getObject(1), name(rs.getString(3)), rs.getString(2),
+                rs.getString(4), (Long) rs.getObject(5), name(rs.getString(7)), rs.getString(6),
                 rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getLong(11),
                 rs.getString(12));
     }
 
-    private static String household(String name, String email) {
-        if (name == null) {
-            return "unknown";
-        }
-        return name + " <" + email + ">";
+    /** A device without an owner at the time (a platform display not yet set up) has no household. */
+    private static String name(String displayName) {
+        return displayName == null ? "no household" : displayName;
     }
 
     private static Instant instant(Timestamp ts) {

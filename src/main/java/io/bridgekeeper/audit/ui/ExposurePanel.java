@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import io.bridgekeeper.audit.ExposureReport;
 import io.bridgekeeper.audit.ExposureReports;
 import io.bridgekeeper.base.ui.StatCard;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import java.util.function.Function;
 
 /**
  * The incident's exposure report: how many households were affected and, pair by pair, whose
@@ -53,16 +55,24 @@ class ExposurePanel extends Div {
         Grid<ExposureReport.Row> grid = new Grid<>();
         grid.setId("exposure-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ExposureReport.Row::exposedHousehold).setHeader("Exposed household").setFlexGrow(2);
+        grid.addColumn(household(ExposureReport.Row::exposedHousehold, ExposureReport.Row::exposedEmail)).setHeader("Exposed household").setFlexGrow(2);
         grid.addColumn(ExposureReport.Row::exposedDevices).setHeader("Their devices").setFlexGrow(1);
-        grid.addColumn(ExposureReport.Row::viewerHousehold).setHeader("Shown to household").setFlexGrow(2);
+        grid.addColumn(household(ExposureReport.Row::viewerHousehold, ExposureReport.Row::viewerEmail)).setHeader("Shown to household").setFlexGrow(2);
         grid.addColumn(ExposureReport.Row::viewerDevices).setHeader("On").setFlexGrow(1);
-        grid.addColumn(r -> Times.format(r.firstAt())).setHeader("First").setAutoWidth(true);
-        grid.addColumn(r -> Times.format(r.lastAt())).setHeader("Last").setAutoWidth(true);
-        grid.addColumn(r -> String.format("%,d", r.times())).setHeader("Times").setAutoWidth(true);
+        grid.addColumn(r -> Times.format(r.firstAt())).setHeader("First").setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(r -> Times.format(r.lastAt())).setHeader("Last").setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(r -> String.format("%,d", r.times())).setHeader("Times").setWidth("5rem").setFlexGrow(0);
         grid.setItems(report.rows());
         grid.setAllRowsVisible(report.rows().size() <= 20);
         grid.setHeight(report.rows().size() <= 20 ? null : "28rem");
         add(stats, window, grid);
+    }
+
+    private static LitRenderer<ExposureReport.Row> household(Function<ExposureReport.Row, String> name,
+                                                            Function<ExposureReport.Row, String> email) {
+        return LitRenderer.<ExposureReport.Row>of(
+                        "<div class=\"cell-main\">${item.name}</div><div class=\"cell-sub\">${item.email}</div>")
+                .withProperty("name", name::apply)
+                .withProperty("email", r -> email.apply(r) == null ? "" : email.apply(r));
     }
 }
