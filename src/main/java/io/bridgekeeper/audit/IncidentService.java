@@ -1,56 +1,317 @@
 package io.bridgekeeper.audit;
 
-import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.base.AuditActor;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Incidents opened by isolation violations, guards, or by hand. */
+/**
+ * Incidents: opened by isolation violations and guards (other modules call {@link #reportViolation},
+ * {@link #open} and {@link #recordViolation}) or by an admin by hand; acknowledged and resolved by
+ * admins, with notes on a timeline. Every change is audited in its own transaction.
+ *
+ * <p>The methods for other modules are {@code @PermitAll}: guards and the decision path run without a
+ * signed-in person (a scheduled job, a service credential), no view or endpoint reaches them, and
+ * the audit event names the actor they pass, e.g. {@code AuditActor.system("rollout guard")}.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class IncidentService {
+
+    private static final int NOTE_MAX = 4000;
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final CurrentUser currentUser;
     private final JsonMapper json;
     private final Clock clock;
 
-    IncidentService(JdbcTemplate jdbc, AuditLog audit, JsonMapper json, Clock clock) {
+    IncidentService(JdbcTemplate jdbc, AuditLog audit, CurrentUser currentUser, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.currentUser = currentUser;
         this.json = json;
         this.clock = clock;
     }
 
-    /**
-     * Opens an incident for an automatic action (a rollout guard, the decision path), in the
-     * caller's transaction, audited as the system acting on {@code rule}.
-     */
-    @PermitAll
-    @Transactional(propagation = Propagation.MANDATORY)
-    public long openBySystem(NewIncident incident, String rule) {
-        Long id = jdbc.queryForObject("""
-                insert into incident (kind, severity, state, title, vendor_id, rollout_id, evidence, opened_at)
-                values (?, ?, 'OPEN', ?, ?, ?, ?::jsonb, ?) returning id
-                """, Long.class, incident.kind(), incident.severity(), incident.title(), incident.vendorId(),
-                incident.rolloutId(), incident.evidence() == null ? null : json.writeValueAsString(incident.evidence()),
-                Timestamp.from(clock.instant()));
-        audit.record(AuditActor.system(rule), "INCIDENT_OPENED", "incident", id, incident.vendorId(), null,
-                java.util.Map.of("kind", incident.kind(), "severity", incident.severity(), "title", incident.title()));
-        return id;
-    }
-
     /** Incidents not yet resolved. */
     @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
     public long countOpen() {
         Long n = jdbc.queryForObject("select count(*) from incident where state <> 'RESOLVED'", Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** Opens an incident on behalf of a guard or another automatic rule. Returns its id. */
+    @PermitAll
+    public long open(AuditActor actor, NewIncident incident) {
+        return insert(actor, incident, null);
+    }
+
+    /** Opens an incident for an automatic action, audited as the system acting on {@code rule}. */
+    @PermitAll
+    public long openBySystem(NewIncident incident, String rule) {
+        return open(AuditActor.system(rule), incident);
+    }
+
+    /** An admin opens an incident by hand. */
+    @RolesAllowed(Roles.ADMIN)
+    public long openByHand(NewIncident incident) {
+        if (incident.title() == null || incident.title().isBlank()) {
+            throw DomainException.invalid("incident-title-required", "Give the incident a title.");
+        }
+        return insert(currentUser.require(), incident, currentUser.id());
+    }
+
+    /**
+     * An isolation violation: recorded against the open isolation incident of the vendor (and
+     * rollout), or against a new SEV1 incident when there is none. Returns the incident's id.
+     */
+    @PermitAll
+    public long reportViolation(AuditActor actor, IsolationViolation violation) {
+        // one open incident per vendor and rollout, even when violations arrive on several nodes at once
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('incident-violation'), ?::int)",
+                (int) violation.vendorId());
+        Long incidentId = jdbc.query("""
+                select id from incident
+                where kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED' and vendor_id = ?
+                  and rollout_id is not distinct from ?
+                order by id limit 1
+                """, rs -> rs.next() ? rs.getLong(1) : null, violation.vendorId(), violation.rolloutId());
+        if (incidentId == null) {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("firstViolation", violationDocument(violation));
+            incidentId = insert(actor, new NewIncident(IncidentKind.ISOLATION_VIOLATION, Severity.SEV1,
+                    "Isolation violation: a device was about to be shown to another household",
+                    violation.vendorId(), violation.rolloutId(), evidence,
+                    "Opened by the first isolation violation (" + violation.reason() + ")."), null);
+        }
+        recordViolation(actor, incidentId, violation);
+        return incidentId;
+    }
+
+    /** Records an isolation violation against an existing incident. Returns the violation's id. */
+    @PermitAll
+    public long recordViolation(AuditActor actor, long incidentId, IsolationViolation v) {
+        Instant at = v.occurredAt() == null ? clock.instant() : v.occurredAt();
+        Long id = jdbc.queryForObject("""
+                insert into isolation_violation (occurred_at, vendor_id, source_device_id, target_device_id,
+                    requester_account_id, source_owner_account_id, target_owner_account_id, reason,
+                    cache_version_id, rollout_id, incident_id, evidence)
+                values (?, ?, ?, ?, ?, (select owner_account_id from device where id = ?),
+                        (select owner_account_id from device where id = ?), ?, ?, ?, ?, ?::jsonb)
+                returning id
+                """, Long.class, Timestamp.from(at), v.vendorId(), v.sourceDeviceId(), v.targetDeviceId(),
+                v.requesterAccountId(), v.sourceDeviceId(), v.targetDeviceId(), v.reason(), v.cacheVersionId(),
+                v.rolloutId(), incidentId, v.evidence() == null ? null : json.writeValueAsString(v.evidence()));
+        Map<String, Object> after = violationDocument(v);
+        after.put("incidentId", incidentId);
+        audit.record(actor, "ISOLATION_VIOLATION_RECORDED", "isolation_violation", id, v.vendorId(), null, after);
+        return id;
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void acknowledge(long incidentId, String note) {
+        transition(incidentId, IncidentState.OPEN, IncidentState.ACKNOWLEDGED, "acknowledged", note,
+                "INCIDENT_ACKNOWLEDGED");
+    }
+
+    /** Resolves an open or acknowledged incident; the note says what was done. */
+    @RolesAllowed(Roles.ADMIN)
+    public void resolve(long incidentId, String note) {
+        if (note == null || note.isBlank()) {
+            throw DomainException.invalid("resolution-note-required", "Say how the incident was resolved.");
+        }
+        IncidentState from = state(incidentId);
+        if (from == IncidentState.RESOLVED) {
+            throw DomainException.conflict("incident-resolved", "Incident " + incidentId + " is already resolved.");
+        }
+        transition(incidentId, from, IncidentState.RESOLVED, "resolved", note, "INCIDENT_RESOLVED");
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void addNote(long incidentId, String note) {
+        String text = checkedNote(note, true);
+        Long vendorId = vendorOf(incidentId);
+        long noteId = note(incidentId, "NOTE", currentUser.id(), text);
+        audit.record("INCIDENT_NOTE_ADDED", "incident", incidentId, vendorId, null,
+                Map.of("noteId", noteId, "note", text));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public Slice<IncidentSummary> list(IncidentState state, Pageable pageable) {
+        List<IncidentSummary> rows = new ArrayList<>(jdbc.query("""
+                select i.id, i.kind, i.severity, i.state, i.title, v.name, i.rollout_id, i.opened_at,
+                       (select count(*) from isolation_violation iv where iv.incident_id = i.id)
+                from incident i left join vendor v on v.id = i.vendor_id
+                where cast(? as varchar) is null or i.state = ?
+                order by case i.state when 'RESOLVED' then 1 else 0 end, i.opened_at desc, i.id desc
+                limit ? offset ?
+                """, (rs, n) -> new IncidentSummary(rs.getLong(1), IncidentKind.valueOf(rs.getString(2)),
+                        Severity.valueOf(rs.getString(3)), IncidentState.valueOf(rs.getString(4)), rs.getString(5),
+                        rs.getString(6), (Long) rs.getObject(7), rs.getTimestamp(8).toInstant(), rs.getLong(9)),
+                state == null ? null : state.name(), state == null ? null : state.name(),
+                pageable.getPageSize() + 1, pageable.getOffset()));
+        boolean more = rows.size() > pageable.getPageSize();
+        if (more) {
+            rows.removeLast();
+        }
+        return new SliceImpl<>(rows, pageable, more);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public IncidentDetail detail(long incidentId) {
+        List<IncidentDetail.TimelineEntry> timeline = jdbc.query("""
+                select n.id, n.occurred_at, n.kind, coalesce(a.display_name, 'System'), n.note
+                from incident_note n left join account a on a.id = n.author_id
+                where n.incident_id = ? order by n.occurred_at, n.id
+                """, (rs, i) -> new IncidentDetail.TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5)), incidentId);
+        return jdbc.query("""
+                select i.id, i.kind, i.severity, i.state, i.title, i.vendor_id, v.name, v.slug, i.rollout_id,
+                       case when r.id is null then null
+                            else fv.label || ' → ' || tv.label || ' (' || lower(r.state) || ')' end,
+                       jsonb_pretty(i.evidence), i.opened_at, coalesce(oa.display_name, 'System'),
+                       i.acknowledged_at, aa.display_name, i.resolved_at, ra.display_name
+                from incident i
+                left join vendor v on v.id = i.vendor_id
+                left join rollout r on r.id = i.rollout_id
+                left join cache_version fv on fv.id = r.from_version_id
+                left join cache_version tv on tv.id = r.to_version_id
+                left join account oa on oa.id = i.opened_by
+                left join account aa on aa.id = i.acknowledged_by
+                left join account ra on ra.id = i.resolved_by
+                where i.id = ?
+                """, rs -> {
+                    if (!rs.next()) {
+                        throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
+                    }
+                    return new IncidentDetail(rs.getLong(1), IncidentKind.valueOf(rs.getString(2)),
+                            Severity.valueOf(rs.getString(3)), IncidentState.valueOf(rs.getString(4)),
+                            rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getString(8),
+                            (Long) rs.getObject(9), rs.getString(10), rs.getString(11), instant(rs, 12),
+                            rs.getString(13), instant(rs, 14), rs.getString(15), instant(rs, 16), rs.getString(17),
+                            timeline);
+                }, incidentId);
+    }
+
+    private long insert(AuditActor actor, NewIncident incident, Long openedBy) {
+        Instant now = clock.instant();
+        String title = incident.title() == null || incident.title().isBlank()
+                ? incident.kind().label() : incident.title().trim();
+        if (title.length() > 300) {
+            throw DomainException.invalid("incident-title-too-long", "Keep the title under 300 characters.");
+        }
+        Long id = jdbc.queryForObject("""
+                insert into incident (kind, severity, state, title, vendor_id, rollout_id, evidence, opened_at, opened_by)
+                values (?, ?, 'OPEN', ?, ?, ?, ?::jsonb, ?, ?) returning id
+                """, Long.class, incident.kind().name(), incident.severity().name(), title, incident.vendorId(),
+                incident.rolloutId(), json.writeValueAsString(incident.evidence()), Timestamp.from(now), openedBy);
+        String note = incident.note() == null || incident.note().isBlank()
+                ? "Opened by " + actor.auditActorName() + "." : checkedNote(incident.note(), true);
+        note(id, "OPENED", openedBy, note);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("kind", incident.kind().name());
+        after.put("severity", incident.severity().name());
+        after.put("state", IncidentState.OPEN.name());
+        after.put("title", title);
+        after.put("rolloutId", incident.rolloutId());
+        audit.record(actor, "INCIDENT_OPENED", "incident", id, incident.vendorId(), null, after);
+        return id;
+    }
+
+    private void transition(long incidentId, IncidentState from, IncidentState to, String verb, String note,
+                            String action) {
+        String text = checkedNote(note, false);
+        String column = to == IncidentState.ACKNOWLEDGED ? "acknowledged" : "resolved";
+        int changed = jdbc.update("update incident set state = ?, " + column + "_at = ?, " + column + "_by = ?, "
+                        + "version = version + 1 where id = ? and state = ?",
+                to.name(), Timestamp.from(clock.instant()), currentUser.id(), incidentId, from.name());
+        if (changed == 0) {
+            IncidentState now = state(incidentId);
+            throw DomainException.conflict("incident-state",
+                    "Incident " + incidentId + " is " + now.label().toLowerCase() + " and cannot be " + verb + ".");
+        }
+        note(incidentId, to.name(), currentUser.id(), text.isEmpty() ? to.label() + "." : text);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("state", to.name());
+        if (!text.isEmpty()) {
+            after.put("note", text);
+        }
+        audit.record(action, "incident", incidentId, vendorOf(incidentId), Map.of("state", from.name()), after);
+    }
+
+    private IncidentState state(long incidentId) {
+        return jdbc.query("select state from incident where id = ?",
+                rs -> {
+                    if (!rs.next()) {
+                        throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
+                    }
+                    return IncidentState.valueOf(rs.getString(1));
+                }, incidentId);
+    }
+
+    private Long vendorOf(long incidentId) {
+        return jdbc.query("select vendor_id from incident where id = ?", rs -> {
+            if (!rs.next()) {
+                throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
+            }
+            return (Long) rs.getObject(1);
+        }, incidentId);
+    }
+
+    private long note(long incidentId, String kind, Long authorId, String text) {
+        Long id = jdbc.queryForObject("""
+                insert into incident_note (incident_id, occurred_at, author_id, kind, note)
+                values (?, ?, ?, ?, ?) returning id
+                """, Long.class, incidentId, Timestamp.from(clock.instant()), authorId, kind, text);
+        return id;
+    }
+
+    private static String checkedNote(String note, boolean required) {
+        String text = note == null ? "" : note.trim();
+        if (required && text.isEmpty()) {
+            throw DomainException.invalid("note-required", "Write a note.");
+        }
+        if (text.length() > NOTE_MAX) {
+            throw DomainException.invalid("note-too-long", "Keep the note under " + NOTE_MAX + " characters.");
+        }
+        return text;
+    }
+
+    private static Map<String, Object> violationDocument(IsolationViolation v) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sourceDeviceId", v.sourceDeviceId());
+        doc.put("targetDeviceId", v.targetDeviceId());
+        doc.put("requesterAccountId", v.requesterAccountId());
+        doc.put("reason", v.reason());
+        doc.put("cacheVersionId", v.cacheVersionId());
+        doc.put("rolloutId", v.rolloutId());
+        return doc;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
     }
 }

@@ -43,6 +43,8 @@ class AuditLogIT {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit_event where id = ?", id))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThat(jdbc.queryForObject("select action from audit_event where id = ?", String.class, id))
                 .isEqualTo("TEST_IMMUTABLE");
     }

@@ -1,0 +1,16 @@
+package io.bridgekeeper.audit;
+
+import java.time.Instant;
+
+/**
+ * One audit event as the caller may see it: for a partner manager, households are shown by number
+ * only and other people's client addresses are left out (see {@link AuditSearch}).
+ */
+public record AuditEntry(long id, Instant occurredAt, String actorType, String actorName, String action,
+                         String targetType, String targetId, Long vendorId, String vendorName, String before,
+                         String after, String clientAddress) {
+
+    public String target() {
+        return targetId == null ? targetType : targetType + " " + targetId;
+    }
+}

@@ -1,0 +1,81 @@
+package io.bridgekeeper.audit.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import io.bridgekeeper.audit.AuditDiff;
+import io.bridgekeeper.audit.AuditEntry;
+import io.bridgekeeper.base.ui.Badge;
+
+/** The selected event: who, when, what, and a line per field that changed, before and after. */
+class AuditDetailPanel extends Div {
+
+    AuditDetailPanel() {
+        setId("audit-detail");
+        addClassNames("card", "audit-detail");
+        showNothing();
+    }
+
+    void showNothing() {
+        removeAll();
+        Paragraph hint = new Paragraph("Select an event to see who did what, and what changed.");
+        hint.addClassName("muted");
+        add(hint);
+    }
+
+    void show(AuditEntry e) {
+        removeAll();
+        H3 title = new H3("Event " + e.id());
+        title.setId("audit-detail-title");
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, "When", Times.format(e.occurredAt()));
+        fact(facts, "Actor", e.actorName() + " (" + e.actorType().toLowerCase().replace('_', ' ') + ")");
+        fact(facts, "Action", e.action());
+        fact(facts, "Target", e.target());
+        fact(facts, "Vendor", e.vendorName() == null ? "—" : e.vendorName());
+        fact(facts, "Client address", e.clientAddress() == null ? "—" : e.clientAddress());
+        add(title, facts);
+
+        Div diff = new Div();
+        diff.setId("audit-diff");
+        diff.addClassName("diff");
+        Div head = new Div(new Span("Field"), new Span("Before"), new Span("After"));
+        head.addClassNames("diff-row", "diff-head");
+        diff.add(head);
+        var lines = AuditDiff.of(e.before(), e.after());
+        for (AuditDiff.Line line : lines) {
+            Span path = new Span(line.path());
+            path.addClassName("diff-path");
+            Span before = new Span(line.before() == null ? "" : line.before());
+            before.addClassName("diff-before");
+            Span after = new Span(line.after() == null ? "" : line.after());
+            after.addClassName("diff-after");
+            Div row = new Div(path, before, after);
+            row.addClassNames("diff-row", "diff-" + line.kind().name().toLowerCase());
+            if (line.kind() != AuditDiff.Kind.UNCHANGED) {
+                path.add(new Badge(line.kind().name().toLowerCase(), switch (line.kind()) {
+                    case ADDED -> "success";
+                    case REMOVED -> "error";
+                    default -> "warning";
+                }));
+            }
+            diff.add(row);
+        }
+        if (lines.isEmpty()) {
+            Paragraph none = new Paragraph("This event records no before or after state.");
+            none.addClassName("muted");
+            diff.add(none);
+        }
+        add(diff);
+    }
+
+    private static void fact(Div facts, String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        Span v = new Span(value);
+        v.addClassName("fact-value");
+        facts.add(l, v);
+    }
+}

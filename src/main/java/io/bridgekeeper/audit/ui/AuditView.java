@@ -1,0 +1,143 @@
+package io.bridgekeeper.audit.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.bridgekeeper.audit.AuditEntry;
+import io.bridgekeeper.audit.AuditFilter;
+import io.bridgekeeper.audit.AuditSearch;
+import io.bridgekeeper.audit.AuditVerification;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The audit log: every state change, newest first, in a lazy grid that reads one page at a time;
+ * filters, the selected event's before/after diff, a CSV export of every filtered row (streamed)
+ * and, for admins, the check of the hash chain. Partner managers see their vendors' events only.
+ */
+@Route("audit")
+@PageTitle("Audit log · Bridgekeeper")
+@Menu(title = "Audit log", order = 6, icon = "vaadin:records")
+@RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+public class AuditView extends VerticalLayout {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final AuditSearch search;
+    private final Grid<AuditEntry> grid = new Grid<>();
+    private final AuditDetailPanel detail = new AuditDetailPanel();
+    /** Read by the export's download request as well as by the grid. */
+    private volatile AuditFilter filter = AuditFilter.NONE;
+
+    public AuditView(AuditSearch search, AuditVerification verification, AuthenticationContext authentication) {
+        this.search = search;
+        setId("audit-view");
+        addClassName("page");
+        setSizeFull();
+        boolean admin = authentication.hasRole(Roles.ADMIN);
+
+        Anchor export = csvLink("audit-export", "Export CSV", event -> {
+            event.setFileName("audit-" + FILE_TIME.format(Instant.now()) + ".csv");
+            event.setContentType("text/csv; charset=utf-8");
+            search.exportCsv(filter, event.getOutputStream());
+        });
+        Div chainStatus = new Div();
+        chainStatus.setId("chain-status");
+        chainStatus.addClassName("chain-status");
+        chainStatus.setVisible(false);
+        Button verify = new Button("Verify chain", VaadinIcon.CHECK_CIRCLE_O.create());
+        verify.setDisableOnClick(true);
+        verify.addClickListener(e -> {
+            // a million events take seconds: check in the background (as this admin) and push the result
+            UI ui = UI.getCurrent();
+            chainStatus.setText("Verifying the audit chain…");
+            chainStatus.setClassName("chain-status");
+            chainStatus.setVisible(true);
+            CompletableFuture.supplyAsync(verification::verify,
+                            new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool()))
+                    .whenComplete((result, failure) -> ui.access(() -> {
+                        verify.setEnabled(true);
+                        if (failure != null) {
+                            chainStatus.setText("The verification could not run: " + failure.getMessage());
+                            chainStatus.setClassName("chain-status chain-broken");
+                            return;
+                        }
+                        chainStatus.setText(result.summary());
+                        chainStatus.getElement().setAttribute("data-intact", String.valueOf(result.intact()));
+                        chainStatus.setClassName("chain-status " + (result.intact() ? "chain-ok" : "chain-broken"));
+                    }));
+        });
+        verify.setId("audit-verify");
+        verify.setVisible(admin);
+        add(new ViewHeader("Audit log", admin ? "Every change on the platform, newest first"
+                : "Every change to your vendors' integrations, newest first", verify, export), chainStatus);
+
+        add(new AuditFilterBar(search.actions(), search.vendors(), f -> {
+            filter = f;
+            detail.showNothing();
+            grid.getDataProvider().refreshAll();
+        }));
+
+        grid.setId("audit-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setPageSize(50);
+        grid.addColumn(LitRenderer.<AuditEntry>of("""
+                <div class="cell-main">${item.date}</div><div class="cell-sub">${item.time}</div>""")
+                .withProperty("date", e -> Times.date(e.occurredAt()))
+                .withProperty("time", e -> Times.time(e.occurredAt()))).setHeader("When (UTC)").setWidth("7.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(LitRenderer.<AuditEntry>of("""
+                <div class="cell-main">${item.action}</div><div class="cell-sub">${item.target}</div>""")
+                .withProperty("action", AuditEntry::action)
+                .withProperty("target", AuditEntry::target)).setHeader("Action and target").setFlexGrow(3);
+        grid.addColumn(LitRenderer.<AuditEntry>of("""
+                <div class="cell-main">${item.actor}</div><div class="cell-sub">${item.vendor}</div>""")
+                .withProperty("actor", AuditEntry::actorName)
+                .withProperty("vendor", e -> e.vendorName() == null ? "" : e.vendorName()))
+                .setHeader("Actor and vendor").setFlexGrow(2);
+        grid.setItemsPageable(pageable -> search.page(filter, pageable).getContent());
+        grid.setEmptyStateText("No event matches these filters.");
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                detail.showNothing();
+            } else {
+                detail.show(e.getValue());
+            }
+        });
+
+        Div body = new Div(grid, detail);
+        body.addClassName("audit-body");
+        addAndExpand(body);
+    }
+
+    /** A download link that looks like a button; the handler streams while the browser saves. */
+    static Anchor csvLink(String id, String text, DownloadHandler handler) {
+        Anchor link = new Anchor(handler, AttachmentType.DOWNLOAD, "");
+        link.setId(id);
+        link.addClassName("download-link");
+        link.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(text));
+        return link;
+    }
+}

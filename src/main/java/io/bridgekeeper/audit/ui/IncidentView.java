@@ -1,0 +1,141 @@
+package io.bridgekeeper.audit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.bridgekeeper.audit.ExposureReports;
+import io.bridgekeeper.audit.IncidentDetail;
+import io.bridgekeeper.audit.IncidentService;
+import io.bridgekeeper.audit.IncidentState;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/** One incident: its state, evidence, vendor and rollout, exposure report and timeline; acknowledge and resolve. */
+@Route("incidents/:id")
+@PageTitle("Incident · Bridgekeeper")
+@RolesAllowed(Roles.ADMIN)
+public class IncidentView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final IncidentService incidents;
+    private final ExposureReports exposure;
+    private long incidentId;
+
+    public IncidentView(IncidentService incidents, ExposureReports exposure) {
+        this.incidents = incidents;
+        this.exposure = exposure;
+        setId("incident-view");
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            incidentId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            render(incidents.detail(incidentId));
+        } catch (NumberFormatException | DomainException e) {
+            event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    private void render(IncidentDetail incident) {
+        removeAll();
+        Anchor back = new Anchor("incidents", "← All incidents");
+        back.setId("incident-back");
+        back.addClassName("back-link");
+
+        Button acknowledge = new Button("Acknowledge", VaadinIcon.EYE.create(), e -> new IncidentNoteDialog(
+                "acknowledge-dialog", "Acknowledge incident " + incident.id(),
+                "You take it on: the incident stays open until it is resolved.", "Acknowledge", false, false,
+                note -> act(() -> incidents.acknowledge(incident.id(), note), "Incident acknowledged.")).open());
+        acknowledge.setId("incident-acknowledge");
+        acknowledge.setEnabled(incident.state() == IncidentState.OPEN);
+        Button resolve = new Button("Resolve", VaadinIcon.CHECK.create(), e -> new IncidentNoteDialog(
+                "resolve-dialog", "Resolve incident " + incident.id(),
+                "Resolving closes the incident for good. Say what was done and why it is safe now.", "Resolve", true,
+                true, note -> act(() -> incidents.resolve(incident.id(), note), "Incident resolved.")).open());
+        resolve.setId("incident-resolve");
+        resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        resolve.setEnabled(incident.state() != IncidentState.RESOLVED);
+        Button note = new Button("Add note", VaadinIcon.COMMENT_O.create(), e -> new IncidentNoteDialog(
+                "note-dialog", "Add a note to incident " + incident.id(), "Notes go on the incident's timeline.",
+                "Add note", true, false, text -> act(() -> incidents.addNote(incident.id(), text), "Note added.")).open());
+        note.setId("incident-add-note");
+
+        ViewHeader header = new ViewHeader("Incident " + incident.id() + ": " + incident.title(), null,
+                note, acknowledge, resolve);
+        Div badges = new Div(IncidentBadges.severity(incident.severity()), IncidentBadges.state(incident.state()),
+                new Span(incident.kind().label()));
+        badges.setId("incident-badges");
+        badges.addClassName("badge-line");
+
+        Div facts = new Div();
+        facts.setId("incident-facts");
+        facts.addClassNames("card", "facts");
+        fact(facts, "Vendor", incident.vendorName() == null ? "—" : incident.vendorName() + " (" + incident.vendorSlug() + ")");
+        fact(facts, "Rollout", incident.rolloutId() == null ? "—"
+                : "#" + incident.rolloutId() + " " + incident.rolloutDescription());
+        fact(facts, "Opened", Times.format(incident.openedAt()) + " by " + incident.openedBy());
+        fact(facts, "Acknowledged", incident.acknowledgedAt() == null ? "—"
+                : Times.format(incident.acknowledgedAt()) + " by " + incident.acknowledgedBy());
+        fact(facts, "Resolved", incident.resolvedAt() == null ? "—"
+                : Times.format(incident.resolvedAt()) + " by " + incident.resolvedBy());
+
+        H2 evidenceTitle = new H2("Evidence");
+        evidenceTitle.addClassName("section-title");
+        Pre evidence = new Pre(incident.evidence() == null ? "—" : incident.evidence());
+        evidence.setId("incident-evidence");
+        evidence.addClassName("evidence");
+
+        H2 timelineTitle = new H2("Timeline");
+        timelineTitle.addClassName("section-title");
+        Div timeline = new Div();
+        timeline.setId("incident-timeline");
+        timeline.addClassName("timeline");
+        for (IncidentDetail.TimelineEntry entry : incident.timeline()) {
+            Span when = new Span(Times.format(entry.at()));
+            when.addClassName("muted");
+            Span kind = new Span(entry.kind().charAt(0) + entry.kind().substring(1).toLowerCase());
+            kind.addClassName("timeline-kind");
+            Span who = new Span(entry.author());
+            who.addClassName("timeline-author");
+            Div text = new Div(entry.note());
+            text.addClassName("timeline-note");
+            Div item = new Div(new Div(kind, who, when), text);
+            item.addClassNames("timeline-item", "timeline-" + entry.kind().toLowerCase());
+            timeline.add(item);
+        }
+
+        add(back, header, badges, facts, new ExposurePanel(incident.id(), exposure), timelineTitle, timeline,
+                evidenceTitle, evidence);
+    }
+
+    private void act(Runnable action, String done) {
+        action.run();
+        Notification n = Notification.show(done, 3000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        render(incidents.detail(incidentId));
+    }
+
+    private static void fact(Div facts, String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        Span v = new Span(value);
+        v.addClassName("fact-value");
+        facts.add(l, v);
+    }
+}
