@@ -23,3 +23,8 @@ create index link_code_account_idx on link_code (account_id, created_at);
 -- What an unlink covered, as the receipt shows it (names at the time, even if renamed later).
 alter table unlink_receipt add column device_names text[] not null default '{}';
 alter table unlink_receipt add column vendor_id bigint references vendor (id);
+
+-- A webhook that must be queued once per cause (a suspension's SUSPENDED, its RESUMED) carries a key:
+-- an event redelivered by the publication registry, or handled on two nodes, queues nothing more.
+alter table webhook_delivery add column dedupe_key varchar(200);
+create unique index webhook_delivery_dedupe_uq on webhook_delivery (dedupe_key) where dedupe_key is not null;

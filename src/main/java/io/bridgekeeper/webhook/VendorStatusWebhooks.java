@@ -6,31 +6,26 @@ import io.bridgekeeper.vendor.VendorResumed;
 import io.bridgekeeper.vendor.VendorSuspended;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells a vendor when its integration is suspended or resumed. Runs after the suspension committed,
  * through Modulith's event publication registry, so a node that dies in between still queues the
- * webhook when the publication is resubmitted; a resubmitted event does not queue a second one.
+ * webhook when the publication is resubmitted; a resubmitted event (or one handled twice) queues
+ * nothing more: the dedupe key is unique in the database.
  */
 @Component
 class VendorStatusWebhooks {
 
     private final WebhookOutbox outbox;
-    private final JdbcTemplate jdbc;
 
-    VendorStatusWebhooks(WebhookOutbox outbox, JdbcTemplate jdbc) {
+    VendorStatusWebhooks(WebhookOutbox outbox) {
         this.outbox = outbox;
-        this.jdbc = jdbc;
     }
 
     @ApplicationModuleListener
     void on(VendorSuspended event) {
-        if (alreadyQueued(event.vendorId(), WebhookEvent.SUSPENDED, event.suspensionId())) {
-            return;
-        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("vendor", event.vendorSlug());
         data.put("suspensionId", event.suspensionId());
@@ -40,26 +35,17 @@ class VendorStatusWebhooks {
         data.put("reason", event.reasonText());
         data.put("expectedRestoration", event.expectedRestoration() == null ? null : event.expectedRestoration().toString());
         data.put("suspendedAt", event.suspendedAt().toString());
-        outbox.enqueue(AuditActor.system("vendor suspended: notify vendor"), event.vendorId(), WebhookEvent.SUSPENDED,
-                data);
+        outbox.enqueueOnce(AuditActor.system("vendor suspended: notify vendor"), event.vendorId(), WebhookEvent.SUSPENDED,
+                data, "suspension:" + event.suspensionId() + ":SUSPENDED");
     }
 
     @ApplicationModuleListener
     void on(VendorResumed event) {
-        if (alreadyQueued(event.vendorId(), WebhookEvent.RESUMED, event.suspensionId())) {
-            return;
-        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("vendor", event.vendorSlug());
         data.put("suspensionId", event.suspensionId());
         data.put("resumedAt", event.resumedAt().toString());
-        outbox.enqueue(AuditActor.system("vendor resumed: notify vendor"), event.vendorId(), WebhookEvent.RESUMED, data);
-    }
-
-    private boolean alreadyQueued(long vendorId, WebhookEvent event, long suspensionId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from webhook_delivery
-                               where vendor_id = ? and event_type = ? and payload ->> 'suspensionId' = ?)
-                """, Boolean.class, vendorId, event.name(), String.valueOf(suspensionId)));
+        outbox.enqueueOnce(AuditActor.system("vendor resumed: notify vendor"), event.vendorId(), WebhookEvent.RESUMED,
+                data, "suspension:" + event.suspensionId() + ":RESUMED");
     }
 }

@@ -35,24 +35,40 @@ public class WebhookOutbox {
     /** Queues a webhook to the vendor, by whoever is calling (audited as them). */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(long vendorId, WebhookEvent event, Map<String, ?> data) {
-        return enqueue(null, vendorId, event, data);
+        return enqueueOnce(null, vendorId, event, data, null).orElseThrow();
     }
 
     /** Queues a webhook on behalf of a named actor, e.g. the system reacting to an event. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(AuditActor actor, long vendorId, WebhookEvent event, Map<String, ?> data) {
+        return enqueueOnce(actor, vendorId, event, data, null).orElseThrow();
+    }
+
+    /**
+     * Queues a webhook unless one with the same {@code dedupeKey} exists (then nothing, and empty): for
+     * events that may be handled more than once. A unique index decides, so it holds across nodes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Long> enqueueOnce(AuditActor actor, long vendorId, WebhookEvent event, Map<String, ?> data,
+                                      String dedupeKey) {
         Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
-                insert into webhook_delivery (vendor_id, event_type, payload, status, next_attempt_at, created_at)
-                values (?, ?, ?::jsonb, 'PENDING', ?, ?) returning id
-                """, Long.class, vendorId, event.name(), json.writeValueAsString(data), now, now);
+        Long id = jdbc.query("""
+                insert into webhook_delivery (vendor_id, event_type, payload, status, next_attempt_at, created_at, dedupe_key)
+                values (?, ?, ?::jsonb, 'PENDING', ?, ?, ?)
+                on conflict (dedupe_key) where dedupe_key is not null do nothing
+                returning id
+                """, (rs, i) -> rs.getLong(1), vendorId, event.name(), json.writeValueAsString(data), now, now, dedupeKey)
+                .stream().findFirst().orElse(null);
+        if (id == null) {
+            return Optional.empty();
+        }
         Map<String, Object> after = Map.of("event", event.name(), "status", DeliveryStatus.PENDING.name());
         if (actor == null) {
             audit.record("WEBHOOK_QUEUED", "webhook_delivery", id, vendorId, null, after);
         } else {
             audit.record(actor, "WEBHOOK_QUEUED", "webhook_delivery", id, vendorId, null, after);
         }
-        return id;
+        return Optional.of(id);
     }
 
     /**

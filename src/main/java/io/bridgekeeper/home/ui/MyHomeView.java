@@ -1,31 +1,44 @@
 package io.bridgekeeper.home.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceKind;
+import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.HouseholdDevice;
 import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.LinkedAccount;
+import io.bridgekeeper.link.UnlinkPreview;
+import io.bridgekeeper.link.UnlinkService;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** A household's home: its linked vendor accounts and its devices, grouped by vendor. */
+/**
+ * A household's home: its linked vendor accounts as cards, its devices grouped by vendor, and for
+ * each camera the displays it may be shown on (only this home's). Linking starts here; unlinking an
+ * account or a device is confirmed with a list of what will happen, and ends on its receipt.
+ */
 @Route("home")
 @PageTitle("My home · Bridgekeeper")
 @Menu(title = "My home", order = 20, icon = "vaadin:home")
@@ -34,10 +47,16 @@ public class MyHomeView extends VerticalLayout {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneId.systemDefault());
 
-    public MyHomeView(LinkService links, DeviceService devices) {
+    private final UnlinkService unlinks;
+
+    public MyHomeView(LinkService links, DeviceService devices, UnlinkService unlinks) {
+        this.unlinks = unlinks;
         setId("my-home");
         addClassName("page");
-        add(new ViewHeader("My home", "Your linked vendor accounts and the devices that came with them"));
+        Button link = new Button("Link a vendor account", VaadinIcon.LINK.create(), e -> new LinkVendorDialog(links).open());
+        link.setId("link-vendor");
+        link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new ViewHeader("My home", "Your linked vendor accounts and the devices that came with them", link));
 
         List<LinkedAccount> myLinks = links.myLiveLinks();
         H2 linksTitle = new H2("Linked accounts");
@@ -45,54 +64,96 @@ public class MyHomeView extends VerticalLayout {
         Div cards = new Div();
         cards.setId("linked-accounts");
         cards.addClassName("card-grid");
-        for (LinkedAccount link : myLinks) {
-            cards.add(linkCard(link));
+        for (LinkedAccount account : myLinks) {
+            cards.add(linkCard(account));
         }
         if (myLinks.isEmpty()) {
             cards.add(new Paragraph("No vendor account is linked yet."));
         }
         add(linksTitle, cards);
 
+        List<HouseholdDevice> mine = devices.myDevices();
+        List<HouseholdDevice> displays = mine.stream()
+                .filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state())).toList();
         Map<String, List<HouseholdDevice>> byVendor = new LinkedHashMap<>();
-        for (HouseholdDevice d : devices.myDevices()) {
-            byVendor.computeIfAbsent(d.vendorName(), k -> new java.util.ArrayList<>()).add(d);
+        for (HouseholdDevice d : mine) {
+            byVendor.computeIfAbsent(d.vendorName(), k -> new ArrayList<>()).add(d);
         }
         H2 devicesTitle = new H2("Devices");
         devicesTitle.addClassName("section-title");
         Div groups = new Div();
         groups.setId("device-groups");
         groups.addClassName("device-groups");
-        byVendor.forEach((vendor, list) -> groups.add(deviceGroup(vendor, list)));
+        byVendor.forEach((vendor, list) -> groups.add(deviceGroup(vendor, list, displays)));
         add(devicesTitle, groups);
     }
 
-    private static Div linkCard(LinkedAccount link) {
+    private Div linkCard(LinkedAccount link) {
         H3 name = new H3(link.vendorName());
         Span account = new Span("Account " + link.externalAccountId());
         account.addClassName("muted");
         Span since = new Span("Linked since " + DATE.format(link.linkedAt()));
         since.addClassName("muted");
-        Div card = new Div(name, new Badge("Linked", "success"), account, since);
+        Div card = new Div(name, link.isSuspended() ? new Badge("Suspended", "error") : new Badge("Linked", "success"),
+                account, since);
+        if (link.isSuspended()) {
+            Paragraph notice = new Paragraph("The platform has paused this integration"
+                    + (link.suspensionReason() == null ? "." : ": " + link.suspensionReason())
+                    + (link.expectedRestoration() == null ? "" : " Expected back " + DATE.format(link.expectedRestoration()) + "."));
+            notice.addClassName("suspension-notice");
+            notice.setId("suspension-" + link.vendorSlug());
+            card.add(notice);
+        }
+        Button unlink = new Button("Unlink", e -> confirmAccount(link.linkId()));
+        unlink.setId("unlink-link-" + link.linkId());
+        unlink.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY_INLINE);
+        unlink.addClassName("card-action");
+        card.add(unlink);
         card.addClassNames("card", "link-card");
         card.setId("link-" + link.vendorSlug());
         return card;
     }
 
-    private static Div deviceGroup(String vendor, List<HouseholdDevice> list) {
+    private void confirmAccount(long linkId) {
+        UnlinkPreview preview = unlinks.preview(linkId);
+        new ConfirmUnlinkDialog("Unlink your " + preview.vendorName() + " account?", preview.vendorName(),
+                preview.devices().stream().map(DeviceRef::name).toList(), true, () -> unlinks.unlink(linkId)).open();
+    }
+
+    private Div deviceGroup(String vendor, List<HouseholdDevice> list, List<HouseholdDevice> displays) {
         H3 title = new H3(vendor);
         Div rows = new Div();
         rows.addClassName("device-list");
         for (HouseholdDevice d : list) {
-            Span name = new Span(d.name());
+            RouterLink name = new RouterLink(d.name(), HouseholdDeviceView.class, d.id());
             name.addClassName("device-name");
             Span kind = new Span(d.kind().label());
             kind.addClassName("muted");
-            Div row = new Div(icon(d.kind()), name, kind);
+            Div line = new Div(icon(d.kind()), name, kind);
+            line.addClassName("device-line");
             if (!"ACTIVE".equals(d.state())) {
-                row.add(new Badge("Disabled", "contrast"));
+                line.add(new Badge("Disabled", "contrast"));
             }
+            if (!d.isPlatformDevice()) {
+                Button unlink = new Button(VaadinIcon.UNLINK.create(), e -> new ConfirmUnlinkDialog(
+                        "Unlink " + d.name() + "?", d.vendorName(), List.of(d.name()), false,
+                        () -> unlinks.unlinkDevice(d.id())).open());
+                unlink.setId("unlink-device-" + d.id());
+                unlink.setAriaLabel("Unlink " + d.name());
+                unlink.setTooltipText("Unlink this device");
+                unlink.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
+                line.add(unlink);
+            }
+            Div row = new Div(line);
             row.addClassName("device-row");
             row.setId("device-" + d.id());
+            if (d.kind().showsImages()) {
+                Span shown = new Span(displays.isEmpty() ? "Not shown on any display"
+                        : "May be shown on " + displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", ")));
+                shown.addClassName("may-show");
+                shown.setId("may-show-" + d.id());
+                row.add(shown);
+            }
             rows.add(row);
         }
         Div group = new Div(title, rows);
@@ -100,7 +161,7 @@ public class MyHomeView extends VerticalLayout {
         return group;
     }
 
-    private static com.vaadin.flow.component.icon.Icon icon(DeviceKind kind) {
+    static Icon icon(DeviceKind kind) {
         VaadinIcon icon = switch (kind) {
             case CAMERA, DOORBELL -> VaadinIcon.CAMERA;
             case DISPLAY -> VaadinIcon.DESKTOP;
