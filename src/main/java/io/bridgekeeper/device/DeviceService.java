@@ -118,6 +118,15 @@ public class DeviceService {
         return new SliceImpl<>(rows, page, more);
     }
 
+    /** The vendors the caller may filter the devices grid by: all for admins, their own for partner managers. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<VendorOption> vendorOptions() {
+        String sql = currentUser.isAdmin() ? "select id, name from vendor order by name"
+                : "select v.id, v.name from vendor v join vendor_partner_manager pm on pm.vendor_id = v.id "
+                        + "where pm.account_id = " + currentUser.id() + " order by v.name";
+        return jdbc.query(sql, (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)));
+    }
+
     /** A device with its whole ownership history, for an admin or the vendor's partner manager. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public DeviceDetail detail(long deviceId) {
