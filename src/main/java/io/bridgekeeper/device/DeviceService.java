@@ -110,7 +110,8 @@ public class DeviceService {
         sql.append(" order by d.id desc limit ? offset ?");
         args.add(page.getPageSize() + 1);
         args.add(page.getOffset());
-        List<DeviceRow> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()));
+        List<DeviceRow> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()).stream()
+                .map(this::masked).toList());
         boolean more = rows.size() > page.getPageSize();
         if (more) {
             rows.removeLast();
@@ -133,14 +134,14 @@ public class DeviceService {
         StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where d.id = ?");
         List<Object> args = new ArrayList<>(List.of(deviceId));
         scope(sql, args);
-        DeviceRow row = jdbc.query(sql.toString(), ROW, args.toArray()).stream().findFirst()
+        DeviceRow row = jdbc.query(sql.toString(), ROW, args.toArray()).stream().map(this::masked).findFirst()
                 .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " for you."));
         List<OwnershipPeriod> history = jdbc.query("""
                 select o.owner_account_id, a.email, o.link_id, o.link_epoch, o.started_at, o.start_reason, o.ended_at,
                        o.end_reason, o.reason_text
                 from device_ownership o join account a on a.id = o.owner_account_id
                 where o.device_id = ? order by o.started_at desc, o.id desc
-                """, (rs, i) -> new OwnershipPeriod(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3),
+                """, (rs, i) -> new OwnershipPeriod(rs.getLong(1), visibleEmail(rs.getString(2)), (Long) rs.getObject(3),
                 (Integer) rs.getObject(4), rs.getTimestamp(5).toInstant(), rs.getString(6), instant(rs.getTimestamp(7)),
                 rs.getString(8), rs.getString(9)), deviceId);
         return new DeviceDetail(row, history);
@@ -191,6 +192,23 @@ public class DeviceService {
         before.put("link", device.get("link_id"));
         audit.record("DEVICE_TRANSFERRED", "device", deviceId, (Long) device.get("vendor_id"), before,
                 Map.of("owner", newOwner, "reason", reason.strip()));
+    }
+
+    /**
+     * Partner managers see a household's e-mail masked ("h•••@example.com"): enough to confirm a support
+     * case with the household, not a list of addresses. Admins see it whole.
+     */
+    private String visibleEmail(String email) {
+        if (email == null || currentUser.isAdmin()) {
+            return email;
+        }
+        int at = email.indexOf('@');
+        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    private DeviceRow masked(DeviceRow d) {
+        return new DeviceRow(d.id(), d.vendorId(), d.vendorName(), d.vendorDeviceId(), d.kind(), d.name(),
+                d.ownerAccountId(), visibleEmail(d.ownerEmail()), d.linkId(), d.state(), d.ownerSince());
     }
 
     private void scope(StringBuilder sql, List<Object> args) {

@@ -114,7 +114,8 @@ public class LinkService {
         sql.append(" order by l.id desc limit ? offset ?");
         args.add(page.getPageSize() + 1);
         args.add(page.getOffset());
-        List<LinkRow> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()));
+        List<LinkRow> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()).stream()
+                .map(this::masked).toList());
         boolean more = rows.size() > page.getPageSize();
         if (more) {
             rows.removeLast();
@@ -128,15 +129,32 @@ public class LinkService {
         StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where l.id = ?");
         List<Object> args = new ArrayList<>(List.of(linkId));
         scope(sql, args);
-        LinkRow row = jdbc.query(sql.toString(), ROW, args.toArray()).stream().findFirst()
+        LinkRow row = jdbc.query(sql.toString(), ROW, args.toArray()).stream().map(this::masked).findFirst()
                 .orElseThrow(() -> DomainException.notFound("link-not-found", "No link " + linkId + " for you."));
         String reason = jdbc.queryForObject("select unlink_reason from account_link where id = ?", String.class, linkId);
         List<EpochEvent> epochs = jdbc.query("""
                 select e.epoch, e.event, e.occurred_at, a.email, e.reason from link_epoch_event e
                 left join account a on a.id = e.actor_id where e.link_id = ? order by e.occurred_at desc, e.id desc
                 """, (rs, i) -> new EpochEvent(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                rs.getString(4), rs.getString(5)), linkId);
+                visibleEmail(rs.getString(4)), rs.getString(5)), linkId);
         return new LinkDetail(row, reason, ownership.devicesOfLink(linkId), epochs);
+    }
+
+    /**
+     * Partner managers see a household's e-mail masked ("h•••@example.com"): enough to confirm a support
+     * case with the household, not a list of addresses. Admins see it whole.
+     */
+    private String visibleEmail(String email) {
+        if (email == null || currentUser.isAdmin()) {
+            return email;
+        }
+        int at = email.indexOf('@');
+        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    private LinkRow masked(LinkRow l) {
+        return new LinkRow(l.id(), l.vendorId(), l.vendorName(), visibleEmail(l.accountEmail()), l.externalAccountId(),
+                l.status(), l.epoch(), l.linkedAt(), l.unlinkedAt());
     }
 
     private void scope(StringBuilder sql, List<Object> args) {

@@ -116,8 +116,7 @@ class WebhookDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Outcome(false, null, "Interrupted while sending");
         } catch (Exception e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome(false, null, abbreviate(e.getClass().getSimpleName() + ": " + message));
+            return new Outcome(false, null, abbreviate(describe(e)));
         }
     }
 
@@ -166,6 +165,26 @@ class WebhookDispatcher implements AutoCloseable {
             default -> "WEBHOOK_ATTEMPT_FAILED";
         };
         audit.record(ACTOR, action, "webhook_delivery", c.id(), c.vendorId(), Map.of("status", before), after);
+    }
+
+    /** "ConnectException (UnresolvedAddressException)", "HttpTimeoutException: request timed out". */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            text.append(": ").append(e.getMessage());
+        }
+        if (root != e) {
+            text.append(" (").append(root.getClass().getSimpleName());
+            if (root.getMessage() != null && !root.getMessage().isBlank()) {
+                text.append(": ").append(root.getMessage());
+            }
+            text.append(')');
+        }
+        return text.toString();
     }
 
     private static String abbreviate(String text) {

@@ -50,7 +50,7 @@ class DeliveriesPanel extends VerticalLayout {
         grid.addColumn(d -> d.event().name()).setHeader("Event").setAutoWidth(true);
         grid.addComponentColumn(d -> new Badge(label(d.status()), tone(d.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(DeliveryState::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Last error").setFlexGrow(1)
+        grid.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Last error").setWidth("18em").setFlexGrow(1)
                 .setTooltipGenerator(d -> d.lastError() == null ? "" : d.lastError());
         grid.addColumn(d -> time(d.createdAt())).setHeader("Queued").setAutoWidth(true);
         grid.addColumn(d -> d.status() == DeliveryStatus.ACKNOWLEDGED ? "acknowledged " + time(d.acknowledgedAt())
