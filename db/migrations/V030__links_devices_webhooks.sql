@@ -11,6 +11,7 @@ create index webhook_delivery_status_idx on webhook_delivery (status, id);
 create index device_kind_idx on device (kind, id);
 create index device_state_idx on device (state, id);
 create index device_vendor_state_idx on device (vendor_id, state, id);
+create index device_vendor_id_idx on device (vendor_id, id);
 
 -- Links search: prefix matches on e-mail and external account id.
 create index account_email_prefix_idx on account (lower(email) text_pattern_ops);

@@ -122,10 +122,14 @@ public class DeviceService {
     /** The vendors the caller may filter the devices grid by: all for admins, their own for partner managers. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorOption> vendorOptions() {
-        String sql = currentUser.isAdmin() ? "select id, name from vendor order by name"
-                : "select v.id, v.name from vendor v join vendor_partner_manager pm on pm.vendor_id = v.id "
-                        + "where pm.account_id = " + currentUser.id() + " order by v.name";
-        return jdbc.query(sql, (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)));
+        if (currentUser.isAdmin()) {
+            return jdbc.query("select id, name from vendor order by name",
+                    (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)));
+        }
+        return jdbc.query("""
+                select v.id, v.name from vendor v join vendor_partner_manager pm on pm.vendor_id = v.id
+                where pm.account_id = ? order by v.name
+                """, (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)), currentUser.id());
     }
 
     /** A device with its whole ownership history, for an admin or the vendor's partner manager. */
@@ -211,10 +215,18 @@ public class DeviceService {
                 d.ownerAccountId(), visibleEmail(d.ownerEmail()), d.linkId(), d.state(), d.ownerSince());
     }
 
+    /** Partner managers: only their vendors, as literal ids so the planner can walk the (vendor_id, id) index. */
     private void scope(StringBuilder sql, List<Object> args) {
         if (!currentUser.isAdmin()) {
-            sql.append(" and d.vendor_id in (select vendor_id from vendor_partner_manager where account_id = ?)");
-            args.add(currentUser.id());
+            List<Long> vendors = jdbc.queryForList("select vendor_id from vendor_partner_manager where account_id = ?",
+                    Long.class, currentUser.id());
+            if (vendors.size() == 1) {
+                sql.append(" and d.vendor_id = ?");
+                args.add(vendors.getFirst());
+            } else {
+                sql.append(" and d.vendor_id = any (?)");
+                args.add(vendors.toArray(Long[]::new));
+            }
         }
     }
 

@@ -106,10 +106,20 @@ public class LinkService {
         List<Object> args = new ArrayList<>();
         scope(sql, args);
         if (query != null && !query.isBlank()) {
-            String q = query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" and (lower(a.email) like ? or l.external_account_id like ?)");
-            args.add(q);
-            args.add(query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // Each side takes its own newest matches (a prefix index scan, or the id order when matches are
+            // dense); the page is the newest of their union. An OR across the join would scan every link.
+            String prefix = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            long enough = page.getOffset() + page.getPageSize() + 1;
+            sql.append("""
+                     and l.id in ((select id from account_link where external_account_id like ? order by id desc limit ?)
+                                  union all
+                                  (select x.id from account_link x join account xa on xa.id = x.account_id
+                                   where lower(xa.email) like ? order by x.id desc limit ?))
+                    """);
+            args.add(prefix);
+            args.add(enough);
+            args.add(prefix.toLowerCase());
+            args.add(enough);
         }
         sql.append(" order by l.id desc limit ? offset ?");
         args.add(page.getPageSize() + 1);
@@ -157,10 +167,18 @@ public class LinkService {
                 l.status(), l.epoch(), l.linkedAt(), l.unlinkedAt());
     }
 
+    /** Partner managers: only their vendors, as literal ids so the planner can walk the (vendor_id, id) index. */
     private void scope(StringBuilder sql, List<Object> args) {
         if (!currentUser.isAdmin()) {
-            sql.append(" and l.vendor_id in (select vendor_id from vendor_partner_manager where account_id = ?)");
-            args.add(currentUser.id());
+            List<Long> vendors = jdbc.queryForList("select vendor_id from vendor_partner_manager where account_id = ?",
+                    Long.class, currentUser.id());
+            if (vendors.size() == 1) {
+                sql.append(" and l.vendor_id = ?");
+                args.add(vendors.getFirst());
+            } else {
+                sql.append(" and l.vendor_id = any (?)");
+                args.add(vendors.toArray(Long[]::new));
+            }
         }
     }
 }

@@ -135,13 +135,15 @@ public class UnlinkService {
         return receipt;
     }
 
+    /** A live link; with {@code accountId}, only that household's (anyone else's is "not found"). */
     private Link liveLink(long linkId, Long accountId, boolean lock) {
         String sql = """
                 select l.id, l.account_id, l.vendor_id, v.name, l.external_account_id from account_link l
-                join vendor v on v.id = l.vendor_id where l.id = ? and l.status = 'LIVE'
-                """ + (accountId == null ? "" : " and l.account_id = " + accountId) + (lock ? " for update of l" : "");
+                join vendor v on v.id = l.vendor_id
+                where l.id = ? and l.status = 'LIVE' and (?::bigint is null or l.account_id = ?::bigint)
+                """ + (lock ? " for update of l" : "");
         return jdbc.query(sql, (rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                rs.getString(5)), linkId).stream().findFirst()
+                rs.getString(5)), linkId, accountId, accountId).stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("link-not-found", "No live link " + linkId + " for you."));
     }
 
