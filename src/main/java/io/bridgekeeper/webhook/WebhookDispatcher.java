@@ -46,9 +46,18 @@ class WebhookDispatcher implements AutoCloseable {
     private final Clock clock;
     private final WebhookSettings settings;
     private final HttpClient http;
+    /** Null: every vendor's deliveries. A vendor id: only that vendor's (a node of its own, e.g. in a test). */
+    private final Long vendorScope;
 
+    @org.springframework.beans.factory.annotation.Autowired
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, AuditLog audit, Clock clock,
                       WebhookSettings settings) {
+        this(jdbc, tx, json, audit, clock, settings, null);
+    }
+
+    WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, AuditLog audit, Clock clock,
+                      WebhookSettings settings, Long vendorScope) {
+        this.vendorScope = vendorScope;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -74,6 +83,7 @@ class WebhookDispatcher implements AutoCloseable {
                 with due as (
                     select id from webhook_delivery
                     where status in ('PENDING', 'RETRYING') and next_attempt_at <= ?
+                      and (?::bigint is null or vendor_id = ?::bigint)
                     order by next_attempt_at, id limit ? for update skip locked)
                 update webhook_delivery d set next_attempt_at = ?
                 from due, vendor v where d.id = due.id and v.id = d.vendor_id
@@ -81,7 +91,8 @@ class WebhookDispatcher implements AutoCloseable {
                           v.webhook_url, v.webhook_secret
                 """, (rs, i) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8)),
-                Timestamp.from(now), settings.batchSize(), Timestamp.from(now.plus(settings.lease())));
+                Timestamp.from(now), vendorScope, vendorScope, settings.batchSize(),
+                Timestamp.from(now.plus(settings.lease())));
     }
 
     private Outcome send(Claimed c) {

@@ -11,20 +11,25 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.bridgekeeper.support.IntegrationTest;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Deliveries survive a restart. The application's own sweep is off here, so the only senders are the
- * "nodes" this test starts and stops: each a dispatcher on its own scheduler thread over the same
- * database, as a restarted app node would be. Its own context (and database), because the shared one
- * sweeps on its own.
+ * Deliveries survive a restart. The senders are "nodes" this test starts and stops: each a fresh
+ * dispatcher on its own scheduler thread over the same database, as a restarted app node would be.
+ * The application's own sweep is kept out meanwhile by holding its ShedLock lock, exactly as another
+ * node's sweep would be (a second application context is no option: it would replace the security
+ * context holder strategy that every other test of the shared context relies on).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bridgekeeper.webhooks.sweep-enabled=false", "vaadin.launch-browser=false"})
+@IntegrationTest
 class WebhookRestartIT {
 
     static final WebhookSettings FAST = new WebhookSettings(false, Duration.ofMillis(10), 20, Duration.ofMinutes(1),
@@ -42,10 +47,33 @@ class WebhookRestartIT {
     WebhookOutbox outbox;
     @Autowired
     Clock clock;
+    @Autowired
+    LockProvider locks;
 
+    SimpleLock appSweep;
+
+    @BeforeEach
+    void keepTheAppsOwnSweepOut() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            appSweep = locks.lock(new LockConfiguration(clock.instant(), "webhook-sweep", Duration.ofMinutes(5),
+                    Duration.ZERO)).orElse(null);
+            return appSweep != null;
+        });
+    }
+
+    @AfterEach
+    void letItSweepAgain() {
+        appSweep.unlock();
+    }
+
+    /** An app node's webhook sender; it keeps to the test's vendor, so other tests' deliveries are left alone. */
     final class Node implements AutoCloseable {
-        final WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, tx, json, audit, clock, FAST);
+        final WebhookDispatcher dispatcher;
         final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+        Node(long vendor) {
+            dispatcher = new WebhookDispatcher(jdbc, tx, json, audit, clock, FAST, vendor);
+        }
 
         Node start() {
             scheduler.setWaitForTasksToCompleteOnShutdown(true);
@@ -83,7 +111,7 @@ class WebhookRestartIT {
             long id = tx.execute(s -> outbox.enqueue(AuditActor.system("test"), vendor, WebhookEvent.DISCONNECT,
                     Map.of("externalAccountId", "acct-restart")));
 
-            try (Node first = new Node().start()) {
+            try (Node first = new Node(vendor).start()) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) >= 2);
             } // the node stops: its scheduler finishes the attempt in flight and is gone
 
@@ -93,7 +121,7 @@ class WebhookRestartIT {
             assertThat(jdbc.queryForObject("select last_error from webhook_delivery where id = ?", String.class, id))
                     .startsWith("HTTP 503");
 
-            try (Node second = new Node().start()) {
+            try (Node second = new Node(vendor).start()) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("ACKNOWLEDGED"));
                 // the new node keeps sweeping; an acknowledged delivery is never claimed again
                 assertThat(second.dispatcher.dispatchDue()).isZero();
@@ -114,7 +142,7 @@ class WebhookRestartIT {
             long vendor = vendor(endpoint.url());
             long id = tx.execute(s -> outbox.enqueue(AuditActor.system("test"), vendor, WebhookEvent.SUSPENDED, Map.of()));
 
-            try (Node node = new Node().start()) {
+            try (Node node = new Node(vendor).start()) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("FAILED"));
             }
 
