@@ -1,31 +1,60 @@
 package io.bridgekeeper.device;
 
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Devices and their owners. */
+/** Devices and their owners: the household's own view, the staff grids, and the admin's transfer. */
 @Service
 @Transactional(readOnly = true)
 public class DeviceService {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final CurrentUser currentUser;
+    private static final String ROW_SELECT = """
+            select d.id, d.vendor_id, coalesce(v.name, 'Platform'), d.vendor_device_id, d.kind, d.name,
+                   d.owner_account_id, a.email, d.link_id, d.state, d.owner_since
+            from device d left join vendor v on v.id = d.vendor_id left join account a on a.id = d.owner_account_id
+            """;
+    private static final RowMapper<DeviceRow> ROW = (rs, i) -> new DeviceRow(rs.getLong(1), (Long) rs.getObject(2),
+            rs.getString(3), rs.getString(4), DeviceKind.valueOf(rs.getString(5)), rs.getString(6),
+            (Long) rs.getObject(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10), instant(rs.getTimestamp(11)));
 
-    DeviceService(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser) {
-        this.jdbc = jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+    private final DeviceOwnership ownership;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DeviceService(NamedParameterJdbcTemplate named, CurrentUser currentUser, DeviceOwnership ownership, AuditLog audit,
+                  Clock clock) {
+        this.named = named;
+        this.jdbc = named.getJdbcTemplate();
         this.currentUser = currentUser;
+        this.ownership = ownership;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** The devices the signed-in household owns now (never those of an earlier or another owner). */
     @RolesAllowed(Roles.END_USER)
     public List<HouseholdDevice> myDevices() {
-        return jdbc.query("""
+        return named.query("""
                 select d.id, d.vendor_id, coalesce(v.name, 'Platform'), d.kind, d.name, d.state
                 from device d left join vendor v on v.id = d.vendor_id
                 where d.owner_account_id = :account and d.state <> 'REMOVED'
@@ -33,5 +62,175 @@ public class DeviceService {
                 """, Map.of("account", currentUser.id()),
                 (rs, i) -> new HouseholdDevice(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
                         DeviceKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)));
+    }
+
+    /** One of the household's own devices; any other id is "not found", whether or not it exists. */
+    @RolesAllowed(Roles.END_USER)
+    public HouseholdDeviceDetail myDevice(long deviceId) {
+        long me = currentUser.id();
+        List<HouseholdDevice> mine = myDevices();
+        HouseholdDevice device = mine.stream().filter(d -> d.id() == deviceId).findFirst()
+                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " in your home."));
+        Map<String, Object> row = jdbc.queryForMap(
+                "select vendor_device_id, owner_since from device where id = ? and owner_account_id = ?", deviceId, me);
+        List<HouseholdDevice> displays = device.kind().showsImages()
+                ? mine.stream().filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state())).toList()
+                : List.of();
+        Timestamp since = (Timestamp) row.get("owner_since");
+        return new HouseholdDeviceDetail(device, (String) row.get("vendor_device_id"),
+                since == null ? null : since.toInstant(), displays);
+    }
+
+    /**
+     * A page of devices for staff, filtered, ordered by id, without a total count (a Slice): fast on a
+     * million rows because every filter has an index that ends in id. Partner managers see only their
+     * vendors' devices.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public Slice<DeviceRow> devices(DeviceFilter filter, Pageable page) {
+        StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where true");
+        List<Object> args = new ArrayList<>();
+        scope(sql, args);
+        if (filter.vendorId() != null) {
+            sql.append(" and d.vendor_id = ?");
+            args.add(filter.vendorId());
+        }
+        if (filter.kind() != null) {
+            sql.append(" and d.kind = ?");
+            args.add(filter.kind().name());
+        }
+        if (filter.state() != null) {
+            sql.append(" and d.state = ?");
+            args.add(filter.state());
+        }
+        if (filter.owner() != null && !filter.owner().isBlank()) {
+            sql.append(" and d.owner_account_id = (select id from account where lower(email) = lower(?))");
+            args.add(filter.owner().strip());
+        }
+        sql.append(" order by d.id desc limit ? offset ?");
+        args.add(page.getPageSize() + 1);
+        args.add(page.getOffset());
+        List<DeviceRow> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()).stream()
+                .map(this::masked).toList());
+        boolean more = rows.size() > page.getPageSize();
+        if (more) {
+            rows.removeLast();
+        }
+        return new SliceImpl<>(rows, page, more);
+    }
+
+    /** The vendors the caller may filter the devices grid by: all for admins, their own for partner managers. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<VendorOption> vendorOptions() {
+        if (currentUser.isAdmin()) {
+            return jdbc.query("select id, name from vendor order by name",
+                    (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)));
+        }
+        return jdbc.query("""
+                select v.id, v.name from vendor v join vendor_partner_manager pm on pm.vendor_id = v.id
+                where pm.account_id = ? order by v.name
+                """, (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)), currentUser.id());
+    }
+
+    /** A device with its whole ownership history, for an admin or the vendor's partner manager. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public DeviceDetail detail(long deviceId) {
+        StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where d.id = ?");
+        List<Object> args = new ArrayList<>(List.of(deviceId));
+        scope(sql, args);
+        DeviceRow row = jdbc.query(sql.toString(), ROW, args.toArray()).stream().map(this::masked).findFirst()
+                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " for you."));
+        List<OwnershipPeriod> history = jdbc.query("""
+                select o.owner_account_id, a.email, o.link_id, o.link_epoch, o.started_at, o.start_reason, o.ended_at,
+                       o.end_reason, o.reason_text
+                from device_ownership o join account a on a.id = o.owner_account_id
+                where o.device_id = ? order by o.started_at desc, o.id desc
+                """, (rs, i) -> new OwnershipPeriod(rs.getLong(1), visibleEmail(rs.getString(2)), (Long) rs.getObject(3),
+                (Integer) rs.getObject(4), rs.getTimestamp(5).toInstant(), rs.getString(6), instant(rs.getTimestamp(7)),
+                rs.getString(8), rs.getString(9)), deviceId);
+        return new DeviceDetail(row, history);
+    }
+
+    /**
+     * Gives a device to another household, with a reason. The old owner loses it at once; the new owner's
+     * period starts now, so nothing from before is theirs to see. The device leaves its link: a later
+     * sync of the old vendor account does not take it back.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public void transfer(long deviceId, String newOwnerEmail, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("reason-required", "Give a reason for the transfer.");
+        }
+        Map<String, Object> device = jdbc.queryForList(
+                "select id, vendor_id, owner_account_id, link_id, state from device where id = ? for update", deviceId)
+                .stream().findFirst().orElseThrow(() -> DomainException.notFound("device-not-found",
+                        "No device " + deviceId + "."));
+        if ("REMOVED".equals(device.get("state"))) {
+            throw DomainException.conflict("device-removed", "A removed device cannot be transferred.");
+        }
+        Long newOwner = jdbc.query("""
+                select a.id from account a join account_role r on r.account_id = a.id and r.role = 'END_USER'
+                where lower(a.email) = lower(?)
+                """, (rs, i) -> rs.getLong(1), newOwnerEmail == null ? "" : newOwnerEmail.strip()).stream().findFirst()
+                .orElseThrow(() -> DomainException.invalid("owner-not-found", "No household with e-mail '" + newOwnerEmail + "'."));
+        Long oldOwner = (Long) device.get("owner_account_id");
+        if (newOwner.equals(oldOwner)) {
+            throw DomainException.conflict("same-owner", "That household already owns the device.");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        if (oldOwner != null) {
+            ownership.endOwnership(deviceId, "TRANSFERRED", reason.strip(), now);
+        }
+        jdbc.update("""
+                update device set owner_account_id = ?, link_id = null, state = 'ACTIVE', owner_since = ?, updated_at = ?,
+                    version = version + 1
+                where id = ?
+                """, newOwner, now, now, deviceId);
+        jdbc.update("""
+                insert into device_ownership (device_id, owner_account_id, started_at, start_reason, reason_text)
+                values (?, ?, ?, 'TRANSFERRED', ?)
+                """, deviceId, newOwner, now, reason.strip());
+        Map<String, Object> before = new java.util.HashMap<>();
+        before.put("owner", oldOwner);
+        before.put("link", device.get("link_id"));
+        audit.record("DEVICE_TRANSFERRED", "device", deviceId, (Long) device.get("vendor_id"), before,
+                Map.of("owner", newOwner, "reason", reason.strip()));
+    }
+
+    /**
+     * Partner managers see a household's e-mail masked ("h•••@example.com"): enough to confirm a support
+     * case with the household, not a list of addresses. Admins see it whole.
+     */
+    private String visibleEmail(String email) {
+        if (email == null || currentUser.isAdmin()) {
+            return email;
+        }
+        int at = email.indexOf('@');
+        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    private DeviceRow masked(DeviceRow d) {
+        return new DeviceRow(d.id(), d.vendorId(), d.vendorName(), d.vendorDeviceId(), d.kind(), d.name(),
+                d.ownerAccountId(), visibleEmail(d.ownerEmail()), d.linkId(), d.state(), d.ownerSince());
+    }
+
+    /** Partner managers: only their vendors, as literal ids so the planner can walk the (vendor_id, id) index. */
+    private void scope(StringBuilder sql, List<Object> args) {
+        if (!currentUser.isAdmin()) {
+            List<Long> vendors = jdbc.queryForList("select vendor_id from vendor_partner_manager where account_id = ?",
+                    Long.class, currentUser.id());
+            if (vendors.size() == 1) {
+                sql.append(" and d.vendor_id = ?");
+                args.add(vendors.getFirst());
+            } else {
+                sql.append(" and d.vendor_id = any (?)");
+                args.add(vendors.toArray(Long[]::new));
+            }
+        }
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
     }
 }

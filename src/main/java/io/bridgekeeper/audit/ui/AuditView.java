@@ -38,7 +38,7 @@ import java.time.format.DateTimeFormatter;
  */
 @Route("audit")
 @PageTitle("Audit log · Bridgekeeper")
-@Menu(title = "Audit log", order = 6, icon = "vaadin:records")
+@Menu(title = "Audit log", order = 14, icon = "vaadin:records")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
 public class AuditView extends VerticalLayout {
 

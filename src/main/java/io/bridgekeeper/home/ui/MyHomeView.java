@@ -1,23 +1,30 @@
 package io.bridgekeeper.home.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.ui.Badge;
-import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceKind;
+import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.HouseholdDevice;
 import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.LinkedAccount;
+import io.bridgekeeper.link.UnlinkPreview;
+import io.bridgekeeper.link.UnlinkService;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.SuspensionNotice;
 import io.bridgekeeper.vendor.SuspensionService;
@@ -25,13 +32,18 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** A household's home: its linked vendor accounts and its devices, grouped by vendor. */
+/**
+ * A household's home: its linked vendor accounts as cards, its devices grouped by vendor, and for
+ * each camera the displays it may be shown on (only this home's). Linking starts here; unlinking an
+ * account or a device is confirmed with a list of what will happen, and ends on its receipt.
+ */
 @Route("home")
 @PageTitle("My home · Bridgekeeper")
 @Menu(title = "My home", order = 20, icon = "vaadin:home")
@@ -40,32 +52,41 @@ public class MyHomeView extends VerticalLayout {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneId.systemDefault());
 
-    public MyHomeView(LinkService links, DeviceService devices, SuspensionService suspensions) {
+    private final UnlinkService unlinks;
+    private Map<Long, SuspensionNotice> notices = Map.of();
+
+    public MyHomeView(LinkService links, DeviceService devices, UnlinkService unlinks, SuspensionService suspensions) {
+        this.unlinks = unlinks;
         setId("my-home");
         addClassName("page");
-        add(new ViewHeader("My home", "Your linked vendor accounts and the devices that came with them"));
+        Button link = new Button("Link a vendor account", VaadinIcon.LINK.create(), e -> new LinkVendorDialog(links).open());
+        link.setId("link-vendor");
+        link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new ViewHeader("My home", "Your linked vendor accounts and the devices that came with them", link));
 
         List<LinkedAccount> myLinks = links.myLiveLinks();
-        List<HouseholdDevice> myDevices = devices.myDevices();
+        List<HouseholdDevice> mine = devices.myDevices();
         Set<Long> vendorIds = new HashSet<>();
         myLinks.forEach(l -> vendorIds.add(l.vendorId()));
-        myDevices.stream().filter(d -> d.vendorId() != null).forEach(d -> vendorIds.add(d.vendorId()));
-        Map<Long, SuspensionNotice> notices = suspensions.noticesFor(vendorIds);
+        mine.stream().filter(d -> d.vendorId() != null).forEach(d -> vendorIds.add(d.vendorId()));
+        notices = suspensions.noticesFor(vendorIds);
         H2 linksTitle = new H2("Linked accounts");
         linksTitle.addClassName("section-title");
         Div cards = new Div();
         cards.setId("linked-accounts");
         cards.addClassName("card-grid");
-        for (LinkedAccount link : myLinks) {
-            cards.add(linkCard(link, notices.get(link.vendorId())));
+        for (LinkedAccount account : myLinks) {
+            cards.add(linkCard(account));
         }
         if (myLinks.isEmpty()) {
             cards.add(new Paragraph("No vendor account is linked yet."));
         }
         add(linksTitle, cards);
 
+        List<HouseholdDevice> displays = mine.stream()
+                .filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state())).toList();
         Map<String, List<HouseholdDevice>> byVendor = new LinkedHashMap<>();
-        for (HouseholdDevice d : myDevices) {
+        for (HouseholdDevice d : mine) {
             byVendor.computeIfAbsent(d.vendorName(), k -> new ArrayList<>()).add(d);
         }
         H2 devicesTitle = new H2("Devices");
@@ -73,12 +94,85 @@ public class MyHomeView extends VerticalLayout {
         Div groups = new Div();
         groups.setId("device-groups");
         groups.addClassName("device-groups");
-        byVendor.forEach((vendor, list) -> groups.add(deviceGroup(vendor, list,
-                list.get(0).vendorId() == null ? null : notices.get(list.get(0).vendorId()))));
+        byVendor.forEach((vendor, list) -> groups.add(deviceGroup(vendor, list, displays)));
         add(devicesTitle, groups);
     }
 
-    /** "Suspended by the platform …": the household's own device choices stay as they are. */
+    private Div linkCard(LinkedAccount link) {
+        H3 name = new H3(link.vendorName());
+        Span account = new Span("Account " + link.externalAccountId());
+        account.addClassName("muted");
+        Span since = new Span("Linked since " + DATE.format(link.linkedAt()));
+        since.addClassName("muted");
+        SuspensionNotice notice = notices.get(link.vendorId());
+        Div card = new Div(name, notice != null ? new Badge("Suspended", "error") : new Badge("Linked", "success"),
+                account, since);
+        if (notice != null) {
+            card.add(suspensionNotice("notice-" + link.vendorSlug(), notice));
+        }
+        Button unlink = new Button("Unlink", e -> confirmAccount(link.linkId()));
+        unlink.setId("unlink-link-" + link.linkId());
+        unlink.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY_INLINE);
+        unlink.addClassName("card-action");
+        card.add(unlink);
+        card.addClassNames("card", "link-card");
+        card.setId("link-" + link.vendorSlug());
+        return card;
+    }
+
+    private void confirmAccount(long linkId) {
+        UnlinkPreview preview = unlinks.preview(linkId);
+        new ConfirmUnlinkDialog("Unlink your " + preview.vendorName() + " account?", preview.vendorName(),
+                preview.devices().stream().map(DeviceRef::name).toList(), true, () -> unlinks.unlink(linkId)).open();
+    }
+
+    private Div deviceGroup(String vendor, List<HouseholdDevice> list, List<HouseholdDevice> displays) {
+        H3 title = new H3(vendor);
+        Div rows = new Div();
+        rows.addClassName("device-list");
+        for (HouseholdDevice d : list) {
+            RouterLink name = new RouterLink(d.name(), HouseholdDeviceView.class, d.id());
+            name.addClassName("device-name");
+            Span kind = new Span(d.kind().label());
+            kind.addClassName("muted");
+            Div line = new Div(icon(d.kind()), name, kind);
+            line.addClassName("device-line");
+            if (!"ACTIVE".equals(d.state())) {
+                line.add(new Badge("Disabled", "contrast"));
+            }
+            if (!d.isPlatformDevice()) {
+                Button unlink = new Button(VaadinIcon.UNLINK.create(), e -> new ConfirmUnlinkDialog(
+                        "Unlink " + d.name() + "?", d.vendorName(), List.of(d.name()), false,
+                        () -> unlinks.unlinkDevice(d.id())).open());
+                unlink.setId("unlink-device-" + d.id());
+                unlink.setAriaLabel("Unlink " + d.name());
+                unlink.setTooltipText("Unlink this device");
+                unlink.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
+                line.add(unlink);
+            }
+            Div row = new Div(line);
+            row.addClassName("device-row");
+            row.setId("device-" + d.id());
+            if (d.kind().showsImages()) {
+                Span shown = new Span(displays.isEmpty() ? "Not shown on any display"
+                        : "May be shown on " + displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", ")));
+                shown.addClassName("may-show");
+                shown.setId("may-show-" + d.id());
+                row.add(shown);
+            }
+            rows.add(row);
+        }
+        Div group = new Div(title);
+        SuspensionNotice notice = list.get(0).vendorId() == null ? null : notices.get(list.get(0).vendorId());
+        if (notice != null) {
+            group.add(suspensionNotice("device-notice-" + list.get(0).vendorId(), notice));
+        }
+        group.add(rows);
+        group.addClassNames("card", "device-group");
+        return group;
+    }
+
+    /** "Suspended by the platform …" in plain words: the household's own device choices stay as they are. */
     private static Div suspensionNotice(String id, SuspensionNotice notice) {
         Span text = new Span(notice.message());
         Span when = new Span(notice.expectedRestoration() == null ? "Expected restoration: not known yet."
@@ -90,49 +184,7 @@ public class MyHomeView extends VerticalLayout {
         return box;
     }
 
-    private static Div linkCard(LinkedAccount link, SuspensionNotice notice) {
-        H3 name = new H3(link.vendorName());
-        Span account = new Span("Account " + link.externalAccountId());
-        account.addClassName("muted");
-        Span since = new Span("Linked since " + DATE.format(link.linkedAt()));
-        since.addClassName("muted");
-        Div card = new Div(name, notice == null ? new Badge("Linked", "success") : new Badge("Suspended", "error"),
-                account, since);
-        if (notice != null) {
-            card.add(suspensionNotice("notice-" + link.vendorSlug(), notice));
-        }
-        card.addClassNames("card", "link-card");
-        card.setId("link-" + link.vendorSlug());
-        return card;
-    }
-
-    private static Div deviceGroup(String vendor, List<HouseholdDevice> list, SuspensionNotice notice) {
-        H3 title = new H3(vendor);
-        Div rows = new Div();
-        rows.addClassName("device-list");
-        for (HouseholdDevice d : list) {
-            Span name = new Span(d.name());
-            name.addClassName("device-name");
-            Span kind = new Span(d.kind().label());
-            kind.addClassName("muted");
-            Div row = new Div(icon(d.kind()), name, kind);
-            if (!"ACTIVE".equals(d.state())) {
-                row.add(new Badge("Disabled", "contrast"));
-            }
-            row.addClassName("device-row");
-            row.setId("device-" + d.id());
-            rows.add(row);
-        }
-        Div group = new Div(title);
-        if (notice != null) {
-            group.add(suspensionNotice("device-notice-" + list.get(0).vendorId(), notice));
-        }
-        group.add(rows);
-        group.addClassNames("card", "device-group");
-        return group;
-    }
-
-    private static com.vaadin.flow.component.icon.Icon icon(DeviceKind kind) {
+    static Icon icon(DeviceKind kind) {
         VaadinIcon icon = switch (kind) {
             case CAMERA, DOORBELL -> VaadinIcon.CAMERA;
             case DISPLAY -> VaadinIcon.DESKTOP;

@@ -1,0 +1,244 @@
+package io.bridgekeeper.device;
+
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who owns which device, and the history of it. Every change of owner ends the current
+ * {@code device_ownership} row with a reason and starts the next. These operations run only inside
+ * the transaction of a secured service (the link module's), which has already decided that the
+ * caller may do this; they never run on their own.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class DeviceOwnership {
+
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    static final int MAX_BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DeviceOwnership(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Checks every item before anything is written: the first bad one refuses the whole batch. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void validate(List<DeviceItem> items) {
+        if (items == null) {
+            throw DomainException.invalid("invalid-device", "Send the full list of devices as 'devices' (may be empty).");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw DomainException.invalid("batch-too-large", "At most " + MAX_BATCH + " devices per account in one sync.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            DeviceItem item = items.get(i);
+            if (item == null) {
+                throw new InvalidDeviceItem(i, "id", "the item is empty.");
+            }
+            if (item.id() == null || !DEVICE_ID.matcher(item.id()).matches()) {
+                throw new InvalidDeviceItem(i, "id", "a device id is 1 to 200 letters, digits or . _ : - "
+                        + "and starts with a letter or digit.");
+            }
+            if (!seen.add(item.id())) {
+                throw new InvalidDeviceItem(i, "id", "device id '" + item.id() + "' appears twice in the batch.");
+            }
+            if (item.kind() == null || !DeviceKind.isKnown(item.kind())) {
+                throw new InvalidDeviceItem(i, "kind", "unknown kind '" + item.kind() + "'; one of " + DeviceKind.names()
+                        + ".");
+            }
+            if (item.name() == null || item.name().isBlank() || item.name().length() > 200) {
+                throw new InvalidDeviceItem(i, "name", "a name is 1 to 200 characters.");
+            }
+        }
+    }
+
+    /**
+     * Makes the link's devices exactly {@code items}: new ones are added, renamed ones renamed, missing
+     * ones removed, devices the vendor moved here from another of its accounts change owner. Validates
+     * first, so a bad item writes nothing.
+     */
+    public SyncResult sync(LinkedOwner link, List<DeviceItem> items) {
+        validate(items);
+        Timestamp now = Timestamp.from(clock.instant());
+        record Existing(long id, String vendorDeviceId, String kind, String name, Long owner, Long linkId, String state) {
+        }
+        Map<String, Existing> existing = new HashMap<>();
+        List<String> ids = items.stream().map(DeviceItem::id).toList();
+        jdbc.query("""
+                select id, vendor_device_id, kind, name, owner_account_id, link_id, state from device
+                where vendor_id = ? and (link_id = ? or vendor_device_id = any (?)) for update
+                """, rs -> {
+                    existing.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7)));
+                }, link.vendorId(), link.linkId(), ids.toArray(String[]::new));
+
+        List<String> added = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int unchanged = 0;
+        for (DeviceItem item : items) {
+            String kind = item.kind().toUpperCase();
+            String name = item.name().strip();
+            Existing d = existing.get(item.id());
+            if (d == null) {
+                Long id = jdbc.queryForObject("""
+                        insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, link_id, state,
+                                            owner_since, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) returning id
+                        """, Long.class, link.vendorId(), item.id(), kind, name, link.accountId(), link.linkId(), now,
+                        now, now);
+                startOwnership(id, link, "LINKED", null, now);
+                added.add(item.id());
+            } else if (d.linkId() == null) {
+                skipped.add(item.id());
+            } else if (d.linkId() == link.linkId() && d.owner() != null && d.owner() == link.accountId()
+                    && !"REMOVED".equals(d.state())) {
+                if (d.kind().equals(kind) && d.name().equals(name)) {
+                    unchanged++;
+                } else {
+                    jdbc.update("update device set kind = ?, name = ?, updated_at = ?, version = version + 1 where id = ?",
+                            kind, name, now, d.id());
+                    updated.add(item.id());
+                }
+            } else {
+                // back after a removal or an unlink of this link, or moved here from another vendor account
+                boolean fromElsewhere = d.linkId() != link.linkId();
+                if (d.owner() != null) {
+                    endOwnership(d.id(), "TRANSFERRED", "moved by the vendor to another of its accounts", now);
+                }
+                jdbc.update("""
+                        update device set kind = ?, name = ?, owner_account_id = ?, link_id = ?, state = 'ACTIVE',
+                            owner_since = ?, updated_at = ?, version = version + 1
+                        where id = ?
+                        """, kind, name, link.accountId(), link.linkId(), now, now, d.id());
+                startOwnership(d.id(), link, "LINKED", null, now);
+                (fromElsewhere ? moved : added).add(item.id());
+            }
+        }
+        Set<String> listed = new HashSet<>(ids);
+        for (Existing d : existing.values()) {
+            if (d.linkId() != null && d.linkId() == link.linkId() && !"REMOVED".equals(d.state())
+                    && !listed.contains(d.vendorDeviceId())) {
+                if (d.owner() != null) {
+                    endOwnership(d.id(), "REMOVED", "no longer reported by the vendor", now);
+                }
+                jdbc.update("""
+                        update device set state = 'REMOVED', owner_account_id = null, owner_since = null,
+                            updated_at = ?, version = version + 1
+                        where id = ?
+                        """, now, d.id());
+                removed.add(d.vendorDeviceId());
+            }
+        }
+        SyncResult result = new SyncResult(added, updated, moved, removed, unchanged, skipped);
+        if (!added.isEmpty() || !updated.isEmpty() || !moved.isEmpty() || !removed.isEmpty()) {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("added", added);
+            after.put("updated", updated);
+            after.put("moved", moved);
+            after.put("removed", removed);
+            after.put("owner", link.accountId());
+            audit.record("DEVICES_SYNCED", "account_link", link.linkId(), link.vendorId(), null, after);
+        }
+        return result;
+    }
+
+    /** Ends the household's ownership of every device that came through the link (the link is ending). */
+    public List<DeviceRef> releaseLink(long linkId, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<DeviceRef> devices = jdbc.query("""
+                select id, vendor_id, vendor_device_id, kind, name, link_id from device
+                where link_id = ? and owner_account_id is not null for update
+                """, DeviceOwnership::ref, linkId);
+        for (DeviceRef d : devices) {
+            endOwnership(d.id(), "UNLINKED", reason, now);
+        }
+        jdbc.update("""
+                update device set owner_account_id = null, owner_since = null, updated_at = ?, version = version + 1
+                where link_id = ? and owner_account_id is not null
+                """, now, linkId);
+        if (!devices.isEmpty()) {
+            audit.record("DEVICES_RELEASED", "account_link", linkId, devices.getFirst().vendorId(), null,
+                    Map.of("devices", devices.stream().map(DeviceRef::vendorDeviceId).toList(), "reason", reason));
+        }
+        return devices;
+    }
+
+    /** The devices that came through a link and are owned through it now. */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public List<DeviceRef> devicesOfLink(long linkId) {
+        return jdbc.query("""
+                select id, vendor_id, vendor_device_id, kind, name, link_id from device
+                where link_id = ? and owner_account_id is not null and state <> 'REMOVED' order by kind, name
+                """, DeviceOwnership::ref, linkId);
+    }
+
+    /** The device, when {@code accountId} owns it now; otherwise "not found", whether or not it exists. */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public DeviceRef requireOwned(long deviceId, long accountId) {
+        return jdbc.query("""
+                select id, vendor_id, vendor_device_id, kind, name, link_id from device
+                where id = ? and owner_account_id = ? and state <> 'REMOVED' for update
+                """, DeviceOwnership::ref, deviceId, accountId).stream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " in your home."));
+    }
+
+    /**
+     * Detaches one device from its household and its link: the household's choice, so a later sync of
+     * the link does not take it back.
+     */
+    public void detach(DeviceRef device, String reason) {
+        Timestamp now = Timestamp.from(clock.instant());
+        endOwnership(device.id(), "UNLINKED", reason, now);
+        jdbc.update("""
+                update device set owner_account_id = null, owner_since = null, link_id = null, state = 'REMOVED',
+                    updated_at = ?, version = version + 1
+                where id = ?
+                """, now, device.id());
+        audit.record("DEVICE_DETACHED", "device", device.id(), device.vendorId(),
+                Map.of("link", device.linkId()), Map.of("link", "none", "reason", reason));
+    }
+
+    private void startOwnership(long deviceId, LinkedOwner link, String reason, String text, Timestamp at) {
+        jdbc.update("""
+                insert into device_ownership (device_id, owner_account_id, link_id, link_epoch, started_at, start_reason,
+                                              reason_text)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, deviceId, link.accountId(), link.linkId(), link.epoch(), at, reason, text);
+    }
+
+    void endOwnership(long deviceId, String reason, String text, Timestamp at) {
+        jdbc.update("""
+                update device_ownership set ended_at = ?, end_reason = ?,
+                    reason_text = coalesce(reason_text || '; ', '') || ?
+                where device_id = ? and ended_at is null
+                """, at, reason, text, deviceId);
+    }
+
+    static DeviceRef ref(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new DeviceRef(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), DeviceKind.valueOf(rs.getString(4)),
+                rs.getString(5), (Long) rs.getObject(6));
+    }
+}

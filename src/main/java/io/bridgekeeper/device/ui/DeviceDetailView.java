@@ -1,0 +1,85 @@
+package io.bridgekeeper.device.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.device.DeviceDetail;
+import io.bridgekeeper.device.DeviceService;
+import io.bridgekeeper.device.OwnershipPeriod;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/** A device for staff with its ownership history; an admin can transfer it. */
+@Route("devices")
+@PageTitle("Device · Bridgekeeper")
+@RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private final DeviceService devices;
+    private final CurrentUser currentUser;
+
+    public DeviceDetailView(DeviceService devices, CurrentUser currentUser) {
+        this.devices = devices;
+        this.currentUser = currentUser;
+        setId("device-detail");
+        addClassName("page");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long deviceId) {
+        try {
+            show(devices.detail(deviceId));
+        } catch (DomainException notYours) {
+            throw new NotFoundException();
+        }
+    }
+
+    private void show(DeviceDetail d) {
+        removeAll();
+        Button transfer = new Button("Transfer ownership",
+                e -> new TransferDialog(d.device(), devices, () -> show(devices.detail(d.device().id()))).open());
+        transfer.setId("transfer");
+        transfer.setVisible(currentUser.isAdmin() && !"REMOVED".equals(d.device().state()));
+        add(new ViewHeader(d.device().name(), d.device().vendorName() + " · " + d.device().kind().label(), transfer));
+        Div facts = new Div(fact("Vendor's id", d.device().vendorDeviceId()),
+                fact("Owner", d.device().ownerEmail() == null ? "—" : d.device().ownerEmail()),
+                fact("Owner since", d.device().ownerSince() == null ? "—" : DevicesPanel.DATE.format(d.device().ownerSince())),
+                fact("Link", d.device().linkId() == null ? "—" : "#" + d.device().linkId()),
+                fact("State", d.device().state()));
+        facts.setId("device-facts");
+        facts.addClassNames("card", "device-facts");
+        H2 title = new H2("Ownership history");
+        title.addClassName("section-title");
+        Grid<OwnershipPeriod> history = new Grid<>();
+        history.setId("ownership-history");
+        history.addColumn(OwnershipPeriod::ownerEmail).setHeader("Owner").setAutoWidth(true);
+        history.addColumn(p -> DevicesPanel.DATE.format(p.startedAt())).setHeader("From").setAutoWidth(true);
+        history.addColumn(OwnershipPeriod::startReason).setHeader("Why").setAutoWidth(true);
+        history.addColumn(p -> p.endedAt() == null ? "now" : DevicesPanel.DATE.format(p.endedAt())).setHeader("Until")
+                .setAutoWidth(true);
+        history.addColumn(p -> p.endReason() == null ? "" : p.endReason()).setHeader("Ended by").setAutoWidth(true);
+        history.addColumn(p -> p.reasonText() == null ? "" : p.reasonText()).setHeader("Reason").setFlexGrow(1);
+        history.setItems(d.history());
+        history.setAllRowsVisible(true);
+        add(facts, title, history);
+    }
+
+    private static Div fact(String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("muted");
+        Div fact = new Div(l, new Span(value));
+        fact.addClassName("fact");
+        return fact;
+    }
+}

@@ -1,0 +1,83 @@
+package io.bridgekeeper.home.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.device.DeviceService;
+import io.bridgekeeper.device.HouseholdDevice;
+import io.bridgekeeper.device.HouseholdDeviceDetail;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One of the household's devices. Another home's device id shows "Page not available", the same as
+ * an id that does not exist: the service refuses it, and the view does not reveal which.
+ */
+@Route("home/devices")
+@PageTitle("Device · Bridgekeeper")
+@RolesAllowed(Roles.END_USER)
+public class HouseholdDeviceView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final DeviceService devices;
+
+    public HouseholdDeviceView(DeviceService devices) {
+        this.devices = devices;
+        setId("household-device");
+        addClassName("page");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long deviceId) {
+        HouseholdDeviceDetail detail;
+        try {
+            detail = devices.myDevice(deviceId);
+        } catch (DomainException notYours) {
+            throw new NotFoundException();
+        }
+        HouseholdDevice d = detail.device();
+        removeAll();
+        add(new ViewHeader(d.name(), d.vendorName() + " · " + d.kind().label()));
+        Div facts = new Div();
+        facts.addClassNames("card", "device-facts");
+        facts.add(fact("Vendor's device id", detail.vendorDeviceId()),
+                fact("In your home since", detail.ownerSince() == null ? "—" : DATE.format(detail.ownerSince())),
+                fact("State", d.state().charAt(0) + d.state().substring(1).toLowerCase()));
+        add(facts);
+        if (d.kind().showsImages()) {
+            H2 title = new H2("Where it may be shown");
+            title.addClassName("section-title");
+            UnorderedList list = new UnorderedList();
+            list.setId("may-be-shown-on");
+            detail.mayBeShownOn().forEach(display -> list.add(new ListItem(display.name())));
+            add(title, new Paragraph("Only the displays of your own home; never another household's."),
+                    detail.mayBeShownOn().isEmpty() ? new Paragraph("No display in your home.") : list);
+        }
+        add(new RouterLink("Back to My home", MyHomeView.class));
+    }
+
+    private static Div fact(String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("muted");
+        Span v = new Span(value);
+        Div fact = new Div(l, v);
+        fact.addClassName("fact");
+        return fact;
+    }
+}

@@ -1,0 +1,7 @@
+package io.bridgekeeper.link;
+
+import java.time.Instant;
+
+/** One move of a link's epoch: linked, relinked, unlinked, force-unlinked, device detached. */
+public record EpochEvent(int epoch, String event, Instant occurredAt, String actorEmail, String reason) {
+}

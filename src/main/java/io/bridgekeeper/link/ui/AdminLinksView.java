@@ -1,0 +1,26 @@
+package io.bridgekeeper.link.ui;
+
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.link.LinkService;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Every account link on the platform, searchable; a row opens the link with its devices and epochs. */
+@Route("admin/links")
+@PageTitle("Links · Bridgekeeper")
+@Menu(title = "Links", order = 2, icon = "vaadin:link")
+@RolesAllowed(Roles.ADMIN)
+public class AdminLinksView extends VerticalLayout {
+
+    public AdminLinksView(LinkService links) {
+        setId("admin-links");
+        addClassName("page");
+        setSizeFull();
+        add(new ViewHeader("Links", "Households' links to vendor accounts"));
+        addAndExpand(new LinksPanel(links));
+    }
+}

@@ -1,0 +1,104 @@
+package io.bridgekeeper.link.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.device.DeviceRef;
+import io.bridgekeeper.link.EpochEvent;
+import io.bridgekeeper.link.LinkDetail;
+import io.bridgekeeper.link.LinkService;
+import io.bridgekeeper.link.UnlinkService;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/** One link for staff: its devices, its epoch history; an admin can force-unlink it with a reason. */
+@Route("links")
+@PageTitle("Link · Bridgekeeper")
+@RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private final LinkService links;
+    private final UnlinkService unlinks;
+    private final CurrentUser currentUser;
+
+    public LinkDetailView(LinkService links, UnlinkService unlinks, CurrentUser currentUser) {
+        this.links = links;
+        this.unlinks = unlinks;
+        this.currentUser = currentUser;
+        setId("link-detail");
+        addClassName("page");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long linkId) {
+        try {
+            show(links.detail(linkId));
+        } catch (DomainException notYours) {
+            throw new NotFoundException();
+        }
+    }
+
+    private void show(LinkDetail d) {
+        removeAll();
+        Button force = new Button("Force-unlink", e -> new ForceUnlinkDialog(d, unlinks, () -> show(links.detail(d.link().id()))).open());
+        force.setId("force-unlink");
+        force.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        force.setVisible(currentUser.isAdmin() && "LIVE".equals(d.link().status()));
+        add(new ViewHeader(d.link().vendorName() + " · " + d.link().externalAccountId(), d.link().accountEmail(), force));
+
+        Div facts = new Div(fact("Status", new Badge("LIVE".equals(d.link().status()) ? "Live" : "Ended",
+                        "LIVE".equals(d.link().status()) ? "success" : "contrast")),
+                fact("Epoch", new Span(String.valueOf(d.link().epoch()))),
+                fact("Linked", new Span(LinksPanel.DATE.format(d.link().linkedAt()))),
+                fact("Unlinked", new Span(d.link().unlinkedAt() == null ? "—" : LinksPanel.DATE.format(d.link().unlinkedAt())
+                        + (d.unlinkReason() == null ? "" : " · " + d.unlinkReason()))));
+        facts.setId("link-facts");
+        facts.addClassNames("card", "device-facts");
+        add(facts);
+
+        H2 devicesTitle = new H2("Devices through this link");
+        devicesTitle.addClassName("section-title");
+        Grid<DeviceRef> devices = new Grid<>();
+        devices.setId("link-devices");
+        devices.addColumn(DeviceRef::name).setHeader("Name").setAutoWidth(true);
+        devices.addColumn(r -> r.kind().label()).setHeader("Kind").setAutoWidth(true);
+        devices.addColumn(DeviceRef::vendorDeviceId).setHeader("Vendor's id").setAutoWidth(true);
+        devices.setItems(d.devices());
+        devices.setAllRowsVisible(true);
+        devices.setEmptyStateText("No device is owned through this link now.");
+
+        H2 epochsTitle = new H2("Epoch history");
+        epochsTitle.addClassName("section-title");
+        Grid<EpochEvent> epochs = new Grid<>();
+        epochs.setId("link-epochs");
+        epochs.addColumn(EpochEvent::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
+        epochs.addColumn(EpochEvent::event).setHeader("Event").setAutoWidth(true);
+        epochs.addColumn(e -> LinksPanel.DATE.format(e.occurredAt())).setHeader("When").setAutoWidth(true);
+        epochs.addColumn(e -> e.actorEmail() == null ? "" : e.actorEmail()).setHeader("By").setAutoWidth(true);
+        epochs.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Reason").setFlexGrow(1);
+        epochs.setItems(d.epochs());
+        epochs.setAllRowsVisible(true);
+        add(devicesTitle, devices, epochsTitle, epochs);
+    }
+
+    private static Div fact(String label, com.vaadin.flow.component.Component value) {
+        Span l = new Span(label);
+        l.addClassName("muted");
+        Div fact = new Div(l, value);
+        fact.addClassName("fact");
+        return fact;
+    }
+}

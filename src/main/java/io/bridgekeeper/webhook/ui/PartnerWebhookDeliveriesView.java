@@ -1,0 +1,26 @@
+package io.bridgekeeper.webhook.ui;
+
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.security.Roles;
+import io.bridgekeeper.webhook.WebhookDeliveryService;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The webhook deliveries to the partner manager's own vendors. */
+@Route("partner/webhooks")
+@PageTitle("Webhook deliveries · Bridgekeeper")
+@Menu(title = "Webhook deliveries", order = 13, icon = "vaadin:paperplane")
+@RolesAllowed(Roles.PARTNER_MANAGER)
+public class PartnerWebhookDeliveriesView extends VerticalLayout {
+
+    public PartnerWebhookDeliveriesView(WebhookDeliveryService deliveries) {
+        setId("partner-webhooks");
+        addClassName("page");
+        setSizeFull();
+        add(new ViewHeader("Webhook deliveries", "What the platform sent to your vendor's webhook URL, and what came back"));
+        addAndExpand(new DeliveriesPanel(deliveries));
+    }
+}
