@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.bridgekeeper.Application;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.support.IntegrationTest;
 import io.bridgekeeper.support.RunAs;
+import io.bridgekeeper.support.SecondNode;
 import io.bridgekeeper.support.TestVendors;
 import io.bridgekeeper.support.TestVendors.TestVendor;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,15 +51,9 @@ class KillSwitchMultiNodeIT {
         }
     }
 
-    /** The same application, with its own web server on a free port, on the same database: another node. */
+    /** Another node on the same database (see {@link SecondNode}). */
     static ConfigurableApplicationContext secondNode(HikariDataSource dataSource, String nodeId) {
-        // arguments, not builder properties: those are defaults that application.properties would override
-        return new SpringApplicationBuilder(Application.class).run(
-                "--bridgekeeper.db.url=" + dataSource.getJdbcUrl(),
-                "--bridgekeeper.db.user=" + dataSource.getUsername(),
-                "--bridgekeeper.db.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()),
-                "--bridgekeeper.demo-data=false", "--bridgekeeper.node-id=" + nodeId,
-                "--bridgekeeper.db.pool-size=3", "--server.port=0", "--spring.main.banner-mode=off");
+        return SecondNode.start(dataSource, nodeId);
     }
 
     @Test
