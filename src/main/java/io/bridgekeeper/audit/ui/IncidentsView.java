@@ -66,7 +66,8 @@ public class IncidentsView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(IncidentSummary::title).setHeader("Title").setWidth("12rem").setFlexGrow(1);
         grid.addColumn(i -> i.kind().label()).setHeader("Kind").setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(i -> i.vendorName() == null ? "—" : i.vendorName()).setHeader("Vendor").setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(i -> i.vendorName() == null ? "—" : i.vendorName()).setHeader("Vendor").setWidth("9rem")
+                .setFlexGrow(1);
         grid.addColumn(i -> i.violations() == 0 ? "" : String.format("%,d", i.violations())).setHeader("Violations")
                 .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(LitRenderer.<IncidentSummary>of("""
