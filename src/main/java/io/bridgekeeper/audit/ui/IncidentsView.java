@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -63,12 +64,17 @@ public class IncidentsView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addComponentColumn(i -> IncidentBadges.state(i.state())).setHeader("State").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(IncidentSummary::title).setHeader("Title").setWidth("16rem").setFlexGrow(1);
-        grid.addColumn(i -> i.kind().label()).setHeader("Kind").setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(i -> i.vendorName() == null ? "—" : i.vendorName()).setHeader("Vendor").setAutoWidth(true);
+        grid.addColumn(IncidentSummary::title).setHeader("Title").setWidth("12rem").setFlexGrow(1);
+        grid.addColumn(i -> i.kind().label()).setHeader("Kind").setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(i -> i.vendorName() == null ? "—" : i.vendorName()).setHeader("Vendor").setWidth("9rem")
+                .setFlexGrow(1);
         grid.addColumn(i -> i.violations() == 0 ? "" : String.format("%,d", i.violations())).setHeader("Violations")
-                .setAutoWidth(true);
-        grid.addColumn(i -> Times.format(i.openedAt())).setHeader("Opened").setAutoWidth(true);
+                .setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(LitRenderer.<IncidentSummary>of("""
+                <div class="cell-main">${item.date}</div><div class="cell-sub">${item.time}</div>""")
+                .withProperty("date", i -> Times.date(i.openedAt()))
+                .withProperty("time", i -> Times.time(i.openedAt()) + " UTC")).setHeader("Opened").setWidth("7.5rem")
+                .setFlexGrow(0);
         grid.setItemsPageable(pageable -> incidents.list(stateFilter, pageable).getContent());
         grid.setEmptyStateText("No incident. Isolation violations and rollout guards open them; so can you.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("incidents/" + e.getItem().id())));
