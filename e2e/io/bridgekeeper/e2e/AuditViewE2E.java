@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
-import io.bridgekeeper.audit.IncidentKind;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IsolationViolation;
-import io.bridgekeeper.audit.NewIncident;
-import io.bridgekeeper.audit.Severity;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.support.TestData;
+import io.bridgekeeper.support.TestVendors;
+import io.bridgekeeper.support.TestVendors.TestVendor;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -32,55 +33,56 @@ class AuditViewE2E extends PortalTest {
     IncidentService incidents;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestVendors testVendors;
 
     @Test
     void an_admin_finds_a_change_in_the_audit_log_by_filtering_opens_its_diff_and_exports_the_filtered_rows()
             throws IOException {
-        TestData data = new TestData(jdbc);
-        long vendor = data.vendor("e2e-audit");
-        long incident = incidents.open(AuditActor.system("e2e setup"), new NewIncident(IncidentKind.MANUAL,
-                Severity.SEV2, "Audit E2E incident", vendor, null, Map.of("source", "e2e"), null));
+        TestVendor vendor = testVendors.create("e2e-audit");
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
 
-        // The audited change, made in the portal. After the vendor suspension lands, this step becomes:
-        // suspend the test vendor, and the filter below looks for its suspension event.
-        open("incidents/" + incident);
-        page.locator("#incident-acknowledge").click();
-        page.locator("#acknowledge-dialog-note textarea").fill("Taking it from here.");
-        page.locator("#acknowledge-dialog-confirm").click();
-        assertThat(page.locator("#incident-badges")).containsText("Acknowledged");
+        // The audited change, made in the portal: the admin suspends the vendor
+        open("vendors/" + vendor.id());
+        page.locator("#suspend-vendor").click();
+        page.locator("#suspend-reason").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Outage")).click();
+        page.locator("#suspend-reason-text textarea").fill("Vendor cloud outage in eu-west");
+        page.locator("#suspend-confirmation input").fill(vendor.slug());
+        page.locator("#suspend-confirm").click();
+        assertThat(page.locator("#suspension-banner")).containsText("Vendor cloud outage in eu-west");
 
-        page.locator("#main-nav vaadin-side-nav-item", new com.microsoft.playwright.Page.LocatorOptions()
-                .setHasText("Audit log")).click();
+        page.locator("#main-nav vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Audit log")).click();
         assertThat(page.locator("#audit-view")).isVisible();
         page.locator("#audit-verify").click();
         assertThat(page.locator("#chain-status")).containsText("intact through event");
 
-        choose("#audit-filter-action", "INCIDENT_ACKNOWLEDGED");
-        type("#audit-filter-target-type", "incident");
-        type("#audit-filter-target-id", String.valueOf(incident));
+        choose("#audit-filter-action", "VENDOR_SUSPENDED");
+        type("#audit-filter-target-type", "vendor");
+        type("#audit-filter-target-id", String.valueOf(vendor.id()));
 
         Locator cell = page.locator("#audit-grid vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText("INCIDENT_ACKNOWLEDGED")).first();
-        assertThat(page.locator("#audit-grid")).containsText("incident " + incident);
+                .filter(new Locator.FilterOptions().setHasText("VENDOR_SUSPENDED")).first();
+        assertThat(page.locator("#audit-grid")).containsText("vendor " + vendor.id());
         assertThat(page.locator("#audit-grid")).containsText(DemoAccounts.ADMIN);
         cell.click();
-        assertThat(page.locator("#audit-detail")).containsText("INCIDENT_ACKNOWLEDGED");
+        assertThat(page.locator("#audit-detail")).containsText("VENDOR_SUSPENDED");
         Locator changed = page.locator("#audit-diff .diff-changed");
-        assertThat(changed).containsText("state");
-        assertThat(changed.locator(".diff-before")).hasText("OPEN");
-        assertThat(changed.locator(".diff-after")).hasText("ACKNOWLEDGED");
-        assertThat(page.locator("#audit-diff .diff-added")).containsText("Taking it from here.");
+        assertThat(changed).containsText("status");
+        assertThat(changed.locator(".diff-before")).hasText("ACTIVE");
+        assertThat(changed.locator(".diff-after")).hasText("SUSPENDED");
+        assertThat(page.locator("#audit-diff .diff-added").filter(new Locator.FilterOptions().setHasText("reasonText")))
+                .containsText("Vendor cloud outage in eu-west");
 
         Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
         List<CSVRecord> rows = csv(download);
-        long expected = jdbc.queryForObject("select count(*) from audit_event where action = 'INCIDENT_ACKNOWLEDGED' "
-                + "and target_type = 'incident' and target_id = ?", Long.class, String.valueOf(incident));
+        long expected = jdbc.queryForObject("select count(*) from audit_event where action = 'VENDOR_SUSPENDED' "
+                + "and target_type = 'vendor' and target_id = ?", Long.class, String.valueOf(vendor.id()));
         assertThat(rows).hasSize((int) expected).hasSize(1);
-        assertThat(rows.getFirst().get("action")).isEqualTo("INCIDENT_ACKNOWLEDGED");
-        assertThat(rows.getFirst().get("target_id")).isEqualTo(String.valueOf(incident));
+        assertThat(rows.getFirst().get("action")).isEqualTo("VENDOR_SUSPENDED");
+        assertThat(rows.getFirst().get("target_id")).isEqualTo(String.valueOf(vendor.id()));
         assertThat(rows.getFirst().get("actor")).isEqualTo(DemoAccounts.ADMIN);
-        assertThat(rows.getFirst().get("after")).contains("ACKNOWLEDGED");
+        assertThat(rows.getFirst().get("after")).contains("SUSPENDED");
         assertThat(download.suggestedFilename()).startsWith("audit-").endsWith(".csv");
     }
 
@@ -101,7 +103,7 @@ class AuditViewE2E extends PortalTest {
         incidents.reportViolation(guard, violation(vendor, camera, otherDisplay, other, at.plusSeconds(90)));
 
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
-        page.locator("#main-nav vaadin-side-nav-item", new com.microsoft.playwright.Page.LocatorOptions()
+        page.locator("#main-nav vaadin-side-nav-item", new Page.LocatorOptions()
                 .setHasText("Incidents")).click();
         assertThat(page.locator("#incident-grid")).containsText("Isolation violation");
         open("incidents/" + incident);
@@ -132,7 +134,7 @@ class AuditViewE2E extends PortalTest {
     @Test
     void a_partner_manager_reads_only_their_vendors_events_and_cannot_verify_the_chain() {
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
-        assertMenu("Audit log", "My vendors");
+        assertMenu("My vendors", "Links", "Devices", "Webhook deliveries", "Audit log");
         open("audit");
 
         assertThat(page.locator("#audit-view")).isVisible();

@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit;
 
+import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -58,13 +58,9 @@ public class AuditSearch {
         AuditScope.Scope who = scope.current();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = select(filter, who, params) + " order by e.id desc limit :limit offset :offset";
-        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
+        params.addValue("limit", Slices.fetchSize(pageable)).addValue("offset", pageable.getOffset());
         List<AuditEntry> rows = new ArrayList<>(jdbc.query(sql, params, (rs, i) -> entry(rs, who)));
-        boolean more = rows.size() > pageable.getPageSize();
-        if (more) {
-            rows.removeLast();
-        }
-        return new SliceImpl<>(rows, pageable, more);
+        return Slices.of(rows, pageable);
     }
 
     /** One event, if the caller may see it. */

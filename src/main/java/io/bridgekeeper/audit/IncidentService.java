@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit;
 
+import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -170,12 +170,8 @@ public class IncidentService {
                         Severity.valueOf(rs.getString(3)), IncidentState.valueOf(rs.getString(4)), rs.getString(5),
                         rs.getString(6), (Long) rs.getObject(7), rs.getTimestamp(8).toInstant(), rs.getLong(9)),
                 state == null ? null : state.name(), state == null ? null : state.name(),
-                pageable.getPageSize() + 1, pageable.getOffset()));
-        boolean more = rows.size() > pageable.getPageSize();
-        if (more) {
-            rows.removeLast();
-        }
-        return new SliceImpl<>(rows, pageable, more);
+                Slices.fetchSize(pageable), pageable.getOffset()));
+        return Slices.of(rows, pageable);
     }
 
     @RolesAllowed(Roles.ADMIN)

@@ -1,5 +1,6 @@
 package io.bridgekeeper.device;
 
+import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -108,15 +108,11 @@ public class DeviceService {
             args.add(filter.owner().strip());
         }
         sql.append(" order by d.id desc limit ? offset ?");
-        args.add(page.getPageSize() + 1);
+        args.add(Slices.fetchSize(page));
         args.add(page.getOffset());
         List<DeviceRow> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()).stream()
                 .map(this::masked).toList());
-        boolean more = rows.size() > page.getPageSize();
-        if (more) {
-            rows.removeLast();
-        }
-        return new SliceImpl<>(rows, page, more);
+        return Slices.of(rows, page);
     }
 
     /** The vendors the caller may filter the devices grid by: all for admins, their own for partner managers. */

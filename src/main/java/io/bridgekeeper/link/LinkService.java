@@ -1,5 +1,6 @@
 package io.bridgekeeper.link;
 
+import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.device.DeviceOwnership;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -106,7 +106,7 @@ public class LinkService {
             // Each side takes its own newest matches (a prefix index scan, or the id order when matches are
             // dense); the page is the newest of their union. An OR across the join would scan every link.
             String prefix = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            long enough = page.getOffset() + page.getPageSize() + 1;
+            long enough = page.getOffset() + Slices.fetchSize(page);
             sql.append("""
                      and l.id in ((select id from account_link where external_account_id like ? order by id desc limit ?)
                                   union all
@@ -119,15 +119,11 @@ public class LinkService {
             args.add(enough);
         }
         sql.append(" order by l.id desc limit ? offset ?");
-        args.add(page.getPageSize() + 1);
+        args.add(Slices.fetchSize(page));
         args.add(page.getOffset());
         List<LinkRow> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()).stream()
                 .map(this::masked).toList());
-        boolean more = rows.size() > page.getPageSize();
-        if (more) {
-            rows.removeLast();
-        }
-        return new SliceImpl<>(rows, page, more);
+        return Slices.of(rows, page);
     }
 
     /** A link with its devices and epoch history; outside the caller's vendors, "not found". */

@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor;
 
+import io.bridgekeeper.base.db.Slices;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,12 +50,11 @@ class VendorQueries {
         }
         sql.append(" order by ").append(orderBy(page.getSort())).append(", v.id");
         sql.append(" limit :limit offset :offset");
-        p.addValue("limit", page.getPageSize() + 1).addValue("offset", page.getOffset());
+        p.addValue("limit", Slices.fetchSize(page)).addValue("offset", page.getOffset());
         List<VendorRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new VendorRow(rs.getLong(1), rs.getString(2),
                 rs.getString(3), VendorStatus.valueOf(rs.getString(4)), capabilities(rs.getArray(6)),
                 rs.getTimestamp(5).toInstant()));
-        boolean more = rows.size() > page.getPageSize();
-        return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
+        return Slices.of(rows, page);
     }
 
     private static String orderBy(Sort sort) {

@@ -1,5 +1,6 @@
 package io.bridgekeeper.webhook;
 
+import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,14 +52,10 @@ public class WebhookDeliveryService {
             args.add(status.name());
         }
         sql.append(" order by d.id desc limit ? offset ?");
-        args.add(page.getPageSize() + 1);
+        args.add(Slices.fetchSize(page));
         args.add(page.getOffset());
         List<DeliveryState> rows = new ArrayList<>(jdbc.query(sql.toString(), DeliveryRows.MAPPER, args.toArray()));
-        boolean more = rows.size() > page.getPageSize();
-        if (more) {
-            rows.removeLast();
-        }
-        return new SliceImpl<>(rows, page, more);
+        return Slices.of(rows, page);
     }
 
     /** Sends a FAILED delivery again from its first attempt. */
