@@ -187,11 +187,12 @@ class RolloutQueries {
                 Map.of("v", vendorId), String.class);
     }
 
+    /** The open isolation incident of this rollout, or without a rollout the vendor's latest open one. */
     Optional<Long> openIsolationIncident(long vendorId, Long rolloutId) {
         return jdbc.queryForList("""
                 select id from incident where vendor_id = :v and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
-                  and rollout_id is not distinct from :r order by id desc limit 1
-                """, new MapSqlParameterSource("v", vendorId).addValue("r", rolloutId), Long.class)
+                  and (cast(:r as bigint) is null or rollout_id = :r) order by id desc limit 1
+                """, new MapSqlParameterSource("v", vendorId).addValue("r", rolloutId, java.sql.Types.BIGINT), Long.class)
                 .stream().findFirst();
     }
 
