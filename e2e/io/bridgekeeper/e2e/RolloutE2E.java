@@ -29,6 +29,8 @@ class RolloutE2E extends PortalTest {
 
     @Autowired
     RolloutFixtures fx;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void a_partner_plans_an_admin_approves_it_runs_and_the_first_violation_halts_it() throws Exception {
@@ -43,6 +45,7 @@ class RolloutE2E extends PortalTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2.0")).click();
         page.locator("#nr-save").click();
         assertThat(page.locator("#rollout-view h1")).containsText("1.0 → 2.0");
+        assertThat(page).hasURL(Pattern.compile(".*/rollouts/\\d+$"));
         Matcher m = Pattern.compile(".*/rollouts/(\\d+)$").matcher(page.url());
         assertThat(m.matches()).as(page.url()).isTrue();
         long id = Long.parseLong(m.group(1));
@@ -101,6 +104,24 @@ class RolloutE2E extends PortalTest {
         open("vendors/" + s.vendorId());
         assertThat(page.locator("#suspension-banner")).isVisible();
         assertThat(page.locator("#suspension-reason")).containsText("Privacy leak");
+    }
+
+    @Test
+    void an_admin_sees_the_demo_rollout_with_its_stages_guards_and_chart() {
+        long brightway = jdbc.queryForObject("select id from rollout where vendor_id = "
+                + "(select id from vendor where slug = 'brightway') order by id limit 1", Long.class);
+        signInAndWait(DemoAccounts.ADMIN, "admin-overview");
+        open("rollouts");
+        page.locator("#rollouts-grid").getByText("Brightway Lighting").first().click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/rollouts/" + brightway + "$"));
+        assertThat(page.locator("#rollout-percent")).hasText("5 %");
+        assertThat(page.locator("#stage-0")).containsText("done");
+        assertThat(page.locator("#stage-1")).containsText("since");
+        assertThat(page.locator("#guard-sample")).containsText("of 500 deliveries");
+        assertThat(page.locator("#telemetry-chart svg polyline.series-deliveries")).hasCount(1);
+        assertThat(page.locator("#rollout-advance")).containsText("Advance to 25 %");
+        screenshot("rollout-demo-admin");
     }
 
     void screenshot(String name) {

@@ -1,5 +1,6 @@
 package io.bridgekeeper.rollout;
 
+import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.NewIncident;
 import io.bridgekeeper.base.AuditActor;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,12 +39,14 @@ public class RolloutGuards {
     private final RolloutQueries queries;
     private final RolloutTransitions transitions;
     private final IncidentService incidents;
+    private final AuditLog audit;
     private final SuspensionService suspensions;
     private final JsonMapper json;
     private final Clock clock;
 
     RolloutGuards(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, IncidentService incidents,
-                  SuspensionService suspensions, JsonMapper json, Clock clock) {
+                  AuditLog audit, SuspensionService suspensions, JsonMapper json, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.queries = queries;
         this.transitions = transitions;
@@ -90,8 +94,8 @@ public class RolloutGuards {
         rollout.ifPresent(r -> {
             facts.put("rolloutId", r.id());
             facts.put("percent", r.currentPercent());
-            transitions.haltAndRollBack(r, now, "Isolation violation reported by " + source.toLowerCase()
-                    + ": halted and rolled back at once", AuditActor.system(ISOLATION_RULE), facts);
+            record(ISOLATION_RULE, r, transitions.haltAndRollBack(r, now, "Isolation violation reported by "
+                    + source.toLowerCase() + ": halted and rolled back at once", facts));
         });
         Long rolloutId = rollout.map(RolloutDetail::id).orElse(null);
         long incident = queries.openIsolationIncident(vendorId, rolloutId).orElseGet(() ->
@@ -133,23 +137,31 @@ public class RolloutGuards {
         if (g.errorRateTripped()) {
             String reason = String.format("Error rate %.2f %% over the threshold of %.2f %% after %,d deliveries",
                     g.errorRate() * 100, g.errorRateThreshold().doubleValue() * 100, g.deliveries());
-            transitions.pause(r, now, reason, AuditActor.system(ERROR_RATE_RULE), evidence);
+            record(ERROR_RATE_RULE, r, List.of(transitions.pause(r, now, reason, evidence)));
             incidents.openBySystem(new NewIncident("ERROR_RATE", "SEV2", r.vendorName() + " rollout of "
                     + r.toLabel() + " paused: " + reason, r.vendorId(), r.id(), evidence), ERROR_RATE_RULE);
             return GuardOutcome.PAUSED_ERROR_RATE;
         }
         if (g.noDataTripped()) {
             String reason = "No telemetry for " + g.silentSeconds() + " s (limit " + g.noDataSeconds() + " s)";
-            transitions.pause(r, now, reason, AuditActor.system(NO_DATA_RULE), evidence);
+            record(NO_DATA_RULE, r, List.of(transitions.pause(r, now, reason, evidence)));
             incidents.openBySystem(new NewIncident("NO_DATA", "SEV3", r.vendorName() + " rollout of "
                     + r.toLabel() + " paused: " + reason, r.vendorId(), r.id(), evidence), NO_DATA_RULE);
             return GuardOutcome.PAUSED_NO_DATA;
         }
         if (g.mayAdvance()) {
-            RolloutState next = transitions.advance(r, now, AuditActor.system(ADVANCE_RULE), evidence);
-            return next == RolloutState.COMPLETED ? GuardOutcome.COMPLETED : GuardOutcome.ADVANCED;
+            RolloutTransitions.Change change = transitions.advance(r, now, evidence);
+            record(ADVANCE_RULE, r, List.of(change));
+            return change.state() == RolloutState.COMPLETED ? GuardOutcome.COMPLETED : GuardOutcome.ADVANCED;
         }
         return GuardOutcome.NOTHING;
+    }
+
+    /** Automatic changes are the system's, acting on the named rule. */
+    private void record(String rule, RolloutDetail r, List<RolloutTransitions.Change> changes) {
+        for (RolloutTransitions.Change c : changes) {
+            audit.record(AuditActor.system(rule), c.action(), "rollout", r.id(), r.vendorId(), c.before(), c.after());
+        }
     }
 
     private static Map<String, Object> evidence(GuardReading g) {

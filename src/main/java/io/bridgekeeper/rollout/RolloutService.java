@@ -235,7 +235,7 @@ public class RolloutService {
         RolloutStateMachine.next(r.state(), RolloutAction.SUBMIT, false);
         jdbc.update("update rollout set state = 'PENDING_APPROVAL', submitted_at = ?, version = version + 1 where id = ?",
                 Timestamp.from(clock.instant()), rolloutId);
-        transitions.record(null, "ROLLOUT_SUBMITTED", r, Map.of("state", r.state().name()),
+        audit.record("ROLLOUT_SUBMITTED", "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
                 Map.of("state", "PENDING_APPROVAL"));
     }
 
@@ -272,8 +272,8 @@ public class RolloutService {
         if (reason != null) {
             after.put("reason", reason);
         }
-        transitions.record(null, action == RolloutAction.APPROVE ? "ROLLOUT_APPROVED" : "ROLLOUT_REJECTED", r,
-                Map.of("state", r.state().name()), after);
+        audit.record(action == RolloutAction.APPROVE ? "ROLLOUT_APPROVED" : "ROLLOUT_REJECTED", "rollout", rolloutId,
+                r.vendorId(), Map.of("state", r.state().name()), after);
     }
 
     /** APPROVED → RUNNING at the first stage; never while the vendor is suspended or another rollout runs. */
@@ -294,7 +294,7 @@ public class RolloutService {
                 where id = ?
                 """, now, now, now, rolloutId);
         jdbc.update("update rollout_stage set started_at = ? where rollout_id = ? and stage_index = 0", now, rolloutId);
-        transitions.record(null, "ROLLOUT_STARTED", r, Map.of("state", r.state().name()),
+        audit.record("ROLLOUT_STARTED", "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
                 Map.of("state", "RUNNING", "stage", 0, "percent", r.stages().getFirst().percent()));
     }
 
@@ -303,7 +303,9 @@ public class RolloutService {
     @Transactional
     public RolloutState advance(long rolloutId) {
         RolloutDetail r = lockManaged(rolloutId);
-        return transitions.advance(r, clock.instant(), null, null);
+        RolloutTransitions.Change change = transitions.advance(r, clock.instant(), null);
+        record(r, List.of(change));
+        return change.state();
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
@@ -312,7 +314,7 @@ public class RolloutService {
         RolloutDetail r = lockManaged(rolloutId);
         String text = reason == null || reason.isBlank() ? "Paused by " + currentUser.require().displayName()
                 : reason.trim();
-        transitions.pause(r, clock.instant(), text, null, null);
+        record(r, List.of(transitions.pause(r, clock.instant(), text, null)));
     }
 
     /** PAUSED → RUNNING; the guards and the bake time start a fresh observation window. */
@@ -329,7 +331,7 @@ public class RolloutService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("state", r.state().name());
         before.put("reason", r.pauseReason());
-        transitions.record(null, "ROLLOUT_RESUMED", r, before, Map.of("state", "RUNNING"));
+        audit.record("ROLLOUT_RESUMED", "rollout", rolloutId, r.vendorId(), before, Map.of("state", "RUNNING"));
     }
 
     /** Halt and roll back at once: every device goes back to the version it came from. */
@@ -339,7 +341,14 @@ public class RolloutService {
         RolloutDetail r = lockManaged(rolloutId);
         String text = reason == null || reason.isBlank() ? "Halted by " + currentUser.require().displayName()
                 : reason.trim();
-        transitions.haltAndRollBack(r, clock.instant(), text, null, null);
+        record(r, transitions.haltAndRollBack(r, clock.instant(), text, null));
+    }
+
+    /** The changes a transition made, each audited as the person calling. */
+    private void record(RolloutDetail r, List<RolloutTransitions.Change> changes) {
+        for (RolloutTransitions.Change c : changes) {
+            audit.record(c.action(), "rollout", r.id(), r.vendorId(), c.before(), c.after());
+        }
     }
 
     // ---- scope ----------------------------------------------------------------------------------

@@ -1,32 +1,28 @@
 package io.bridgekeeper.rollout;
 
-import io.bridgekeeper.audit.AuditLog;
-import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.vendor.KillSwitch;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The moves that a person and a guard share (advance, pause, halt and roll back), so both check the
- * same rules and write the same rows. The caller holds the rollout's row lock and its transaction;
- * {@code actor} null means the person calling, otherwise the system acting on a rule, with the
- * evidence in the audit event's after state.
+ * same rules and write the same rows. The caller holds the rollout's row lock and its transaction,
+ * and records the returned changes in the audit log (a guard's evidence is in the after state).
  */
 @Component
 class RolloutTransitions {
 
     private final JdbcTemplate jdbc;
-    private final AuditLog audit;
     private final KillSwitch killSwitch;
 
-    RolloutTransitions(JdbcTemplate jdbc, AuditLog audit, KillSwitch killSwitch) {
+    RolloutTransitions(JdbcTemplate jdbc, KillSwitch killSwitch) {
         this.jdbc = jdbc;
-        this.audit = audit;
         this.killSwitch = killSwitch;
     }
 
@@ -42,7 +38,7 @@ class RolloutTransitions {
     }
 
     /** The next stage, or COMPLETED after the last one (the target becomes the stable version). */
-    RolloutState advance(RolloutDetail r, Instant now, AuditActor actor, Map<String, Object> evidence) {
+    Change advance(RolloutDetail r, Instant now, Map<String, Object> evidence) {
         RolloutState next = RolloutStateMachine.next(r.state(), RolloutAction.ADVANCE, r.onLastStage());
         requireVendorNotSuspended(r, RolloutAction.ADVANCE);
         Timestamp at = Timestamp.from(now);
@@ -74,11 +70,10 @@ class RolloutTransitions {
             after.put("evidence", evidence);
         }
         Map<String, Object> before = Map.of("state", r.state().name(), "stage", stage, "percent", r.currentPercent());
-        record(actor, next == RolloutState.COMPLETED ? "ROLLOUT_COMPLETED" : "ROLLOUT_ADVANCED", r, before, after);
-        return next;
+        return new Change(next == RolloutState.COMPLETED ? "ROLLOUT_COMPLETED" : "ROLLOUT_ADVANCED", before, after, next);
     }
 
-    void pause(RolloutDetail r, Instant now, String reason, AuditActor actor, Map<String, Object> evidence) {
+    Change pause(RolloutDetail r, Instant now, String reason, Map<String, Object> evidence) {
         RolloutStateMachine.next(r.state(), RolloutAction.PAUSE, r.onLastStage());
         jdbc.update("update rollout set state = 'PAUSED', pause_reason = ?, version = version + 1 where id = ?",
                 reason, r.id());
@@ -89,11 +84,11 @@ class RolloutTransitions {
         if (evidence != null) {
             after.put("evidence", evidence);
         }
-        record(actor, "ROLLOUT_PAUSED", r, Map.of("state", r.state().name()), after);
+        return new Change("ROLLOUT_PAUSED", Map.of("state", r.state().name()), after, RolloutState.PAUSED);
     }
 
     /** HALTED and at once ROLLED_BACK: every device is back on the version it came from. */
-    void haltAndRollBack(RolloutDetail r, Instant now, String reason, AuditActor actor, Map<String, Object> evidence) {
+    List<Change> haltAndRollBack(RolloutDetail r, Instant now, String reason, Map<String, Object> evidence) {
         RolloutStateMachine.next(r.state(), RolloutAction.HALT, r.onLastStage());
         Timestamp at = Timestamp.from(now);
         jdbc.update("update rollout set state = 'HALTED', pause_reason = ?, version = version + 1 where id = ?",
@@ -105,22 +100,22 @@ class RolloutTransitions {
         if (evidence != null) {
             halted.put("evidence", evidence);
         }
-        record(actor, "ROLLOUT_HALTED", r, Map.of("state", r.state().name(), "percent", r.currentPercent()), halted);
+        Change halt = new Change("ROLLOUT_HALTED", Map.of("state", r.state().name(), "percent", r.currentPercent()),
+                halted, RolloutState.HALTED);
 
         RolloutStateMachine.next(RolloutState.HALTED, RolloutAction.ROLL_BACK, false);
         jdbc.update("update rollout_stage set completed_at = ? where rollout_id = ? and started_at is not null "
                 + "and completed_at is null", at, r.id());
         jdbc.update("update rollout set state = 'ROLLED_BACK', ended_at = ?, version = version + 1 where id = ?",
                 at, r.id());
-        record(actor, "ROLLOUT_ROLLED_BACK", r, Map.of("state", "HALTED"),
-                Map.of("state", "ROLLED_BACK", "percent", 0, "version", r.fromLabel()));
+        return List.of(halt, new Change("ROLLOUT_ROLLED_BACK", Map.of("state", "HALTED"),
+                Map.of("state", "ROLLED_BACK", "percent", 0, "version", r.fromLabel()), RolloutState.ROLLED_BACK));
     }
 
-    void record(AuditActor actor, String action, RolloutDetail r, Object before, Object after) {
-        if (actor == null) {
-            audit.record(action, "rollout", r.id(), r.vendorId(), before, after);
-        } else {
-            audit.record(actor, action, "rollout", r.id(), r.vendorId(), before, after);
-        }
+    /**
+     * One audited step: the caller writes it to the audit log itself (the person calling, or the
+     * system with its rule), in the same transaction.
+     */
+    record Change(String action, Object before, Object after, RolloutState state) {
     }
 }
