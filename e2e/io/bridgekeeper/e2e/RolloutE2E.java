@@ -80,7 +80,7 @@ class RolloutE2E extends PortalTest {
         screenshot("rollout-running");
 
         // The vendor's cloud reports an isolation violation through the partner API
-        String minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(60).toString();
+        String minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString(); // the current minute: inside the rollout
         HttpResponse<String> reported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url("api/partner/v1/telemetry")))
                 .header("Authorization", "Bearer " + fx.apiKey(s)).header("Content-Type", "application/json")
@@ -97,6 +97,8 @@ class RolloutE2E extends PortalTest {
         assertThat(page.locator("#rollout-incidents")).containsText(Pattern.compile("Incident #\\d+ · SEV1"));
         assertThat(page.locator("#rollout-incidents")).containsText("Isolation violation");
         assertThat(page.locator("#rollout-audit")).containsText("ROLLOUT_ROLLED_BACK");
+        assertThat(page.locator("#guard-isolation")).containsText("1 (threshold 0)");
+        assertThat(page.locator("#guard-isolation")).containsText("Halt");
         assertThat(page.locator("#rollout-advance, #rollout-halt, #rollout-pause")).hasCount(0);
         screenshot("rollout-halted");
 

@@ -204,7 +204,7 @@ class DemoData implements ApplicationRunner {
         Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         for (int m = 20 * 60; m >= 1; m--) {
             long deliveries = m > 4 * 60 ? random.nextInt(2) : 1 + random.nextInt(2);
-            long errors = random.nextInt(40) == 0 ? 1 : 0;
+            long errors = random.nextInt(120) == 0 ? 1 : 0;
             minutes.add(new Object[] {Timestamp.from(minute.minus(Duration.ofMinutes(m))), deliveries,
                     Math.min(errors, deliveries)});
         }

@@ -133,13 +133,21 @@ class RolloutQueries {
     }
 
     /** The guards' numbers for the target version over [window start, now]. */
-    GuardReading reading(RolloutDetail r, Instant now) {
-        Instant windowStart = r.observedSince() != null ? r.observedSince()
+    GuardReading reading(RolloutDetail r, Instant at) {
+        Instant now = at;
+        Instant start = r.observedSince() != null ? r.observedSince()
                 : r.stageStartedAt() != null ? r.stageStartedAt() : now;
+        if (r.state().isFinished() && r.startedAt() != null) {
+            // a finished rollout shows what its whole run saw, up to its end
+            start = r.startedAt();
+            now = r.endedAt() != null ? r.endedAt() : now;
+        }
+        Instant windowStart = start;
+        Instant end = now;
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("v", r.vendorId()).addValue("cv", r.toVersionId())
-                .addValue("from", Timestamp.from(windowStart)).addValue("to", Timestamp.from(now));
-        // a minute counts when it ends inside the window: its start is at or after the window's minute
+                .addValue("from", Timestamp.from(windowStart)).addValue("to", Timestamp.from(end));
+        // a minute counts when it overlaps the window: it starts at or after the window's first minute
         return jdbc.queryForObject("""
                 select coalesce(sum(deliveries) filter (where source = 'VENDOR'), 0),
                        coalesce(sum(errors) filter (where source = 'VENDOR'), 0),
@@ -148,8 +156,8 @@ class RolloutQueries {
                 from telemetry
                 where vendor_id = :v and cache_version_id = :cv
                   and minute >= date_trunc('minute', cast(:from as timestamptz)) and minute <= :to
-                """, p, (rs, i) -> new GuardReading(windowStart, now, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                instant(rs, 4), Math.max(0, now.getEpochSecond() - windowStart.getEpochSecond()), r.bakeSeconds(),
+                """, p, (rs, i) -> new GuardReading(windowStart, end, rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                instant(rs, 4), Math.max(0, end.getEpochSecond() - windowStart.getEpochSecond()), r.bakeSeconds(),
                 r.minDeliveries(), r.errorRateThreshold(), r.noDataSeconds()));
     }
 
@@ -159,7 +167,8 @@ class RolloutQueries {
                 select minute, sum(deliveries) filter (where source = 'VENDOR'), sum(errors) filter (where source = 'VENDOR'),
                        sum(isolation_violations)
                 from telemetry
-                where vendor_id = :v and cache_version_id = :cv and minute >= :from and minute <= :to
+                where vendor_id = :v and cache_version_id = :cv
+                  and minute >= date_trunc('minute', cast(:from as timestamptz)) and minute <= :to
                 group by minute order by minute
                 """, new MapSqlParameterSource().addValue("v", vendorId).addValue("cv", cacheVersionId)
                 .addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
