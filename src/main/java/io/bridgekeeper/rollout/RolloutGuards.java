@@ -90,7 +90,9 @@ public class RolloutGuards {
         if (evidence != null) {
             facts.put("details", evidence);
         }
-        Optional<RolloutDetail> rollout = queries.activeRollout(vendorId).flatMap(queries::lock);
+        // locked, then checked again: it may have completed or been halted since it was looked up
+        Optional<RolloutDetail> rollout = queries.activeRollout(vendorId).flatMap(queries::lock)
+                .filter(r -> r.state().isActive());
         rollout.ifPresent(r -> {
             facts.put("rolloutId", r.id());
             facts.put("percent", r.currentPercent());
