@@ -43,6 +43,7 @@ class RolloutE2E extends PortalTest {
         assertThat(page.locator("#nr-from")).containsText("From the stable version 1.0");
         page.locator("#nr-target input").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2.0")).click();
+        screenshot("rollout-new-dialog");
         page.locator("#nr-save").click();
         assertThat(page.locator("#rollout-view h1")).containsText("1.0 → 2.0");
         assertThat(page).hasURL(Pattern.compile(".*/rollouts/\\d+$"));
@@ -60,6 +61,7 @@ class RolloutE2E extends PortalTest {
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
         open("rollouts");
         assertThat(page.locator("#rollouts-grid")).containsText(s.vendor().slug());
+        screenshot("rollouts-list-admin");
         open("rollouts/" + id);
         page.locator("#rollout-approve").click();
         assertThat(page.locator("#rollout-view .rollout-state")).hasText("Approved");
@@ -106,6 +108,12 @@ class RolloutE2E extends PortalTest {
         open("vendors/" + s.vendorId());
         assertThat(page.locator("#suspension-banner")).isVisible();
         assertThat(page.locator("#suspension-reason")).containsText("Privacy leak");
+
+        // the partner manager's cache versions: the target is still a candidate after the rollback
+        open("partner/rollouts");
+        page.locator("#cache-versions").click();
+        assertThat(page.locator("#cv-grid")).containsText("Candidate");
+        screenshot("cache-versions-dialog");
     }
 
     @Test

@@ -36,6 +36,7 @@ class CacheVersionsDialog extends Dialog {
         setWidth("min(760px, 96vw)");
 
         vendor.setId("cv-vendor");
+        vendor.setWidthFull();
         vendor.setItems(vendors);
         vendor.setItemLabelGenerator(VendorChoice::name);
         vendor.addValueChangeListener(e -> refresh());
@@ -65,6 +66,7 @@ class CacheVersionsDialog extends Dialog {
         register.setId("cv-register");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         H4 newTitle = new H4("Register a version");
+        newTitle.addClassName("dialog-section-title");
         add(vendor, grid, newTitle, form);
         Button close = new Button("Close", e -> close());
         close.setId("cv-close");

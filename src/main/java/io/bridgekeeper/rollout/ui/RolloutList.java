@@ -62,17 +62,18 @@ abstract class RolloutList extends VerticalLayout {
 
         grid.setId("rollouts-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(r -> "#" + r.id()).setHeader("Rollout").setSortProperty("id").setAutoWidth(true);
-        grid.addColumn(RolloutRow::vendorName).setHeader("Vendor").setSortProperty("vendorName").setFlexGrow(2);
-        grid.addColumn(r -> r.fromLabel() + " → " + r.toLabel()).setHeader("Versions").setAutoWidth(true);
+        grid.addColumn(r -> "#" + r.id()).setHeader("Rollout").setSortProperty("id").setWidth("6.5em").setFlexGrow(0);
+        grid.addColumn(RolloutRow::vendorName).setHeader("Vendor").setSortProperty("vendorName").setWidth("10em")
+                .setFlexGrow(2);
+        grid.addColumn(r -> r.fromLabel() + " → " + r.toLabel()).setHeader("Versions").setWidth("10em").setFlexGrow(1);
         grid.addComponentColumn(r -> RolloutBadges.state(r.state())).setHeader("State").setSortProperty("state")
-                .setAutoWidth(true);
+                .setWidth("10em").setFlexGrow(0);
         grid.addColumn(r -> r.state() == RolloutState.COMPLETED ? "100 %"
                 : r.currentPercent() == null || !r.state().isActive() ? "—" : r.currentPercent() + " %")
-                .setHeader("Devices on target").setAutoWidth(true);
-        grid.addColumn(RolloutRow::createdBy).setHeader("Planned by").setAutoWidth(true);
+                .setHeader("On target").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(RolloutRow::createdBy).setHeader("Planned by").setWidth("8em").setFlexGrow(1);
         grid.addColumn(r -> Formats.minute(r.createdAt())).setHeader("Created").setSortProperty("createdAt")
-                .setAutoWidth(true);
+                .setWidth("11em").setFlexGrow(0);
         grid.setItemsPageable(page -> rollouts.search(new RolloutFilter(
                 vendor.getValue() == null ? null : vendor.getValue().id(), state.getValue()), page).getContent());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class,
