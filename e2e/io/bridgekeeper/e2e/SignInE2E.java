@@ -19,7 +19,7 @@ class SignInE2E extends PortalTest {
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
 
         assertThat(page).hasURL(Pattern.compile(".*/admin$"));
-        assertMenu("Overview", "Vendors", "Links", "Devices", "Incidents", "Webhook deliveries", "Audit log");
+        assertMenu("Overview", "Vendors", "Links", "Devices", "Rollouts", "Incidents", "Webhook deliveries", "Audit log");
         assertThat(page.locator("#current-user-name")).hasText("Ada Lovelace");
         assertThat(page.locator("#current-user-role")).hasText("Admin");
         // other tests add vendors to the same database: the overview must show what is there now
@@ -33,7 +33,7 @@ class SignInE2E extends PortalTest {
     void a_partner_manager_lands_on_their_vendors_and_sees_only_theirs() {
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
 
-        assertMenu("My vendors", "Links", "Devices", "Webhook deliveries", "Audit log");
+        assertMenu("My vendors", "Links", "Devices", "Rollouts", "Webhook deliveries", "Audit log");
         assertThat(page.locator("#current-user-role")).hasText("Partner manager");
         assertThat(page.locator("#partner-vendor-grid")).containsText("LumaCam");
         assertThat(page.locator("#partner-vendor-grid")).not().containsText("Brightway");

@@ -198,6 +198,18 @@ class DemoData implements ApplicationRunner {
                     i <= 1 ? Timestamp.from(now.minus(Duration.ofHours(i == 0 ? 20 : 4))) : null,
                     i == 0 ? Timestamp.from(now.minus(Duration.ofHours(4))) : null);
         }
+        // Brightway's telemetry of the new version so far: a few deliveries a minute, rare errors, and
+        // (on purpose) fewer than the 500-delivery sample the 5 % stage needs before it advances by itself
+        List<Object[]> minutes = new java.util.ArrayList<>();
+        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        for (int m = 20 * 60; m >= 1; m--) {
+            long deliveries = m > 4 * 60 ? random.nextInt(2) : 1 + random.nextInt(2);
+            long errors = random.nextInt(120) == 0 ? 1 : 0;
+            minutes.add(new Object[] {Timestamp.from(minute.minus(Duration.ofMinutes(m))), deliveries,
+                    Math.min(errors, deliveries)});
+        }
+        jdbc.batchUpdate("insert into telemetry (vendor_id, cache_version_id, minute, source, deliveries, errors) "
+                + "select r.vendor_id, r.to_version_id, ?, 'VENDOR', ?, ? from rollout r where r.id = " + rollout, minutes);
     }
 
     private long vendor(String slug, String name, String status, String webhook, Random random, String... capabilities) {

@@ -1,20 +1,56 @@
 package io.bridgekeeper.rollout;
 
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.Roles;
+import io.bridgekeeper.security.SignedInAccount;
+import io.bridgekeeper.vendor.VendorAccess;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staged rollouts of vendors' cache versions. */
+/**
+ * Staged rollouts of vendors' cache versions: plan, four-eyes approval, start, advance, pause,
+ * resume, halt and roll back. Partner managers act on their own vendors' rollouts only (another
+ * vendor's rollout answers "not found"); only an admin other than the author approves or rejects.
+ */
 @Service
 @Transactional(readOnly = true)
 public class RolloutService {
 
     private final JdbcTemplate jdbc;
+    private final RolloutQueries queries;
+    private final RolloutTransitions transitions;
+    private final VendorAccess access;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    RolloutService(JdbcTemplate jdbc) {
+    RolloutService(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, VendorAccess access,
+                   CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.queries = queries;
+        this.transitions = transitions;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** Rollouts that move devices right now (running or paused mid-way). */
@@ -22,5 +58,319 @@ public class RolloutService {
     public long countActive() {
         Long n = jdbc.queryForObject("select count(*) from rollout where state in ('RUNNING', 'PAUSED')", Long.class);
         return n == null ? 0 : n;
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------
+
+    /** One page of the rollouts the caller may see, filtered and sorted in the query; no total count. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public Slice<RolloutRow> search(RolloutFilter filter, Pageable page) {
+        return queries.search(filter == null ? RolloutFilter.none() : filter,
+                currentUser.isAdmin() ? null : managedVendorIds(), page);
+    }
+
+    /** The vendors the caller may filter by and plan rollouts for. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<VendorChoice> vendorChoices() {
+        return jdbc.query("""
+                select id, name, slug from vendor
+                where ? or id in (select vendor_id from vendor_partner_manager where account_id = ?)
+                order by name
+                """, (rs, i) -> new VendorChoice(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                currentUser.isAdmin(), currentUser.id());
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public RolloutDetail detail(long rolloutId) {
+        RolloutDetail r = queries.detail(rolloutId).orElseThrow(() -> notFound(rolloutId));
+        requireManage(r);
+        return r;
+    }
+
+    /** The guards' numbers right now. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public GuardReading guardReading(long rolloutId) {
+        return queries.reading(detail(rolloutId), clock.instant());
+    }
+
+    /** The target version's deliveries and errors per minute since the rollout started (at most a day). */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<TelemetryPoint> telemetry(long rolloutId) {
+        RolloutDetail r = detail(rolloutId);
+        Instant now = clock.instant();
+        Instant end = r.endedAt() != null ? r.endedAt() : now;
+        Instant start = r.startedAt() != null ? r.startedAt() : end.minusSeconds(3600);
+        if (start.isBefore(end.minusSeconds(86_400))) {
+            start = end.minusSeconds(86_400);
+        }
+        return queries.series(r.vendorId(), r.toVersionId(), start, end);
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<RolloutAuditEntry> auditTrail(long rolloutId) {
+        detail(rolloutId);
+        return queries.auditTrail(rolloutId);
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<RolloutIncident> incidents(long rolloutId) {
+        detail(rolloutId);
+        return queries.incidents(rolloutId);
+    }
+
+    /** How many more of the vendor's devices the next stage moves to the target version (0 on the last stage). */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public long devicesMovedByNextStage(long rolloutId) {
+        RolloutDetail r = detail(rolloutId);
+        Integer next = r.nextPercent();
+        if (next == null) {
+            return 0;
+        }
+        int from = r.state().isActive() ? r.currentPercent() : 0;
+        return queries.deviceIds(r.vendorId()).stream().mapToInt(d -> Buckets.bucket(r.salt(), d))
+                .filter(b -> !Buckets.inStage(b, from) && Buckets.inStage(b, next)).count();
+    }
+
+    /** Devices on the target version now, and the vendor's devices in all. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public DeviceProgress progress(long rolloutId) {
+        RolloutDetail r = detail(rolloutId);
+        List<String> devices = queries.deviceIds(r.vendorId());
+        int percent = r.currentPercent();
+        long moved = devices.stream().filter(d -> Buckets.inStage(Buckets.bucket(r.salt(), d), percent)).count();
+        return new DeviceProgress(moved, devices.size());
+    }
+
+    /** What the caller may do to this rollout now: the page shows exactly these buttons. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public Set<RolloutAction> allowedActions(long rolloutId) {
+        RolloutDetail r = detail(rolloutId);
+        Set<RolloutAction> actions = EnumSet.noneOf(RolloutAction.class);
+        SignedInAccount me = currentUser.require();
+        boolean suspended = transitions.isVendorSuspended(r.vendorId());
+        for (RolloutAction a : RolloutStateMachine.allowed(r.state())) {
+            boolean ok = switch (a) {
+                case APPROVE, REJECT -> me.has(Role.ADMIN) && me.id() != r.createdById();
+                case START -> !suspended && queries.activeRollout(r.vendorId()).isEmpty();
+                case ADVANCE, RESUME -> !suspended;
+                case ROLL_BACK -> false; // follows a halt at once
+                default -> true;
+            };
+            if (ok) {
+                actions.add(a);
+            }
+        }
+        return actions;
+    }
+
+    // ---- changes --------------------------------------------------------------------------------
+
+    /** A new rollout plan (DRAFT) from the vendor's stable version to {@code toVersionId}. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public long create(NewRollout plan) {
+        access.requireManage(plan.vendorId());
+        if (plan.stages() == null) {
+            throw DomainException.invalidField("invalid-stages", "stages", "Give the stages, e.g. 1, 5, 25, 50, 100.");
+        }
+        if (plan.bakeSeconds() < 0 || plan.bakeSeconds() > 30 * 86_400) {
+            throw DomainException.invalidField("invalid-bake", "bakeSeconds", "The bake time is 0 to 30 days.");
+        }
+        if (plan.minDeliveries() < 0) {
+            throw DomainException.invalidField("invalid-min-deliveries", "minDeliveries",
+                    "The minimum sample cannot be negative.");
+        }
+        BigDecimal threshold = plan.errorRateThreshold();
+        if (threshold == null || threshold.signum() < 0 || threshold.compareTo(BigDecimal.ONE) > 0) {
+            throw DomainException.invalidField("invalid-threshold", "errorRateThreshold",
+                    "The error-rate threshold is between 0 and 100 %.");
+        }
+        if (plan.noDataSeconds() <= 0) {
+            throw DomainException.invalidField("invalid-no-data", "noDataSeconds",
+                    "The no-data time must be at least a second.");
+        }
+        Long stable = jdbc.queryForList("select id from cache_version where vendor_id = ? and stable", Long.class,
+                plan.vendorId()).stream().findFirst().orElseThrow(() -> DomainException.conflict("no-stable-version",
+                "The vendor has no stable cache version to roll out from. Register one first."));
+        Boolean targetOk = jdbc.queryForObject("select exists (select 1 from cache_version where id = ? and vendor_id = ?)",
+                Boolean.class, plan.toVersionId(), plan.vendorId());
+        if (!Boolean.TRUE.equals(targetOk)) {
+            throw DomainException.invalidField("unknown-version", "toVersion", "No such cache version of this vendor.");
+        }
+        if (stable == plan.toVersionId()) {
+            throw DomainException.invalidField("target-is-stable", "toVersion",
+                    "That version is already the stable one; choose a newer version.");
+        }
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        Timestamp now = Timestamp.from(clock.instant());
+        Long id = jdbc.queryForObject("""
+                insert into rollout (vendor_id, from_version_id, to_version_id, state, salt, bake_seconds, min_deliveries,
+                                     error_rate_threshold, no_data_seconds, created_by, created_at)
+                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, plan.vendorId(), stable, plan.toVersionId(), HexFormat.of().formatHex(salt),
+                plan.bakeSeconds(), plan.minDeliveries(), threshold, plan.noDataSeconds(), currentUser.id(), now);
+        List<Integer> percents = plan.stages().percents();
+        for (int i = 0; i < percents.size(); i++) {
+            jdbc.update("insert into rollout_stage (rollout_id, stage_index, percent) values (?, ?, ?)", id, i,
+                    percents.get(i));
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("state", "DRAFT");
+        after.put("fromVersionId", stable);
+        after.put("toVersionId", plan.toVersionId());
+        after.put("stages", percents);
+        after.put("bakeSeconds", plan.bakeSeconds());
+        after.put("minDeliveries", plan.minDeliveries());
+        after.put("errorRateThreshold", threshold);
+        after.put("noDataSeconds", plan.noDataSeconds());
+        audit.record("ROLLOUT_CREATED", "rollout", id, plan.vendorId(), null, after);
+        return id;
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public void submit(long rolloutId) {
+        RolloutDetail r = lockManaged(rolloutId);
+        RolloutStateMachine.next(r.state(), RolloutAction.SUBMIT, false);
+        jdbc.update("update rollout set state = 'PENDING_APPROVAL', submitted_at = ?, version = version + 1 where id = ?",
+                Timestamp.from(clock.instant()), rolloutId);
+        audit.record("ROLLOUT_SUBMITTED", "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
+                Map.of("state", "PENDING_APPROVAL"));
+    }
+
+    /** Four eyes: an admin other than the author. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public void approve(long rolloutId) {
+        decide(rolloutId, RolloutAction.APPROVE, null);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public void reject(long rolloutId, String reason) {
+        String text = reason == null ? "" : reason.trim();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw DomainException.invalidField("no-reason", "reason", "Say in 1 to 2000 characters why it is rejected.");
+        }
+        decide(rolloutId, RolloutAction.REJECT, text);
+    }
+
+    private void decide(long rolloutId, RolloutAction action, String reason) {
+        RolloutDetail r = lockManaged(rolloutId);
+        RolloutState next = RolloutStateMachine.next(r.state(), action, false);
+        if (r.createdById() == currentUser.id()) {
+            throw DomainException.conflict("four-eyes", "You created this rollout; a different admin must "
+                    + action.words() + " it.");
+        }
+        jdbc.update("""
+                update rollout set state = ?, decided_by = ?, decided_at = ?, decision_reason = ?, version = version + 1
+                where id = ?
+                """, next.name(), currentUser.id(), Timestamp.from(clock.instant()), reason, rolloutId);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("state", next.name());
+        if (reason != null) {
+            after.put("reason", reason);
+        }
+        audit.record(action == RolloutAction.APPROVE ? "ROLLOUT_APPROVED" : "ROLLOUT_REJECTED", "rollout", rolloutId,
+                r.vendorId(), Map.of("state", r.state().name()), after);
+    }
+
+    /** APPROVED → RUNNING at the first stage; never while the vendor is suspended or another rollout runs. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public void start(long rolloutId) {
+        RolloutDetail r = lockManaged(rolloutId);
+        RolloutStateMachine.next(r.state(), RolloutAction.START, false);
+        transitions.requireVendorNotSuspended(r, RolloutAction.START);
+        if (queries.activeRollout(r.vendorId()).isPresent()) {
+            throw DomainException.conflict("rollout-already-active", r.vendorName()
+                    + " already has a running or paused rollout; finish or halt it first.");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                update rollout set state = 'RUNNING', current_stage = 0, started_at = ?, stage_started_at = ?,
+                                   observed_since = ?, version = version + 1
+                where id = ?
+                """, now, now, now, rolloutId);
+        jdbc.update("update rollout_stage set started_at = ? where rollout_id = ? and stage_index = 0", now, rolloutId);
+        audit.record("ROLLOUT_STARTED", "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
+                Map.of("state", "RUNNING", "stage", 0, "percent", r.stages().getFirst().percent()));
+    }
+
+    /** By hand: the next stage now, or completion after the last one. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public RolloutState advance(long rolloutId) {
+        RolloutDetail r = lockManaged(rolloutId);
+        RolloutTransitions.Change change = transitions.advance(r, clock.instant(), null);
+        record(r, List.of(change));
+        return change.state();
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public void pause(long rolloutId, String reason) {
+        RolloutDetail r = lockManaged(rolloutId);
+        String text = reason == null || reason.isBlank() ? "Paused by " + currentUser.require().displayName()
+                : reason.trim();
+        record(r, List.of(transitions.pause(r, clock.instant(), text, null)));
+    }
+
+    /** PAUSED → RUNNING; the guards and the bake time start a fresh observation window. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public void resume(long rolloutId) {
+        RolloutDetail r = lockManaged(rolloutId);
+        RolloutStateMachine.next(r.state(), RolloutAction.RESUME, false);
+        transitions.requireVendorNotSuspended(r, RolloutAction.RESUME);
+        jdbc.update("""
+                update rollout set state = 'RUNNING', pause_reason = null, observed_since = ?, version = version + 1
+                where id = ?
+                """, Timestamp.from(clock.instant()), rolloutId);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("state", r.state().name());
+        before.put("reason", r.pauseReason());
+        audit.record("ROLLOUT_RESUMED", "rollout", rolloutId, r.vendorId(), before, Map.of("state", "RUNNING"));
+    }
+
+    /** Halt and roll back at once: every device goes back to the version it came from. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public void haltAndRollBack(long rolloutId, String reason) {
+        RolloutDetail r = lockManaged(rolloutId);
+        String text = reason == null || reason.isBlank() ? "Halted by " + currentUser.require().displayName()
+                : reason.trim();
+        record(r, transitions.haltAndRollBack(r, clock.instant(), text, null));
+    }
+
+    /** The changes a transition made, each audited as the person calling. */
+    private void record(RolloutDetail r, List<RolloutTransitions.Change> changes) {
+        for (RolloutTransitions.Change c : changes) {
+            audit.record(c.action(), "rollout", r.id(), r.vendorId(), c.before(), c.after());
+        }
+    }
+
+    // ---- scope ----------------------------------------------------------------------------------
+
+    private RolloutDetail lockManaged(long rolloutId) {
+        RolloutDetail r = queries.lock(rolloutId).orElseThrow(() -> notFound(rolloutId));
+        requireManage(r);
+        return r;
+    }
+
+    private void requireManage(RolloutDetail r) {
+        if (!access.mayManage(r.vendorId())) {
+            throw notFound(r.id());
+        }
+    }
+
+    private List<Long> managedVendorIds() {
+        return jdbc.queryForList("select vendor_id from vendor_partner_manager where account_id = ?", Long.class,
+                currentUser.id());
+    }
+
+    private static DomainException notFound(long rolloutId) {
+        return DomainException.notFound("rollout-not-found", "No rollout " + rolloutId + " for you.");
     }
 }

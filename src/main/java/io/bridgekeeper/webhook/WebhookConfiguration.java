@@ -1,26 +1,10 @@
 package io.bridgekeeper.webhook;
 
-import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** ShedLock over the {@code shedlock} table, with the database's clock so nodes' clocks need not agree. */
+/** The webhook settings; the sweep's once-across-nodes lock comes from {@code base.cluster.SchedulingLocks}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookSettings.class)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
 class WebhookConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean(LockProvider.class)
-    LockProvider lockProvider(DataSource dataSource) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource))
-                .usingDbTime()
-                .build());
-    }
 }

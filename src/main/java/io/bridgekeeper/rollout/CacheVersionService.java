@@ -1,0 +1,112 @@
+package io.bridgekeeper.rollout;
+
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
+import io.bridgekeeper.vendor.VendorAccess;
+import jakarta.annotation.security.RolesAllowed;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A vendor's cache versions. The first one registered is the stable version; after that only a
+ * completed rollout makes another version stable (one stable per vendor, also in the database).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CacheVersionService {
+
+    private final JdbcTemplate jdbc;
+    private final VendorAccess access;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CacheVersionService(JdbcTemplate jdbc, VendorAccess access, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<CacheVersion> list(long vendorId) {
+        access.requireManage(vendorId);
+        return versions(vendorId);
+    }
+
+    /** For the partner API: the calling vendor's own versions. */
+    @RolesAllowed(Roles.VENDOR)
+    public List<CacheVersion> listForVendor(long vendorId) {
+        return versions(vendorId);
+    }
+
+    /** Registered in the portal by an admin or one of the vendor's partner managers. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional
+    public long register(long vendorId, NewCacheVersion version) {
+        access.requireManage(vendorId);
+        return insert(vendorId, version, currentUser.id());
+    }
+
+    /** Registered by the vendor's cloud through the partner API (the key's vendor only). */
+    @RolesAllowed(Roles.VENDOR)
+    @Transactional
+    public long registerByVendor(long vendorId, NewCacheVersion version) {
+        return insert(vendorId, version, null);
+    }
+
+    private long insert(long vendorId, NewCacheVersion version, Long by) {
+        String label = version == null || version.label() == null ? "" : version.label().trim();
+        if (label.isEmpty() || label.length() > 100) {
+            throw DomainException.invalidField("invalid-label", "label", "Give the version a label of 1 to 100 characters.");
+        }
+        String description = trimToNull(version.description());
+        if (description != null && description.length() > 2000) {
+            throw DomainException.invalidField("invalid-description", "description",
+                    "The description is at most 2000 characters.");
+        }
+        String notes = trimToNull(version.releaseNotes());
+        if (notes != null && notes.length() > 100_000) {
+            throw DomainException.invalidField("invalid-release-notes", "releaseNotes", "The release notes are too long.");
+        }
+        Boolean taken = jdbc.queryForObject("select exists (select 1 from cache_version where vendor_id = ? and label = ?)",
+                Boolean.class, vendorId, label);
+        if (Boolean.TRUE.equals(taken)) {
+            throw DomainException.conflictOnField("label-taken", "label", "The vendor already has a version '" + label + "'.");
+        }
+        jdbc.queryForList("select id from vendor where id = ? for update", Long.class, vendorId);
+        boolean first = !Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from cache_version where vendor_id = ? and stable)", Boolean.class, vendorId));
+        Long id = jdbc.queryForObject("""
+                insert into cache_version (vendor_id, label, description, release_notes, stable, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, vendorId, label, description, notes, first, Timestamp.from(clock.instant()), by);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("label", label);
+        after.put("description", description);
+        after.put("stable", first);
+        audit.record("CACHE_VERSION_REGISTERED", "cache_version", id, vendorId, null, after);
+        return id;
+    }
+
+    private List<CacheVersion> versions(long vendorId) {
+        return jdbc.query("""
+                select id, vendor_id, label, description, release_notes, stable, created_at
+                from cache_version where vendor_id = ? order by created_at desc, id desc
+                """, (rs, i) -> new CacheVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()), vendorId);
+    }
+
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,185 @@
+package io.bridgekeeper.rollout;
+
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.audit.IncidentService;
+import io.bridgekeeper.audit.NewIncident;
+import io.bridgekeeper.base.AuditActor;
+import io.bridgekeeper.vendor.SuspensionReason;
+import io.bridgekeeper.vendor.SuspensionService;
+import jakarta.annotation.security.PermitAll;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rollout guards. An isolation violation halts and rolls back the vendor's rollout at once,
+ * opens a SEV1 incident and suspends the vendor by its policy, all in the transaction that learnt of
+ * the violation. The error-rate and no-data guards pause for a human; with every guard green, the
+ * minimum sample seen and the bake time over, the stage advances by itself. Every automatic action
+ * is audited as the system acting on the named rule, with the numbers it saw.
+ */
+@Component
+public class RolloutGuards {
+
+    static final String ISOLATION_RULE = "rollout guard: isolation violation";
+    static final String ERROR_RATE_RULE = "rollout guard: error rate over threshold";
+    static final String NO_DATA_RULE = "rollout guard: no telemetry";
+    static final String ADVANCE_RULE = "rollout scheduler: stage baked with guards green";
+
+    private final JdbcTemplate jdbc;
+    private final RolloutQueries queries;
+    private final RolloutTransitions transitions;
+    private final IncidentService incidents;
+    private final AuditLog audit;
+    private final SuspensionService suspensions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RolloutGuards(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, IncidentService incidents,
+                  AuditLog audit, SuspensionService suspensions, JsonMapper json, Clock clock) {
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.transitions = transitions;
+        this.incidents = incidents;
+        this.suspensions = suspensions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * For the decision path: it denied a delivery because of an owner mismatch. Counted in the
+     * telemetry (source DECISION) and handled like a vendor-reported violation. Returns the incident.
+     */
+    @PermitAll
+    @Transactional
+    public long reportIsolationViolation(long vendorId, Long cacheVersionId, Map<String, Object> evidence) {
+        Instant now = clock.instant();
+        if (cacheVersionId != null) {
+            jdbc.update("""
+                    insert into telemetry (vendor_id, cache_version_id, minute, source, isolation_violations)
+                    values (?, ?, ?, 'DECISION', 1)
+                    on conflict (vendor_id, cache_version_id, minute, source)
+                    do update set isolation_violations = telemetry.isolation_violations + 1
+                    """, vendorId, cacheVersionId, Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES)));
+        }
+        return breach(vendorId, cacheVersionId, 1, "DECISION", evidence, now);
+    }
+
+    /**
+     * An isolation breach of this vendor: the active rollout (running or paused: its devices are on
+     * the target version either way) is halted and rolled back, the violation is recorded on an
+     * incident (the open one, or a new SEV1), and the vendor is suspended if its policy says so.
+     */
+    long breach(long vendorId, Long cacheVersionId, long count, String source, Map<String, Object> evidence,
+                Instant now) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("source", source);
+        facts.put("cacheVersionId", cacheVersionId);
+        facts.put("violations", count);
+        facts.put("detectedAt", now.toString());
+        if (evidence != null) {
+            facts.put("details", evidence);
+        }
+        // locked, then checked again: it may have completed or been halted since it was looked up
+        Optional<RolloutDetail> rollout = queries.activeRollout(vendorId).flatMap(queries::lock)
+                .filter(r -> r.state().isActive());
+        rollout.ifPresent(r -> {
+            facts.put("rolloutId", r.id());
+            facts.put("percent", r.currentPercent());
+            record(ISOLATION_RULE, r, transitions.haltAndRollBack(r, now, "Isolation violation reported by "
+                    + source.toLowerCase() + ": halted and rolled back at once", facts));
+        });
+        Long rolloutId = rollout.map(RolloutDetail::id).orElse(null);
+        long incident = queries.openIsolationIncident(vendorId, rolloutId).orElseGet(() ->
+                incidents.openBySystem(new NewIncident("ISOLATION_VIOLATION", "SEV1", rollout
+                        .map(r -> "Isolation violation: " + r.vendorName() + " rollout of " + r.toLabel()
+                                + " halted and rolled back")
+                        .orElse("Isolation violation reported for vendor " + vendorId), vendorId, rolloutId, facts),
+                        ISOLATION_RULE));
+        jdbc.update("""
+                insert into isolation_violation (occurred_at, vendor_id, reason, cache_version_id, rollout_id, incident_id,
+                                                 evidence)
+                values (?, ?, 'OWNER_MISMATCH', ?, ?, ?, ?::jsonb)
+                """, Timestamp.from(now), vendorId, cacheVersionId, rolloutId, incident, json.writeValueAsString(facts));
+        suspensions.suspendBySystem(vendorId, SuspensionReason.PRIVACY_LEAK,
+                "Isolation violation (incident " + incident + "): one household's data shown to another",
+                ISOLATION_RULE);
+        return incident;
+    }
+
+    /**
+     * One rollout's guards at {@code now}, in its own transaction under its row lock: what the
+     * scheduler runs for every running rollout, and what tests call with a chosen time.
+     */
+    @PermitAll
+    @Transactional
+    public GuardOutcome evaluate(long rolloutId, Instant now) {
+        Optional<RolloutDetail> locked = queries.lock(rolloutId);
+        if (locked.isEmpty() || locked.get().state() != RolloutState.RUNNING
+                || transitions.isVendorSuspended(locked.get().vendorId())) {
+            return GuardOutcome.NOTHING;
+        }
+        RolloutDetail r = locked.get();
+        GuardReading g = queries.reading(r, now);
+        Map<String, Object> evidence = evidence(g);
+        if (g.isolationViolations() > 0) {
+            breach(r.vendorId(), r.toVersionId(), g.isolationViolations(), "TELEMETRY", evidence, now);
+            return GuardOutcome.HALTED;
+        }
+        if (g.errorRateTripped()) {
+            String reason = String.format("Error rate %.2f %% over the threshold of %.2f %% after %,d deliveries",
+                    g.errorRate() * 100, g.errorRateThreshold().doubleValue() * 100, g.deliveries());
+            record(ERROR_RATE_RULE, r, List.of(transitions.pause(r, now, reason, evidence)));
+            incidents.openBySystem(new NewIncident("ERROR_RATE", "SEV2", r.vendorName() + " rollout of "
+                    + r.toLabel() + " paused: " + reason, r.vendorId(), r.id(), evidence), ERROR_RATE_RULE);
+            return GuardOutcome.PAUSED_ERROR_RATE;
+        }
+        if (g.noDataTripped()) {
+            String reason = "No telemetry for " + g.silentSeconds() + " s (limit " + g.noDataSeconds() + " s)";
+            record(NO_DATA_RULE, r, List.of(transitions.pause(r, now, reason, evidence)));
+            incidents.openBySystem(new NewIncident("NO_DATA", "SEV3", r.vendorName() + " rollout of "
+                    + r.toLabel() + " paused: " + reason, r.vendorId(), r.id(), evidence), NO_DATA_RULE);
+            return GuardOutcome.PAUSED_NO_DATA;
+        }
+        if (g.mayAdvance()) {
+            RolloutTransitions.Change change = transitions.advance(r, now, evidence);
+            record(ADVANCE_RULE, r, List.of(change));
+            return change.state() == RolloutState.COMPLETED ? GuardOutcome.COMPLETED : GuardOutcome.ADVANCED;
+        }
+        return GuardOutcome.NOTHING;
+    }
+
+    /** Automatic changes are the system's, acting on the named rule. */
+    private void record(String rule, RolloutDetail r, List<RolloutTransitions.Change> changes) {
+        for (RolloutTransitions.Change c : changes) {
+            audit.record(AuditActor.system(rule), c.action(), "rollout", r.id(), r.vendorId(), c.before(), c.after());
+        }
+    }
+
+    private static Map<String, Object> evidence(GuardReading g) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("windowStart", g.windowStart().toString());
+        e.put("at", g.at().toString());
+        e.put("deliveries", g.deliveries());
+        e.put("errors", g.errors());
+        e.put("errorRate", g.errorRate());
+        e.put("errorRateThreshold", g.errorRateThreshold());
+        e.put("minDeliveries", g.minDeliveries());
+        e.put("isolationViolations", g.isolationViolations());
+        e.put("silentSeconds", g.silentSeconds());
+        e.put("noDataSeconds", g.noDataSeconds());
+        e.put("bakedSeconds", g.bakedSeconds());
+        e.put("bakeSeconds", g.bakeSeconds());
+        return e;
+    }
+}

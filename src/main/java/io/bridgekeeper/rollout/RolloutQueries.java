@@ -1,0 +1,212 @@
+package io.bridgekeeper.rollout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The rollout module's reads, in SQL. */
+@Component
+class RolloutQueries {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "vendorName", "v.name", "state", "r.state", "createdAt", "r.created_at", "id", "r.id");
+
+    private static final String DETAIL = """
+            select r.id, r.vendor_id, v.slug, v.name, r.from_version_id, fv.label, r.to_version_id, tv.label, r.state,
+                   r.salt, r.current_stage, r.bake_seconds, r.min_deliveries, r.error_rate_threshold, r.no_data_seconds,
+                   r.created_by, ca.display_name, r.created_at, r.submitted_at, da.display_name, r.decided_at,
+                   r.decision_reason, r.started_at, r.stage_started_at, r.observed_since, r.ended_at, r.pause_reason,
+                   r.version
+            from rollout r
+            join vendor v on v.id = r.vendor_id
+            join cache_version fv on fv.id = r.from_version_id
+            join cache_version tv on tv.id = r.to_version_id
+            join account ca on ca.id = r.created_by
+            left join account da on da.id = r.decided_by
+            where r.id = :id
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    RolloutQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<RolloutDetail> detail(long id) {
+        return load(DETAIL, id);
+    }
+
+    /** The rollout, its row locked until the transaction ends: every change goes through here. */
+    Optional<RolloutDetail> lock(long id) {
+        jdbc.queryForList("select id from rollout where id = :id for update", Map.of("id", id), Long.class);
+        return load(DETAIL, id);
+    }
+
+    private Optional<RolloutDetail> load(String sql, long id) {
+        List<RolloutStage> stages = stages(id);
+        return jdbc.query(sql, Map.of("id", id), (rs, i) -> new RolloutDetail(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getString(8),
+                RolloutState.valueOf(rs.getString(9)), rs.getString(10), (Integer) rs.getObject(11), stages,
+                rs.getInt(12), rs.getLong(13), rs.getBigDecimal(14), rs.getInt(15), rs.getLong(16), rs.getString(17),
+                instant(rs, 18), instant(rs, 19), rs.getString(20), instant(rs, 21), rs.getString(22), instant(rs, 23),
+                instant(rs, 24), instant(rs, 25), instant(rs, 26), rs.getString(27), rs.getLong(28)))
+                .stream().findFirst();
+    }
+
+    List<RolloutStage> stages(long rolloutId) {
+        return jdbc.query("""
+                select stage_index, percent, started_at, completed_at from rollout_stage
+                where rollout_id = :id order by stage_index
+                """, Map.of("id", rolloutId),
+                (rs, i) -> new RolloutStage(rs.getInt(1), rs.getInt(2), instant(rs, 3), instant(rs, 4)));
+    }
+
+    Optional<Long> activeRollout(long vendorId) {
+        return jdbc.queryForList("select id from rollout where vendor_id = :v and state in ('RUNNING', 'PAUSED')",
+                Map.of("v", vendorId), Long.class).stream().findFirst();
+    }
+
+    List<Long> running() {
+        return jdbc.queryForList("select id from rollout where state = 'RUNNING' order by id", Map.of(), Long.class);
+    }
+
+    /** One page of rollouts, newest first unless sorted otherwise; {@code vendorScope} null means all vendors. */
+    Slice<RolloutRow> search(RolloutFilter filter, Collection<Long> vendorScope, Pageable page) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("""
+                select r.id, r.vendor_id, v.name, fv.label, tv.label, r.state,
+                       (select s.percent from rollout_stage s where s.rollout_id = r.id and s.stage_index = r.current_stage),
+                       ca.display_name, r.created_at
+                from rollout r
+                join vendor v on v.id = r.vendor_id
+                join cache_version fv on fv.id = r.from_version_id
+                join cache_version tv on tv.id = r.to_version_id
+                join account ca on ca.id = r.created_by
+                where true
+                """);
+        if (vendorScope != null) {
+            if (vendorScope.isEmpty()) {
+                return new SliceImpl<>(List.of(), page, false);
+            }
+            sql.append(" and r.vendor_id in (:scope)");
+            p.addValue("scope", vendorScope);
+        }
+        if (filter.vendorId() != null) {
+            sql.append(" and r.vendor_id = :vendor");
+            p.addValue("vendor", filter.vendorId());
+        }
+        if (filter.state() != null) {
+            sql.append(" and r.state = :state");
+            p.addValue("state", filter.state().name());
+        }
+        sql.append(" order by ").append(orderBy(page.getSort())).append(", r.id desc limit :limit offset :offset");
+        p.addValue("limit", page.getPageSize() + 1).addValue("offset", page.getOffset());
+        List<RolloutRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new RolloutRow(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), RolloutState.valueOf(rs.getString(6)),
+                (Integer) rs.getObject(7), rs.getString(8), instant(rs, 9)));
+        boolean more = rows.size() > page.getPageSize();
+        return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
+    }
+
+    private static String orderBy(Sort sort) {
+        List<String> parts = new ArrayList<>();
+        for (Sort.Order o : sort) {
+            String column = SORTABLE.get(o.getProperty());
+            if (column != null) {
+                parts.add(column + (o.isAscending() ? " asc" : " desc"));
+            }
+        }
+        return parts.isEmpty() ? "r.created_at desc" : String.join(", ", parts);
+    }
+
+    /** The guards' numbers for the target version over [window start, now]. */
+    GuardReading reading(RolloutDetail r, Instant at) {
+        Instant now = at;
+        Instant start = r.observedSince() != null ? r.observedSince()
+                : r.stageStartedAt() != null ? r.stageStartedAt() : now;
+        if (r.state().isFinished() && r.startedAt() != null) {
+            // a finished rollout shows what its whole run saw, up to its end
+            start = r.startedAt();
+            now = r.endedAt() != null ? r.endedAt() : now;
+        }
+        Instant windowStart = start;
+        Instant end = now;
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("v", r.vendorId()).addValue("cv", r.toVersionId())
+                .addValue("from", Timestamp.from(windowStart)).addValue("to", Timestamp.from(end));
+        // a minute counts when it overlaps the window: it starts at or after the window's first minute
+        return jdbc.queryForObject("""
+                select coalesce(sum(deliveries) filter (where source = 'VENDOR'), 0),
+                       coalesce(sum(errors) filter (where source = 'VENDOR'), 0),
+                       coalesce(sum(isolation_violations), 0),
+                       max(minute) + interval '1 minute'
+                from telemetry
+                where vendor_id = :v and cache_version_id = :cv
+                  and minute >= date_trunc('minute', cast(:from as timestamptz)) and minute <= :to
+                """, p, (rs, i) -> new GuardReading(windowStart, end, rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                instant(rs, 4), Math.max(0, end.getEpochSecond() - windowStart.getEpochSecond()), r.bakeSeconds(),
+                r.minDeliveries(), r.errorRateThreshold(), r.noDataSeconds()));
+    }
+
+    /** The target version's telemetry per minute, both sources together, oldest first. */
+    List<TelemetryPoint> series(long vendorId, long cacheVersionId, Instant from, Instant to) {
+        return jdbc.query("""
+                select minute, sum(deliveries) filter (where source = 'VENDOR'), sum(errors) filter (where source = 'VENDOR'),
+                       sum(isolation_violations)
+                from telemetry
+                where vendor_id = :v and cache_version_id = :cv
+                  and minute >= date_trunc('minute', cast(:from as timestamptz)) and minute <= :to
+                group by minute order by minute
+                """, new MapSqlParameterSource().addValue("v", vendorId).addValue("cv", cacheVersionId)
+                .addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
+                (rs, i) -> new TelemetryPoint(instant(rs, 1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+    }
+
+    List<RolloutAuditEntry> auditTrail(long rolloutId) {
+        return jdbc.query("""
+                select id, occurred_at, actor_name, action, before_state::text, after_state::text
+                from audit_event where target_type = 'rollout' and target_id = :id order by id
+                """, Map.of("id", String.valueOf(rolloutId)), (rs, i) -> new RolloutAuditEntry(rs.getLong(1),
+                instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+    }
+
+    List<RolloutIncident> incidents(long rolloutId) {
+        return jdbc.query("""
+                select id, kind, severity, state, title, opened_at from incident where rollout_id = :id order by id
+                """, Map.of("id", rolloutId), (rs, i) -> new RolloutIncident(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), instant(rs, 6)));
+    }
+
+    /** The vendor's devices by their vendor device id (what a device's bucket is computed from). */
+    List<String> deviceIds(long vendorId) {
+        return jdbc.queryForList("select vendor_device_id from device where vendor_id = :v and state <> 'REMOVED'",
+                Map.of("v", vendorId), String.class);
+    }
+
+    /** The open isolation incident of this rollout, or without a rollout the vendor's latest open one. */
+    Optional<Long> openIsolationIncident(long vendorId, Long rolloutId) {
+        return jdbc.queryForList("""
+                select id from incident where vendor_id = :v and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
+                  and (cast(:r as bigint) is null or rollout_id = :r) order by id desc limit 1
+                """, new MapSqlParameterSource("v", vendorId).addValue("r", rolloutId, java.sql.Types.BIGINT), Long.class)
+                .stream().findFirst();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,121 @@
+package io.bridgekeeper.rollout;
+
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.vendor.KillSwitch;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The moves that a person and a guard share (advance, pause, halt and roll back), so both check the
+ * same rules and write the same rows. The caller holds the rollout's row lock and its transaction,
+ * and records the returned changes in the audit log (a guard's evidence is in the after state).
+ */
+@Component
+class RolloutTransitions {
+
+    private final JdbcTemplate jdbc;
+    private final KillSwitch killSwitch;
+
+    RolloutTransitions(JdbcTemplate jdbc, KillSwitch killSwitch) {
+        this.jdbc = jdbc;
+        this.killSwitch = killSwitch;
+    }
+
+    boolean isVendorSuspended(long vendorId) {
+        return killSwitch.suspensionOf(vendorId).isPresent();
+    }
+
+    void requireVendorNotSuspended(RolloutDetail r, RolloutAction action) {
+        if (killSwitch.suspensionOf(r.vendorId()).isPresent()) {
+            throw DomainException.conflict("vendor-suspended", "The rollout cannot " + action.words() + ": "
+                    + r.vendorName() + " is suspended. Resume the vendor first.");
+        }
+    }
+
+    /** The next stage, or COMPLETED after the last one (the target becomes the stable version). */
+    Change advance(RolloutDetail r, Instant now, Map<String, Object> evidence) {
+        RolloutState next = RolloutStateMachine.next(r.state(), RolloutAction.ADVANCE, r.onLastStage());
+        requireVendorNotSuspended(r, RolloutAction.ADVANCE);
+        Timestamp at = Timestamp.from(now);
+        int stage = r.currentStage();
+        jdbc.update("update rollout_stage set completed_at = ? where rollout_id = ? and stage_index = ?", at, r.id(), stage);
+        Map<String, Object> after = new LinkedHashMap<>();
+        if (next == RolloutState.COMPLETED) {
+            jdbc.update("update cache_version set stable = false where vendor_id = ? and stable", r.vendorId());
+            jdbc.update("update cache_version set stable = true where id = ?", r.toVersionId());
+            jdbc.update("""
+                    update rollout set state = 'COMPLETED', ended_at = ?, pause_reason = null, version = version + 1
+                    where id = ?
+                    """, at, r.id());
+            after.put("state", "COMPLETED");
+            after.put("percent", 100);
+            after.put("stableVersion", r.toLabel());
+        } else {
+            jdbc.update("update rollout_stage set started_at = ? where rollout_id = ? and stage_index = ?", at, r.id(),
+                    stage + 1);
+            jdbc.update("""
+                    update rollout set current_stage = ?, stage_started_at = ?, observed_since = ?, version = version + 1
+                    where id = ?
+                    """, stage + 1, at, at, r.id());
+            after.put("state", "RUNNING");
+            after.put("stage", stage + 1);
+            after.put("percent", r.stages().get(stage + 1).percent());
+        }
+        if (evidence != null) {
+            after.put("evidence", evidence);
+        }
+        Map<String, Object> before = Map.of("state", r.state().name(), "stage", stage, "percent", r.currentPercent());
+        return new Change(next == RolloutState.COMPLETED ? "ROLLOUT_COMPLETED" : "ROLLOUT_ADVANCED", before, after, next);
+    }
+
+    Change pause(RolloutDetail r, Instant now, String reason, Map<String, Object> evidence) {
+        RolloutStateMachine.next(r.state(), RolloutAction.PAUSE, r.onLastStage());
+        jdbc.update("update rollout set state = 'PAUSED', pause_reason = ?, version = version + 1 where id = ?",
+                reason, r.id());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("state", "PAUSED");
+        after.put("reason", reason);
+        after.put("at", now.toString());
+        if (evidence != null) {
+            after.put("evidence", evidence);
+        }
+        return new Change("ROLLOUT_PAUSED", Map.of("state", r.state().name()), after, RolloutState.PAUSED);
+    }
+
+    /** HALTED and at once ROLLED_BACK: every device is back on the version it came from. */
+    List<Change> haltAndRollBack(RolloutDetail r, Instant now, String reason, Map<String, Object> evidence) {
+        RolloutStateMachine.next(r.state(), RolloutAction.HALT, r.onLastStage());
+        Timestamp at = Timestamp.from(now);
+        jdbc.update("update rollout set state = 'HALTED', pause_reason = ?, version = version + 1 where id = ?",
+                reason, r.id());
+        Map<String, Object> halted = new LinkedHashMap<>();
+        halted.put("state", "HALTED");
+        halted.put("reason", reason);
+        halted.put("percent", r.currentPercent());
+        if (evidence != null) {
+            halted.put("evidence", evidence);
+        }
+        Change halt = new Change("ROLLOUT_HALTED", Map.of("state", r.state().name(), "percent", r.currentPercent()),
+                halted, RolloutState.HALTED);
+
+        RolloutStateMachine.next(RolloutState.HALTED, RolloutAction.ROLL_BACK, false);
+        jdbc.update("update rollout_stage set completed_at = ? where rollout_id = ? and started_at is not null "
+                + "and completed_at is null", at, r.id());
+        jdbc.update("update rollout set state = 'ROLLED_BACK', ended_at = ?, version = version + 1 where id = ?",
+                at, r.id());
+        return List.of(halt, new Change("ROLLOUT_ROLLED_BACK", Map.of("state", "HALTED"),
+                Map.of("state", "ROLLED_BACK", "percent", 0, "version", r.fromLabel()), RolloutState.ROLLED_BACK));
+    }
+
+    /**
+     * One audited step: the caller writes it to the audit log itself (the person calling, or the
+     * system with its rule), in the same transaction.
+     */
+    record Change(String action, Object before, Object after, RolloutState state) {
+    }
+}

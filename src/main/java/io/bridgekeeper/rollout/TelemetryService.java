@@ -1,0 +1,124 @@
+package io.bridgekeeper.rollout;
+
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Telemetry from vendors' clouds: per cache version and minute, deliveries, errors and the
+ * isolation violations they detected. A batch is all or nothing; a violation in it halts the
+ * vendor's rollout in the same transaction, before the vendor gets its answer.
+ */
+@Service
+public class TelemetryService {
+
+    static final int MAX_REPORTS = 1000;
+    private static final Duration MAX_AGE = Duration.ofDays(7);
+
+    private final JdbcTemplate jdbc;
+    private final RolloutGuards guards;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TelemetryService(JdbcTemplate jdbc, RolloutGuards guards, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.guards = guards;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a batch did: how many minutes were stored, and the incident a violation opened, if any. */
+    public record Outcome(int accepted, long isolationViolations, Long incidentId) {
+    }
+
+    @RolesAllowed(Roles.VENDOR)
+    @Transactional
+    public Outcome report(long vendorId, List<TelemetryReport> reports) {
+        if (reports == null || reports.isEmpty() || reports.size() > MAX_REPORTS) {
+            throw DomainException.invalidField("invalid-telemetry", "reports",
+                    "Send 1 to " + MAX_REPORTS + " reports in one request.");
+        }
+        Instant now = clock.instant();
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("select label, id from cache_version where vendor_id = ?",
+                rs -> {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }, vendorId);
+        Map<Long, Long> violationsByVersion = new LinkedHashMap<>();
+        long deliveries = 0;
+        long errors = 0;
+        for (int i = 0; i < reports.size(); i++) {
+            TelemetryReport r = reports.get(i);
+            String at = "reports[" + i + "]";
+            if (r == null) {
+                throw DomainException.invalidField("invalid-telemetry", at, "A report is missing.");
+            }
+            Long version = r.cacheVersion() == null ? null : versions.get(r.cacheVersion().trim());
+            if (version == null) {
+                throw DomainException.invalidField("unknown-cache-version", at + ".cacheVersion",
+                        "No cache version '" + r.cacheVersion() + "' is registered for this vendor.");
+            }
+            if (r.minute() == null || !r.minute().truncatedTo(ChronoUnit.MINUTES).equals(r.minute())) {
+                throw DomainException.invalidField("invalid-minute", at + ".minute",
+                        "Give the minute as an ISO-8601 instant on a whole minute, e.g. 2026-11-24T09:15:00Z.");
+            }
+            if (r.minute().isAfter(now) || r.minute().isBefore(now.minus(MAX_AGE))) {
+                throw DomainException.invalidField("invalid-minute", at + ".minute",
+                        "The minute must be within the last 7 days and not in the future.");
+            }
+            long d = count(r.deliveries(), at + ".deliveries");
+            long e = count(r.errors(), at + ".errors");
+            long v = count(r.isolationViolations(), at + ".isolationViolations");
+            if (e > d) {
+                throw DomainException.invalidField("invalid-counts", at + ".errors",
+                        "Errors count failed deliveries, so they cannot exceed the deliveries.");
+            }
+            // a minute reported again replaces the counts: a retried request never counts twice
+            jdbc.update("""
+                    insert into telemetry (vendor_id, cache_version_id, minute, source, deliveries, errors, isolation_violations)
+                    values (?, ?, ?, 'VENDOR', ?, ?, ?)
+                    on conflict (vendor_id, cache_version_id, minute, source)
+                    do update set deliveries = excluded.deliveries, errors = excluded.errors,
+                                  isolation_violations = excluded.isolation_violations
+                    """, vendorId, version, Timestamp.from(r.minute()), d, e, v);
+            deliveries += d;
+            errors += e;
+            if (v > 0) {
+                violationsByVersion.merge(version, v, Long::sum);
+            }
+        }
+        long violations = violationsByVersion.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("reports", reports.size());
+        after.put("deliveries", deliveries);
+        after.put("errors", errors);
+        after.put("isolationViolations", violations);
+        audit.record("TELEMETRY_REPORTED", "vendor", vendorId, vendorId, null, after);
+        Long incident = null;
+        for (Map.Entry<Long, Long> e : violationsByVersion.entrySet()) {
+            incident = guards.breach(vendorId, e.getKey(), e.getValue(), "VENDOR",
+                    Map.of("reportedBy", "vendor telemetry"), now);
+        }
+        return new Outcome(reports.size(), violations, incident);
+    }
+
+    private static long count(Long value, String field) {
+        if (value == null || value < 0) {
+            throw DomainException.invalidField("invalid-counts", field, "Give a count of 0 or more.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,106 @@
+package io.bridgekeeper.rollout.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.rollout.CacheVersion;
+import io.bridgekeeper.rollout.CacheVersionService;
+import io.bridgekeeper.rollout.NewCacheVersion;
+import io.bridgekeeper.rollout.VendorChoice;
+import java.util.List;
+
+/** A vendor's cache versions, and the form to register another (the first one is the stable one). */
+class CacheVersionsDialog extends Dialog {
+
+    private final ComboBox<VendorChoice> vendor = new ComboBox<>("Vendor");
+    private final Grid<CacheVersion> grid = new Grid<>();
+    private final TextField label = new TextField("Label");
+    private final TextField description = new TextField("Description");
+    private final TextArea notes = new TextArea("Release notes");
+    private final CacheVersionService versions;
+
+    CacheVersionsDialog(List<VendorChoice> vendors, CacheVersionService versions) {
+        this.versions = versions;
+        setId("cache-versions-dialog");
+        setHeaderTitle("Cache versions");
+        setWidth("min(760px, 96vw)");
+
+        vendor.setId("cv-vendor");
+        vendor.setWidthFull();
+        vendor.setItems(vendors);
+        vendor.setItemLabelGenerator(VendorChoice::name);
+        vendor.addValueChangeListener(e -> refresh());
+
+        grid.setId("cv-grid");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(CacheVersion::label).setHeader("Label").setAutoWidth(true);
+        grid.addComponentColumn(v -> v.stable() ? new Badge("Stable", "success") : new Badge("Candidate", "neutral"))
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(v -> v.description() == null ? "" : v.description()).setHeader("Description").setFlexGrow(2);
+        grid.addColumn(v -> Formats.minute(v.createdAt())).setHeader("Registered").setAutoWidth(true);
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(
+                v -> v.releaseNotes() == null ? "No release notes." : v.releaseNotes()));
+        grid.setEmptyStateText("No cache version yet. The first one you register is the stable version.");
+
+        label.setId("cv-label");
+        label.setRequired(true);
+        label.setMaxLength(100);
+        label.setPlaceholder("e.g. 2026.12");
+        description.setId("cv-description");
+        description.setMaxLength(2000);
+        notes.setId("cv-notes");
+        notes.setMaxHeight("10em");
+        FormLayout form = new FormLayout(label, description, notes);
+        form.setColspan(notes, 2);
+        Button register = new Button("Register version", e -> register());
+        register.setId("cv-register");
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        H4 newTitle = new H4("Register a version");
+        newTitle.addClassName("dialog-section-title");
+        add(vendor, grid, newTitle, form);
+        Button close = new Button("Close", e -> close());
+        close.setId("cv-close");
+        getFooter().add(close, register);
+        if (vendors.size() == 1) {
+            vendor.setValue(vendors.getFirst());
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(vendor.getValue() == null ? List.of() : versions.list(vendor.getValue().id()));
+    }
+
+    private void register() {
+        if (vendor.getValue() == null) {
+            vendor.setInvalid(true);
+            vendor.setErrorMessage("Choose the vendor.");
+            return;
+        }
+        try {
+            versions.register(vendor.getValue().id(), new NewCacheVersion(label.getValue(), description.getValue(),
+                    notes.getValue()));
+            Notifications.success("Version " + label.getValue().trim() + " is registered.");
+            label.clear();
+            description.clear();
+            notes.clear();
+            refresh();
+        } catch (DomainException ex) {
+            if (ex.field() != null && ex.field().equals("label")) {
+                label.setInvalid(true);
+                label.setErrorMessage(ex.getMessage());
+            } else {
+                Notifications.error(ex.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.bridgekeeper.rollout.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.rollout.CacheVersionService;
+import io.bridgekeeper.rollout.RolloutFilter;
+import io.bridgekeeper.rollout.RolloutRow;
+import io.bridgekeeper.rollout.RolloutService;
+import io.bridgekeeper.rollout.RolloutState;
+import io.bridgekeeper.rollout.VendorChoice;
+import java.util.List;
+
+/**
+ * The rollouts the signed-in person may see, in a lazy grid filtered by vendor and state in the
+ * query. Admins reach it as "Rollouts", partner managers as their own vendors' rollouts.
+ */
+abstract class RolloutList extends VerticalLayout {
+
+    private final ComboBox<VendorChoice> vendor = new ComboBox<>();
+    private final ComboBox<RolloutState> state = new ComboBox<>();
+    private final Grid<RolloutRow> grid = new Grid<>();
+
+    RolloutList(RolloutService rollouts, CacheVersionService versions, String subtitle) {
+        setId("rollouts-view");
+        addClassName("page");
+        setSizeFull();
+        List<VendorChoice> vendors = rollouts.vendorChoices();
+
+        Button versionsButton = new Button("Cache versions", VaadinIcon.ARCHIVES.create(),
+                e -> new CacheVersionsDialog(vendors, versions).open());
+        versionsButton.setId("cache-versions");
+        Button create = new Button("New rollout", VaadinIcon.PLUS.create(),
+                e -> new NewRolloutDialog(vendors, versions, rollouts,
+                        id -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class, RolloutView.params(id)))).open());
+        create.setId("new-rollout");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new ViewHeader("Rollouts", subtitle, versionsButton, create));
+
+        vendor.setId("rollout-vendor-filter");
+        vendor.setPlaceholder("Any vendor");
+        vendor.setItems(vendors);
+        vendor.setItemLabelGenerator(VendorChoice::name);
+        vendor.setClearButtonVisible(true);
+        state.setId("rollout-state-filter");
+        state.setPlaceholder("Any state");
+        state.setItems(RolloutState.values());
+        state.setItemLabelGenerator(RolloutState::label);
+        state.setClearButtonVisible(true);
+        HorizontalLayout filters = new HorizontalLayout(vendor, state);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("filters");
+        add(filters);
+
+        grid.setId("rollouts-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(r -> "#" + r.id()).setHeader("Rollout").setSortProperty("id").setWidth("6.5em").setFlexGrow(0);
+        grid.addColumn(RolloutRow::vendorName).setHeader("Vendor").setSortProperty("vendorName").setWidth("10em")
+                .setFlexGrow(2);
+        grid.addColumn(r -> r.fromLabel() + " → " + r.toLabel()).setHeader("Versions").setWidth("10em").setFlexGrow(1);
+        grid.addComponentColumn(r -> RolloutBadges.state(r.state())).setHeader("State").setSortProperty("state")
+                .setWidth("10em").setFlexGrow(0);
+        grid.addColumn(r -> r.state() == RolloutState.COMPLETED ? "100 %"
+                : r.currentPercent() == null || !r.state().isActive() ? "—" : r.currentPercent() + " %")
+                .setHeader("On target").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(RolloutRow::createdBy).setHeader("Planned by").setWidth("8em").setFlexGrow(1);
+        grid.addColumn(r -> Formats.minute(r.createdAt())).setHeader("Created").setSortProperty("createdAt")
+                .setWidth("11em").setFlexGrow(0);
+        grid.setItemsPageable(page -> rollouts.search(new RolloutFilter(
+                vendor.getValue() == null ? null : vendor.getValue().id(), state.getValue()), page).getContent());
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class,
+                RolloutView.params(e.getItem().id()))));
+        grid.setEmptyStateText("No rollout matches.");
+        addAndExpand(grid);
+
+        vendor.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        state.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+    }
+}

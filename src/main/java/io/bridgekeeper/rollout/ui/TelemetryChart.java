@@ -1,0 +1,79 @@
+package io.bridgekeeper.rollout.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.rollout.TelemetryPoint;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Deliveries and errors of the target version per minute, drawn as server-side SVG: no chart
+ * library and so no frontend build (STACK.md, trap 1). Only numbers and formatted times go into
+ * the markup, and the times are escaped anyway.
+ */
+class TelemetryChart extends Div {
+
+    private static final int W = 760;
+    private static final int H = 180;
+    private static final int LEFT = 48;
+    private static final int BOTTOM = 22;
+
+    TelemetryChart(List<TelemetryPoint> points) {
+        setId("telemetry-chart");
+        addClassNames("card", "chart-card");
+        add(new H3("Deliveries and errors per minute"));
+        Div svg = new Div();
+        svg.addClassName("chart");
+        svg.getElement().setProperty("innerHTML", points.isEmpty() ? empty() : svg(points));
+        add(svg);
+    }
+
+    private static String empty() {
+        return "<p class=\"muted\">No telemetry for the target version yet.</p>";
+    }
+
+    static String svg(List<TelemetryPoint> points) {
+        long max = Math.max(1, points.stream().mapToLong(TelemetryPoint::deliveries).max().orElse(1));
+        long start = points.getFirst().minute().getEpochSecond();
+        long end = Math.max(start + 60, points.getLast().minute().getEpochSecond());
+        double plotW = W - LEFT - 8;
+        double plotH = H - BOTTOM - 8;
+        StringBuilder deliveries = new StringBuilder();
+        StringBuilder errors = new StringBuilder();
+        for (TelemetryPoint p : points) {
+            double x = LEFT + plotW * (p.minute().getEpochSecond() - start) / (end - start);
+            deliveries.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, 8 + plotH * (1 - (double) p.deliveries() / max)));
+            errors.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, 8 + plotH * (1 - (double) p.errors() / max)));
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+                + "role=\"img\" aria-label=\"Deliveries and errors per minute\" preserveAspectRatio=\"none\">", W, H));
+        s.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+                LEFT, H - BOTTOM, W - 8, H - BOTTOM));
+        s.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"8\" x2=\"%d\" y2=\"%d\"/>",
+                LEFT, LEFT, H - BOTTOM));
+        s.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"16\" text-anchor=\"end\">%,d</text>",
+                LEFT - 6, max));
+        s.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>",
+                LEFT - 6, H - BOTTOM));
+        s.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\">%s</text>", LEFT, H - 4,
+                escape(Formats.minute(points.getFirst().minute()))));
+        s.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+                W - 8, H - 4, escape(Formats.minute(points.getLast().minute()))));
+        s.append("<polyline class=\"series-deliveries\" points=\"").append(deliveries).append("\"/>");
+        s.append("<polyline class=\"series-errors\" points=\"").append(errors).append("\"/>");
+        s.append("</svg>");
+        long totalDeliveries = points.stream().mapToLong(TelemetryPoint::deliveries).sum();
+        long totalErrors = points.stream().mapToLong(TelemetryPoint::errors).sum();
+        long violations = points.stream().mapToLong(TelemetryPoint::isolationViolations).sum();
+        s.append(String.format(Locale.ROOT, "<div class=\"chart-legend\"><span class=\"legend-deliveries\">Deliveries "
+                + "(%,d)</span><span class=\"legend-errors\">Errors (%,d)</span><span>Isolation violations: %,d</span>"
+                + "</div>", totalDeliveries, totalErrors, violations));
+        return s.toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
