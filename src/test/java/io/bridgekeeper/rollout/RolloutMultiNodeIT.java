@@ -3,9 +3,9 @@ package io.bridgekeeper.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.bridgekeeper.Application;
 import io.bridgekeeper.rollout.RolloutFixtures.Setup;
 import io.bridgekeeper.support.IntegrationTest;
+import io.bridgekeeper.support.SecondNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,14 +36,7 @@ class RolloutMultiNodeIT {
 
     @BeforeAll
     static void startSecondNode(@Autowired HikariDataSource dataSource) {
-        // arguments, not builder properties: those are defaults that application.properties would override
-        node2 = new SpringApplicationBuilder(Application.class).run(
-                "--bridgekeeper.db.url=" + dataSource.getJdbcUrl(),
-                "--bridgekeeper.db.user=" + dataSource.getUsername(),
-                "--bridgekeeper.db.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()),
-                "--bridgekeeper.demo-data=false", "--bridgekeeper.node-id=rollout-node-2",
-                "--bridgekeeper.rollouts.scheduler-enabled=false",
-                "--bridgekeeper.db.pool-size=3", "--server.port=0", "--spring.main.banner-mode=off");
+        node2 = SecondNode.start(dataSource, "rollout-node-2", "--bridgekeeper.rollouts.scheduler-enabled=false");
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Seeds 200,000 households and 1,000,000 devices, then prints the server time of devices and links grid
  * page fetches (p50/p95 over repeated calls of the services the grids call). A benchmark, not a test
  * that times out: it prints figures. Not part of {@code ./mvnw verify}; run it with
- * {@code ./mvnw -o verify -Dsurefire.skip=true -Dit.test=LargeScaleBenchmark}
+ * {@code ./mvnw -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LargeScaleBenchmark}
  * (set {@code BENCH_HOUSEHOLDS} to change the size).
  */
 @IntegrationTest

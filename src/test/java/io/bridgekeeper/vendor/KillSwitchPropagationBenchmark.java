@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Benchmark, not a test (no assertion on time): how long from the commit of a suspension or a
  * resume on node 1 until node 2 has applied it in memory, over many cycles. Run with
- * {@code ./mvnw -o verify -Dsurefire.skip=true -Dit.test=KillSwitchPropagationBenchmark -Dcycles=200}.
+ * {@code ./mvnw -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=KillSwitchPropagationBenchmark -Dcycles=200}.
  * The clock starts when node 1's service call returns (the commit is done) and stops when node 2's
  * kill switch reports the change applied; both nodes run in this JVM, so one nanoTime serves both.
  */
