@@ -30,10 +30,11 @@ public class LinkService {
 
     private static final String ROW_SELECT = """
             select l.id, l.vendor_id, v.name, a.email, l.external_account_id, l.status, l.epoch, l.linked_at,
-                   l.unlinked_at
+                   l.unlinked_at, v.slug
             from account_link l join vendor v on v.id = l.vendor_id join account a on a.id = l.account_id
             """;
-    private static final RowMapper<LinkRow> ROW = (rs, i) -> new LinkRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+    private static final RowMapper<LinkRow> ROW = (rs, i) -> new LinkRow(rs.getLong(1), rs.getLong(2), rs.getString(10),
+            rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
             rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant());
 
@@ -156,7 +157,8 @@ public class LinkService {
     }
 
     private LinkRow masked(LinkRow l) {
-        return new LinkRow(l.id(), l.vendorId(), l.vendorName(), visibleEmail(l.accountEmail()), l.externalAccountId(),
+        return new LinkRow(l.id(), l.vendorId(), l.vendorSlug(), l.vendorName(), visibleEmail(l.accountEmail()),
+                l.externalAccountId(),
                 l.status(), l.epoch(), l.linkedAt(), l.unlinkedAt());
     }
 

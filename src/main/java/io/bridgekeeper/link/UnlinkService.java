@@ -2,6 +2,7 @@ package io.bridgekeeper.link;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.SlugConfirmation;
 import io.bridgekeeper.device.DeviceOwnership;
 import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.security.CurrentUser;
@@ -65,11 +66,13 @@ public class UnlinkService {
 
     /** An admin ends a household's link, with a reason; the household gets the receipt. */
     @RolesAllowed(Roles.ADMIN)
-    public long forceUnlink(long linkId, String reason) {
+    public long forceUnlink(long linkId, String reason, String typedSlug) {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("reason-required", "Give a reason for the force-unlink.");
         }
         Link link = liveLink(linkId, null, true);
+        SlugConfirmation.require(typedSlug, jdbc.queryForObject("select slug from vendor where id = ?", String.class,
+                link.vendorId()));
         return endLink(link, "FORCE_UNLINKED", "force-unlinked by an admin: " + reason.strip());
     }
 

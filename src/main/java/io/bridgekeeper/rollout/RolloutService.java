@@ -2,6 +2,7 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.SlugConfirmation;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.Roles;
@@ -334,11 +335,15 @@ public class RolloutService {
         audit.record("ROLLOUT_RESUMED", "rollout", rolloutId, r.vendorId(), before, Map.of("state", "RUNNING"));
     }
 
-    /** Halt and roll back at once: every device goes back to the version it came from. */
+    /**
+     * Halt and roll back at once: every device goes back to the version it came from. A person
+     * confirms it by typing the vendor's slug; the isolation guard halts without it.
+     */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional
-    public void haltAndRollBack(long rolloutId, String reason) {
+    public void haltAndRollBack(long rolloutId, String reason, String typedSlug) {
         RolloutDetail r = lockManaged(rolloutId);
+        SlugConfirmation.require(typedSlug, r.vendorSlug());
         String text = reason == null || reason.isBlank() ? "Halted by " + currentUser.require().displayName()
                 : reason.trim();
         record(r, transitions.haltAndRollBack(r, clock.instant(), text, null));

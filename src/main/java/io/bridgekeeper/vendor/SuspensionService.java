@@ -3,6 +3,7 @@ package io.bridgekeeper.vendor;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.SlugConfirmation;
 import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -68,10 +69,7 @@ public class SuspensionService {
     @RolesAllowed(Roles.ADMIN)
     public long suspend(SuspendCommand cmd) {
         Vendor vendor = vendorService.findForUpdate(cmd.vendorId(), cmd.expectedVersion());
-        if (cmd.typedSlug() == null || !cmd.typedSlug().trim().equals(vendor.getSlug())) {
-            throw DomainException.invalidField("confirmation-mismatch", "confirmation",
-                    "Type the vendor's slug '" + vendor.getSlug() + "' exactly to confirm.");
-        }
+        SlugConfirmation.require(cmd.typedSlug(), vendor.getSlug());
         if (vendor.getStatus() != VendorStatus.ACTIVE) {
             throw DomainException.conflict("illegal-status-change", "Only an active vendor can be suspended; "
                     + vendor.getSlug() + " is " + vendor.getStatus().label().toLowerCase() + ".");

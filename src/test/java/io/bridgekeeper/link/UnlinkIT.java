@@ -128,7 +128,7 @@ class UnlinkIT {
             assertThatThrownBy(() -> unlinks.preview(link)).isInstanceOf(DomainException.class);
             assertThatThrownBy(() -> unlinks.receipt(receipt)).isInstanceOf(DomainException.class);
             assertThatThrownBy(() -> devices.transfer(camera, intruder, "mine now")).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> unlinks.forceUnlink(link, "mine")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> unlinks.forceUnlink(link, "mine", "lumacam")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> devices.detail(camera)).isInstanceOf(AccessDeniedException.class);
             assertThat(devices.myDevices()).noneMatch(d -> d.id() == camera);
             return null;
@@ -169,10 +169,16 @@ class UnlinkIT {
         String household = "household026@example.com";
         String external = linkWithDevices(household);
         long link = link(external);
-        assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN, () -> unlinks.forceUnlink(link, " ")))
+        assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN, () -> unlinks.forceUnlink(link, " ", "lumacam")))
                 .hasMessageContaining("reason");
+        // like a suspension, a force-unlink is confirmed by typing the vendor's slug; a wrong one changes nothing
+        assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN,
+                () -> unlinks.forceUnlink(link, "Account takeover reported", "luma")))
+                .isInstanceOf(DomainException.class).hasMessageContaining("Type the vendor's slug 'lumacam'");
+        assertThat(PartnerApi.as(users, DemoAccounts.ADMIN, () -> links.detail(link)).link().status()).isEqualTo("LIVE");
 
-        long receipt = PartnerApi.as(users, DemoAccounts.ADMIN, () -> unlinks.forceUnlink(link, "Account takeover reported"));
+        long receipt = PartnerApi.as(users, DemoAccounts.ADMIN,
+                () -> unlinks.forceUnlink(link, "Account takeover reported", "lumacam"));
 
         assertThat(PartnerApi.as(users, household, () -> unlinks.receipt(receipt)).newEpoch()).isEqualTo(2);
         LinkDetail detail = PartnerApi.as(users, DemoAccounts.ADMIN, () -> links.detail(link));

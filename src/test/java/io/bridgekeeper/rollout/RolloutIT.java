@@ -211,7 +211,10 @@ class RolloutIT {
                 .hasMessageContaining("is suspended");
         assertThat(run.as(s.partner(), () -> rollouts.allowedActions(first))).doesNotContain(RolloutAction.RESUME)
                 .contains(RolloutAction.HALT);
-        run.as(s.partner(), () -> rollouts.haltAndRollBack(first, "Vendor is down"));
+        assertThatThrownBy(() -> run.as(s.partner(), () -> rollouts.haltAndRollBack(first, "Vendor is down", "wrong")))
+                .isInstanceOf(DomainException.class).hasMessageContaining("Type the vendor's slug");
+        assertThat(fx.state(first)).as("a halt without the typed slug changes nothing").isEqualTo("PAUSED");
+        run.as(s.partner(), () -> rollouts.haltAndRollBack(first, "Vendor is down", s.vendor().slug()));
         assertThatThrownBy(() -> run.as(s.partner(), () -> rollouts.start(second)))
                 .isInstanceOf(DomainException.class).hasMessageContaining("is suspended");
         assertThat(fx.state(second)).isEqualTo("APPROVED");

@@ -1,6 +1,7 @@
 package io.bridgekeeper.link.ui;
 
 import com.vaadin.flow.component.button.Button;
+import io.bridgekeeper.base.ui.SlugConfirmationField;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,15 +27,18 @@ class ForceUnlinkDialog extends Dialog {
                 + " ends now, its epoch moves, the household loses " + detail.devices().size()
                 + " device(s) at once and " + detail.link().vendorName() + " gets a DISCONNECT webhook. "
                 + "The household sees a receipt."), reason);
+        SlugConfirmationField slug = new SlugConfirmationField("force-unlink-confirmation", detail.link().vendorSlug());
+        add(slug);
         Button confirm = new Button("Force-unlink", e -> {
-            unlinks.forceUnlink(detail.link().id(), reason.getValue());
+            unlinks.forceUnlink(detail.link().id(), reason.getValue(), slug.getValue());
             close();
             done.run();
         });
         confirm.setId("force-unlink-confirm");
         confirm.setEnabled(false);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        reason.addValueChangeListener(e -> confirm.setEnabled(!e.getValue().isBlank()));
+        reason.addValueChangeListener(e -> confirm.setEnabled(!e.getValue().isBlank() && slug.matches()));
+        slug.addValueChangeListener(e -> confirm.setEnabled(!reason.getValue().isBlank() && slug.matches()));
         getFooter().add(new Button("Cancel", e -> close()), confirm);
     }
 }

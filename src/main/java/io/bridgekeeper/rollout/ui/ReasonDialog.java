@@ -6,12 +6,20 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.ui.SlugConfirmationField;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Confirms a destructive action and takes the reason that goes into the audit trail. */
 class ReasonDialog extends Dialog {
 
     ReasonDialog(String id, String title, String warning, String confirmLabel, Consumer<String> confirmed) {
+        this(id, title, warning, confirmLabel, null, (reason, typedSlug) -> confirmed.accept(reason));
+    }
+
+    /** With {@code slug}, the action is armed only when the vendor's slug is typed too (halt). */
+    ReasonDialog(String id, String title, String warning, String confirmLabel, String slug,
+                 BiConsumer<String, String> confirmed) {
         setId(id + "-dialog");
         setHeaderTitle(title);
         setWidth("min(520px, 96vw)");
@@ -22,14 +30,22 @@ class ReasonDialog extends Dialog {
         reason.setWidthFull();
         reason.setValueChangeMode(ValueChangeMode.EAGER);
         add(new Paragraph(warning), reason);
+        SlugConfirmationField typed = slug == null ? null : new SlugConfirmationField(id + "-confirmation", slug);
+        if (typed != null) {
+            add(typed);
+        }
         Button confirm = new Button(confirmLabel, e -> {
             close();
-            confirmed.accept(reason.getValue().trim());
+            confirmed.accept(reason.getValue().trim(), typed == null ? null : typed.getValue());
         });
         confirm.setId(id + "-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.setEnabled(false);
-        reason.addValueChangeListener(e -> confirm.setEnabled(!e.getValue().isBlank()));
+        Runnable arm = () -> confirm.setEnabled(!reason.getValue().isBlank() && (typed == null || typed.matches()));
+        reason.addValueChangeListener(e -> arm.run());
+        if (typed != null) {
+            typed.addValueChangeListener(e -> arm.run());
+        }
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId(id + "-cancel");
         getFooter().add(cancel, confirm);

@@ -164,8 +164,9 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
         if (allowed.contains(RolloutAction.HALT)) {
             Button halt = new Button("Halt & roll back…", e -> new ReasonDialog("halt", "Halt and roll back?",
                     "Every device goes back to " + r.fromLabel() + " at once. This cannot be undone.",
-                    "Halt & roll back", reason -> act(() -> rollouts.haltAndRollBack(rolloutId, reason),
-                    "Halted and rolled back.")).open());
+                    "Halt & roll back", r.vendorSlug(), (reason, typedSlug) -> act(
+                            () -> rollouts.haltAndRollBack(rolloutId, reason, typedSlug), "Halted and rolled back."))
+                    .open());
             halt.setId("rollout-halt");
             halt.addThemeVariants(ButtonVariant.LUMO_ERROR);
             buttons.add(halt);

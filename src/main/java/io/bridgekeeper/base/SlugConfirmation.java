@@ -1,0 +1,18 @@
+package io.bridgekeeper.base;
+
+/**
+ * Dangerous actions (suspend, halt, force-unlink) are confirmed by typing the vendor's slug. The
+ * service checks it, not only the dialog, so a bypassed view cannot skip the confirmation.
+ */
+public final class SlugConfirmation {
+
+    private SlugConfirmation() {
+    }
+
+    public static void require(String typed, String slug) {
+        if (typed == null || !typed.trim().equals(slug)) {
+            throw DomainException.invalidField("confirmation-mismatch", "confirmation",
+                    "Type the vendor's slug '" + slug + "' exactly to confirm.");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.bridgekeeper.base.ui;
+
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+/** "Type acme-cams to confirm": arms a dangerous action only when the vendor's slug is typed exactly. */
+public class SlugConfirmationField extends TextField {
+
+    private final String slug;
+
+    public SlugConfirmationField(String id, String slug) {
+        super("Type " + slug + " to confirm");
+        this.slug = slug;
+        setId(id);
+        setWidthFull();
+        setValueChangeMode(ValueChangeMode.EAGER);
+    }
+
+    public boolean matches() {
+        return slug.equals(getValue().trim());
+    }
+}
