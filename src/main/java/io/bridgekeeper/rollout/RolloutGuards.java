@@ -2,6 +2,7 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.audit.IncidentService;
+import io.bridgekeeper.audit.IsolationViolation;
 import io.bridgekeeper.audit.NewIncident;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.vendor.SuspensionReason;
@@ -64,6 +65,25 @@ public class RolloutGuards {
     @Transactional
     public long reportIsolationViolation(long vendorId, Long cacheVersionId, Map<String, Object> evidence) {
         Instant now = clock.instant();
+        countDecisionViolation(vendorId, cacheVersionId, now);
+        return breach(vendorId, cacheVersionId, 1, "DECISION", evidence, now, null);
+    }
+
+    /**
+     * For the decision path, with the devices and accounts involved: the violation is recorded with
+     * them (so the exposure report names the households), against the rollout it halts.
+     */
+    @PermitAll
+    @Transactional
+    public long reportIsolationViolation(IsolationViolation violation) {
+        Instant now = violation.occurredAt() == null ? clock.instant() : violation.occurredAt();
+        countDecisionViolation(violation.vendorId(), violation.cacheVersionId(), now);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> evidence = violation.evidence() instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        return breach(violation.vendorId(), violation.cacheVersionId(), 1, "DECISION", evidence, now, violation);
+    }
+
+    private void countDecisionViolation(long vendorId, Long cacheVersionId, Instant now) {
         if (cacheVersionId != null) {
             jdbc.update("""
                     insert into telemetry (vendor_id, cache_version_id, minute, source, isolation_violations)
@@ -72,7 +92,6 @@ public class RolloutGuards {
                     do update set isolation_violations = telemetry.isolation_violations + 1
                     """, vendorId, cacheVersionId, Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES)));
         }
-        return breach(vendorId, cacheVersionId, 1, "DECISION", evidence, now);
     }
 
     /**
@@ -81,7 +100,7 @@ public class RolloutGuards {
      * incident (the open one, or a new SEV1), and the vendor is suspended if its policy says so.
      */
     long breach(long vendorId, Long cacheVersionId, long count, String source, Map<String, Object> evidence,
-                Instant now) {
+                Instant now, IsolationViolation violation) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("source", source);
         facts.put("cacheVersionId", cacheVersionId);
@@ -106,11 +125,18 @@ public class RolloutGuards {
                                 + " halted and rolled back")
                         .orElse("Isolation violation reported for vendor " + vendorId), vendorId, rolloutId, facts),
                         ISOLATION_RULE));
-        jdbc.update("""
-                insert into isolation_violation (occurred_at, vendor_id, reason, cache_version_id, rollout_id, incident_id,
-                                                 evidence)
-                values (?, ?, 'OWNER_MISMATCH', ?, ?, ?, ?::jsonb)
-                """, Timestamp.from(now), vendorId, cacheVersionId, rolloutId, incident, json.writeValueAsString(facts));
+        if (violation != null) {
+            incidents.recordViolation(AuditActor.system(ISOLATION_RULE), incident, new IsolationViolation(now,
+                    vendorId, violation.sourceDeviceId(), violation.targetDeviceId(), violation.requesterAccountId(),
+                    violation.reason(), cacheVersionId, rolloutId, facts));
+        } else {
+            jdbc.update("""
+                    insert into isolation_violation (occurred_at, vendor_id, reason, cache_version_id, rollout_id,
+                                                     incident_id, evidence)
+                    values (?, ?, 'OWNER_MISMATCH', ?, ?, ?, ?::jsonb)
+                    """, Timestamp.from(now), vendorId, cacheVersionId, rolloutId, incident,
+                    json.writeValueAsString(facts));
+        }
         suspensions.suspendBySystem(vendorId, SuspensionReason.PRIVACY_LEAK,
                 "Isolation violation (incident " + incident + "): one household's data shown to another",
                 ISOLATION_RULE);
@@ -133,7 +159,7 @@ public class RolloutGuards {
         GuardReading g = queries.reading(r, now);
         Map<String, Object> evidence = evidence(g);
         if (g.isolationViolations() > 0) {
-            breach(r.vendorId(), r.toVersionId(), g.isolationViolations(), "TELEMETRY", evidence, now);
+            breach(r.vendorId(), r.toVersionId(), g.isolationViolations(), "TELEMETRY", evidence, now, null);
             return GuardOutcome.HALTED;
         }
         if (g.errorRateTripped()) {

@@ -110,7 +110,7 @@ public class TelemetryService {
         Long incident = null;
         for (Map.Entry<Long, Long> e : violationsByVersion.entrySet()) {
             incident = guards.breach(vendorId, e.getKey(), e.getValue(), "VENDOR",
-                    Map.of("reportedBy", "vendor telemetry"), now);
+                    Map.of("reportedBy", "vendor telemetry"), now, null);
         }
         return new Outcome(reports.size(), violations, incident);
     }

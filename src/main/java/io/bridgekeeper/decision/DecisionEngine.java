@@ -1,0 +1,289 @@
+package io.bridgekeeper.decision;
+
+import io.bridgekeeper.decision.DecisionState.DeviceEntry;
+import io.bridgekeeper.decision.DecisionState.IssuedKey;
+import io.bridgekeeper.decision.DecisionState.LinkEntry;
+import io.bridgekeeper.decision.DecisionState.VendorState;
+import io.bridgekeeper.decision.DecisionState.Version;
+import io.bridgekeeper.rollout.Buckets;
+import io.bridgekeeper.vendor.ActiveSuspension;
+import io.bridgekeeper.vendor.KillSwitch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery decision, without the caller's credential check (that is {@link DecisionService}).
+ *
+ * <p>Authorize answers, in this order, the first that applies:
+ * <ol>
+ * <li>unknown vendor slug → {@code DEVICE_UNKNOWN}; vendor not live (onboarding, retired) or its
+ *     suspension covers every capability it offers → {@code VENDOR_SUSPENDED}; the suspension covers
+ *     the capability asked for, or the vendor does not offer it → {@code CAPABILITY_SUSPENDED};</li>
+ * <li>source or target device unknown or removed → {@code DEVICE_UNKNOWN}; either disabled →
+ *     {@code DEVICE_DISABLED}; either without an owner, or with a link that is not live →
+ *     {@code LINK_ENDED};</li>
+ * <li>the requester does not own the target → {@code REQUESTER_NOT_OWNER}; source and target have
+ *     different owners → {@code OWNER_MISMATCH} (an isolation violation);</li>
+ * <li>the key is not genuine, or was issued for another vendor or device → {@code FORGED_CACHE_KEY};
+ *     it was issued to another owner → {@code OWNER_MISMATCH} (an isolation violation); it was signed
+ *     by a retired secret, or for another link epoch or cache version → {@code STALE_CACHE_KEY};</li>
+ * <li>otherwise {@code ALLOW}.</li>
+ * </ol>
+ * The effective cache version is the running (or paused) rollout's target when the source device's
+ * bucket is inside the current stage, otherwise the stable version; every answer carries it once the
+ * vendor is known. Vendors, suspensions and rollout stages come from memory; devices, owners and links
+ * come from the database on every authorization, so a committed unlink or transfer is never missed.
+ * Resolve applies the same vendor and source-device rules from memory and issues the key.
+ */
+@Component
+public class DecisionEngine {
+
+    private final DecisionState state;
+    private final KillSwitch killSwitch;
+    private final JdbcTemplate jdbc;
+    private final DecisionMetrics metrics;
+    private final ViolationReporter violations;
+
+    DecisionEngine(DecisionState state, KillSwitch killSwitch, JdbcTemplate jdbc, DecisionMetrics metrics,
+                   ViolationReporter violations) {
+        this.state = state;
+        this.killSwitch = killSwitch;
+        this.jdbc = jdbc;
+        this.metrics = metrics;
+        this.violations = violations;
+    }
+
+    // --- resolve -----------------------------------------------------------------------------------
+
+    public Resolution resolve(ResolveRequest request) {
+        long start = System.nanoTime();
+        Resolution r = decideResolve(request);
+        metrics.resolved(r, System.nanoTime() - start);
+        return r;
+    }
+
+    public List<Resolution> resolveAll(List<ResolveRequest> requests) {
+        List<Resolution> out = new ArrayList<>(requests.size());
+        for (ResolveRequest r : requests) {
+            out.add(resolve(r));
+        }
+        return out;
+    }
+
+    private Resolution decideResolve(ResolveRequest req) {
+        VendorState v = state.vendor(req.vendor());
+        if (v == null) {
+            return Resolution.deny(DenyReason.DEVICE_UNKNOWN, null);
+        }
+        Version version = effectiveVersion(v, req.deviceId());
+        if (!v.live() || suspendedEntirely(v)) {
+            return Resolution.deny(DenyReason.VENDOR_SUSPENDED, version);
+        }
+        DeviceEntry d = state.device(v.id(), req.deviceId());
+        if (d == null || "REMOVED".equals(d.state)) {
+            return Resolution.deny(DenyReason.DEVICE_UNKNOWN, version);
+        }
+        if ("DISABLED".equals(d.state)) {
+            return Resolution.deny(DenyReason.DEVICE_DISABLED, version);
+        }
+        if (d.ownerId == null) {
+            return Resolution.deny(DenyReason.LINK_ENDED, version);
+        }
+        int epoch = 0;
+        if (d.linkId != null) {
+            LinkEntry link = state.link(d.linkId);
+            if (link == null || !link.live()) {
+                return Resolution.deny(DenyReason.LINK_ENDED, version);
+            }
+            epoch = link.epoch();
+        }
+        long versionId = version == null ? 0 : version.id();
+        CacheKeys keys = state.cacheKeys();
+        String kid = keys.activeKid();
+        IssuedKey memo = d.memo;
+        if (memo == null || memo.cacheVersionId() != versionId || memo.epoch() != epoch || !memo.kid().equals(kid)) {
+            memo = new IssuedKey(versionId, epoch, kid,
+                    keys.issue(new CacheKeys.Claims(v.id(), d.id, d.ownerId, epoch, versionId)));
+            d.memo = memo;
+        }
+        return Resolution.resolved(version, memo.key());
+    }
+
+    // --- authorize ---------------------------------------------------------------------------------
+
+    public Decision authorize(AuthorizeRequest request) {
+        return authorizeAll(List.of(request)).getFirst();
+    }
+
+    /** Many at once: one database read for all their devices. */
+    public List<Decision> authorizeAll(List<AuthorizeRequest> requests) {
+        long start = System.nanoTime();
+        Map<String, Row> rows = readDevices(requests);
+        List<Decision> out = new ArrayList<>(requests.size());
+        long each = requests.isEmpty() ? 0 : (System.nanoTime() - start) / requests.size();
+        for (AuthorizeRequest req : requests) {
+            long t = System.nanoTime();
+            Decision d = decide(req, rows);
+            metrics.authorized(d, System.nanoTime() - t + each);
+            out.add(d);
+        }
+        return out;
+    }
+
+    private Decision decide(AuthorizeRequest req, Map<String, Row> rows) {
+        VendorState v = state.vendor(req.vendor());
+        if (v == null) {
+            return Decision.deny(DenyReason.DEVICE_UNKNOWN, null);
+        }
+        Version version = effectiveVersion(v, req.sourceDeviceId());
+        if (!v.live()) {
+            return Decision.deny(DenyReason.VENDOR_SUSPENDED, version);
+        }
+        ActiveSuspension suspension = killSwitch.suspensionOf(v.id()).orElse(null);
+        if (suspension != null && suspension.scope().containsAll(v.capabilities())) {
+            return Decision.deny(DenyReason.VENDOR_SUSPENDED, version);
+        }
+        if ((suspension != null && suspension.covers(req.capability())) || !v.capabilities().contains(req.capability())) {
+            return Decision.deny(DenyReason.CAPABILITY_SUSPENDED, version);
+        }
+        Row src = rows.get(key(v.id(), req.sourceDeviceId()));
+        Row tgt = null;
+        if (req.targetVendor() == null) {
+            tgt = rows.get(key(null, req.targetDeviceId()));
+        } else {
+            VendorState tv = state.vendor(req.targetVendor());
+            if (tv != null) {
+                tgt = rows.get(key(tv.id(), req.targetDeviceId()));
+            }
+        }
+        if (src == null || src.removed() || tgt == null || tgt.removed()) {
+            return Decision.deny(DenyReason.DEVICE_UNKNOWN, version);
+        }
+        if (src.disabled() || tgt.disabled()) {
+            return Decision.deny(DenyReason.DEVICE_DISABLED, version);
+        }
+        if (!src.owned() || !tgt.owned()) {
+            return Decision.deny(DenyReason.LINK_ENDED, version);
+        }
+        if (req.requesterAccountId() != tgt.ownerId()) {
+            return Decision.deny(DenyReason.REQUESTER_NOT_OWNER, version);
+        }
+        if (!src.ownerId().equals(tgt.ownerId())) {
+            violations.report(v, version, src, tgt, req, "source and target have different owners", null);
+            return Decision.deny(DenyReason.OWNER_MISMATCH, version);
+        }
+        CacheKeys.Verified key = state.cacheKeys().verify(req.cacheKey());
+        if (key.check() == CacheKeys.Check.FORGED || key.claims().vendorId() != v.id()
+                || key.claims().deviceId() != src.id()) {
+            return Decision.deny(DenyReason.FORGED_CACHE_KEY, version);
+        }
+        if (key.claims().ownerId() != src.ownerId()) {
+            violations.report(v, version, src, tgt, req, "the cache key was issued to another owner", key.claims());
+            return Decision.deny(DenyReason.OWNER_MISMATCH, version);
+        }
+        long versionId = version == null ? 0 : version.id();
+        if (key.check() == CacheKeys.Check.RETIRED || key.claims().epoch() != src.epoch()
+                || key.claims().cacheVersionId() != versionId) {
+            return Decision.deny(DenyReason.STALE_CACHE_KEY, version);
+        }
+        return Decision.allow(version);
+    }
+
+    /** A device as the database has it now, with its link. */
+    record Row(long id, Long vendorId, String deviceId, String state, Long ownerId, Long linkId, Boolean linkLive,
+               int linkEpoch) {
+        boolean removed() {
+            return "REMOVED".equals(state);
+        }
+
+        boolean disabled() {
+            return "DISABLED".equals(state);
+        }
+
+        boolean owned() {
+            return ownerId != null && (linkId == null || Boolean.TRUE.equals(linkLive));
+        }
+
+        int epoch() {
+            return linkId == null ? 0 : linkEpoch;
+        }
+    }
+
+    private Map<String, Row> readDevices(List<AuthorizeRequest> requests) {
+        List<Long> vendorIds = new ArrayList<>();
+        List<String> deviceIds = new ArrayList<>();
+        List<String> platformIds = new ArrayList<>();
+        for (AuthorizeRequest r : requests) {
+            VendorState v = state.vendor(r.vendor());
+            if (v != null) {
+                vendorIds.add(v.id());
+                deviceIds.add(r.sourceDeviceId());
+            }
+            if (r.targetVendor() == null) {
+                platformIds.add(r.targetDeviceId());
+            } else {
+                VendorState tv = state.vendor(r.targetVendor());
+                if (tv != null) {
+                    vendorIds.add(tv.id());
+                    deviceIds.add(r.targetDeviceId());
+                }
+            }
+        }
+        Map<String, Row> rows = new HashMap<>();
+        if (vendorIds.isEmpty() && platformIds.isEmpty()) {
+            return rows;
+        }
+        jdbc.query("""
+                select d.id, d.vendor_id, d.vendor_device_id, d.state, d.owner_account_id, d.link_id,
+                       l.status = 'LIVE', l.epoch
+                from device d
+                join unnest(?::bigint[], ?::text[]) as k(vendor_id, device_id)
+                  on d.vendor_id = k.vendor_id and d.vendor_device_id = k.device_id
+                left join account_link l on l.id = d.link_id
+                union all
+                select d.id, d.vendor_id, d.vendor_device_id, d.state, d.owner_account_id, d.link_id,
+                       l.status = 'LIVE', l.epoch
+                from device d
+                left join account_link l on l.id = d.link_id
+                where d.vendor_id is null and d.vendor_device_id = any(?::text[])
+                """, (ResultSet rs) -> {
+                    Row row = row(rs);
+                    rows.put(key(row.vendorId(), row.deviceId()), row);
+                }, vendorIds.toArray(Long[]::new), deviceIds.toArray(String[]::new),
+                platformIds.toArray(String[]::new));
+        return rows;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        boolean live = rs.getBoolean(7);
+        Boolean linkLive = rs.wasNull() ? null : live;
+        return new Row(rs.getLong(1), DecisionState.longOrNull(rs, 2), rs.getString(3), rs.getString(4),
+                DecisionState.longOrNull(rs, 5), DecisionState.longOrNull(rs, 6), linkLive, rs.getInt(8));
+    }
+
+    private static String key(Long vendorId, String deviceId) {
+        return Objects.toString(vendorId, "platform") + '/' + deviceId;
+    }
+
+    // --- shared ------------------------------------------------------------------------------------
+
+    private boolean suspendedEntirely(VendorState v) {
+        return killSwitch.suspensionOf(v.id()).map(s -> s.scope().containsAll(v.capabilities())).orElse(false);
+    }
+
+    /** Stable, or the rollout's target when the device's bucket is inside the current stage. */
+    static Version effectiveVersion(VendorState v, String vendorDeviceId) {
+        DecisionState.ActiveRollout r = v.rollout();
+        if (r == null) {
+            return v.stable();
+        }
+        return Buckets.inStage(Buckets.bucket(r.salt(), vendorDeviceId), r.percent()) ? r.to() : r.from();
+    }
+}

@@ -1,0 +1,71 @@
+package io.bridgekeeper.decision;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Actuator metrics of the decision path: {@code bridgekeeper.decisions} counted by operation
+ * (resolve, authorize), outcome and reason ({@code none} when allowed or resolved), the latency of
+ * each decision ({@code bridgekeeper.decision.latency}, with a percentile histogram for Prometheus),
+ * and {@code bridgekeeper.isolation.violations}. Meters are registered up front so the hot path only
+ * increments.
+ */
+@Component
+class DecisionMetrics {
+
+    private final Counter resolved;
+    private final Map<DenyReason, Counter> resolveDenied = new EnumMap<>(DenyReason.class);
+    private final Counter allowed;
+    private final Map<DenyReason, Counter> authorizeDenied = new EnumMap<>(DenyReason.class);
+    private final Timer resolveLatency;
+    private final Timer authorizeLatency;
+    private final Counter violations;
+
+    DecisionMetrics(MeterRegistry registry) {
+        resolved = counter(registry, "resolve", "RESOLVED", "none");
+        allowed = counter(registry, "authorize", "ALLOW", "none");
+        for (DenyReason r : DenyReason.values()) {
+            resolveDenied.put(r, counter(registry, "resolve", "DENY", r.name()));
+            authorizeDenied.put(r, counter(registry, "authorize", "DENY", r.name()));
+        }
+        resolveLatency = timer(registry, "resolve");
+        authorizeLatency = timer(registry, "authorize");
+        violations = Counter.builder("bridgekeeper.isolation.violations")
+                .description("Deliveries refused because one household's data was about to reach another")
+                .register(registry);
+    }
+
+    void resolved(Resolution r, long nanos) {
+        (r.reason() == null ? resolved : resolveDenied.get(r.reason())).increment();
+        resolveLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void authorized(Decision d, long nanos) {
+        (d.reason() == null ? allowed : authorizeDenied.get(d.reason())).increment();
+        authorizeLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void violation() {
+        violations.increment();
+    }
+
+    private static Counter counter(MeterRegistry registry, String operation, String outcome, String reason) {
+        return Counter.builder("bridgekeeper.decisions")
+                .description("Delivery decisions by operation, outcome and reason")
+                .tag("operation", operation).tag("outcome", outcome).tag("reason", reason)
+                .register(registry);
+    }
+
+    private static Timer timer(MeterRegistry registry, String operation) {
+        return Timer.builder("bridgekeeper.decision.latency")
+                .description("Time to decide, in process (authorize includes its database read)")
+                .tag("operation", operation)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+}

@@ -1,0 +1,326 @@
+package io.bridgekeeper.decision;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.bridgekeeper.base.cluster.ClusterListener;
+import io.bridgekeeper.vendor.Capability;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's memory of what decisions need: each vendor's status, capabilities, stable version and
+ * running rollout stage (all of them, they are few), and the devices and links that resolve asked
+ * for recently (a bounded cache). The database tells every node what changed through NOTIFY on
+ * {@value #CHANNEL}, sent by triggers (V050) so no code path can forget; PostgreSQL delivers it at
+ * commit. While the LISTEN connection is down nothing here is trusted: answers come from the
+ * database until the node listens again and has reloaded.
+ *
+ * <p>Authorization never answers ownership from here: it reads the devices and links in the
+ * database on every call (see {@link DecisionEngine}), so a committed unlink is never missed.
+ */
+@Component
+public class DecisionState implements ClusterListener {
+
+    static final String CHANNEL = "bridgekeeper_decision";
+
+    public record Version(long id, String label) {
+    }
+
+    /** A running or paused rollout: buckets below the stage's percentage are on {@code to}. */
+    public record ActiveRollout(long id, String salt, int percent, Version from, Version to) {
+    }
+
+    public record VendorState(long id, String slug, String status, Set<Capability> capabilities, Version stable,
+                              ActiveRollout rollout) {
+        boolean live() {
+            return "ACTIVE".equals(status) || "SUSPENDED".equals(status);
+        }
+    }
+
+    record DeviceKey(long vendorId, String vendorDeviceId) {
+    }
+
+    /** A device as resolve needs it; {@code memo} holds the last key issued for it. */
+    static final class DeviceEntry {
+        final long id;
+        final long vendorId;
+        final String vendorDeviceId;
+        final String state;
+        final Long ownerId;
+        final Long linkId;
+        volatile IssuedKey memo;
+
+        DeviceEntry(long id, long vendorId, String vendorDeviceId, String state, Long ownerId, Long linkId) {
+            this.id = id;
+            this.vendorId = vendorId;
+            this.vendorDeviceId = vendorDeviceId;
+            this.state = state;
+            this.ownerId = ownerId;
+            this.linkId = linkId;
+        }
+    }
+
+    record IssuedKey(long cacheVersionId, int epoch, String kid, String key) {
+    }
+
+    record LinkEntry(long id, long accountId, boolean live, int epoch) {
+    }
+
+    private static final String VENDORS = """
+            select v.id, v.slug, v.status,
+                   (select array_agg(c.capability) from vendor_capability c where c.vendor_id = v.id) as caps,
+                   sv.id as stable_id, sv.label as stable_label,
+                   r.id as rollout_id, r.salt, s.percent, fv.id as from_id, fv.label as from_label,
+                   tv.id as to_id, tv.label as to_label
+            from vendor v
+            left join cache_version sv on sv.vendor_id = v.id and sv.stable
+            left join rollout r on r.vendor_id = v.id and r.state in ('RUNNING', 'PAUSED')
+            left join rollout_stage s on s.rollout_id = r.id and s.stage_index = r.current_stage
+            left join cache_version fv on fv.id = r.from_version_id
+            left join cache_version tv on tv.id = r.to_version_id
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final CacheKeys cacheKeys = new CacheKeys();
+    private final Cache<DeviceKey, DeviceEntry> devices;
+    private final Cache<Long, LinkEntry> links;
+    private final Map<String, CountDownLatch> barriers = new ConcurrentHashMap<>();
+    private final List<Runnable> credentialListeners = new ArrayList<>();
+
+    private volatile Map<String, VendorState> vendorsBySlug = Map.of();
+    private volatile Map<Long, VendorState> vendorsById = Map.of();
+    private volatile boolean trusted;
+
+    DecisionState(JdbcTemplate jdbc, @Value("${bridgekeeper.decision.cache-size:2000000}") long cacheSize) {
+        this.jdbc = jdbc;
+        this.devices = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.links = Caffeine.newBuilder().maximumSize(Math.max(1_000, cacheSize / 2)).build();
+        loadSecrets();
+    }
+
+    CacheKeys cacheKeys() {
+        return cacheKeys;
+    }
+
+    /** True while memory is current (listening); otherwise callers read the database. */
+    boolean trusted() {
+        return trusted;
+    }
+
+    // --- reads -------------------------------------------------------------------------------------
+
+    VendorState vendor(String slug) {
+        if (!trusted) {
+            return jdbc.query(VENDORS + " where v.slug = ?", DecisionState::vendorRow, slug).stream().findFirst()
+                    .orElse(null);
+        }
+        return vendorsBySlug.get(slug);
+    }
+
+    VendorState vendor(long id) {
+        if (!trusted) {
+            return loadVendor(id);
+        }
+        return vendorsById.get(id);
+    }
+
+    DeviceEntry device(long vendorId, String vendorDeviceId) {
+        DeviceKey key = new DeviceKey(vendorId, vendorDeviceId);
+        if (!trusted) {
+            return loadDevice(key);
+        }
+        DeviceEntry e = devices.getIfPresent(key);
+        if (e == null) {
+            // not cached when missing: a device synced a moment later is found at once
+            e = devices.get(key, this::loadDevice);
+        }
+        return e;
+    }
+
+    LinkEntry link(long id) {
+        if (!trusted) {
+            return loadLink(id);
+        }
+        return links.get(id, this::loadLink);
+    }
+
+    /**
+     * Waits until this node has applied every change committed before the call (a NOTIFY of its own
+     * goes through the same queue, behind them). For tests and for callers that must read their own
+     * writes from memory.
+     */
+    public void awaitCurrent(Duration timeout) {
+        if (!trusted) {
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        CountDownLatch latch = new CountDownLatch(1);
+        barriers.put(token, latch);
+        try {
+            jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, "sync:" + token);
+            if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && trusted) {
+                throw new IllegalStateException("Decision state did not catch up within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            barriers.remove(token);
+        }
+    }
+
+    void onCredentialsChanged(Runnable listener) {
+        credentialListeners.add(listener);
+    }
+
+    // --- cluster -----------------------------------------------------------------------------------
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public synchronized void onListening() {
+        devices.invalidateAll();
+        links.invalidateAll();
+        loadSecrets();
+        Map<Long, VendorState> all = new HashMap<>();
+        jdbc.query(VENDORS, DecisionState::vendorRow).forEach(v -> all.put(v.id(), v));
+        publish(all);
+        credentialListeners.forEach(Runnable::run);
+        trusted = true;
+    }
+
+    @Override
+    public void onDisconnected() {
+        trusted = false;
+        barriers.values().forEach(CountDownLatch::countDown);
+    }
+
+    @Override
+    public void onNotification(String payload) {
+        int colon = payload.indexOf(':');
+        String kind = colon < 0 ? payload : payload.substring(0, colon);
+        String rest = colon < 0 ? "" : payload.substring(colon + 1);
+        switch (kind) {
+            case "v" -> reloadVendor(Long.parseLong(rest));
+            case "d" -> evictDevices(rest);
+            case "l" -> {
+                if ("*".equals(rest)) {
+                    links.invalidateAll();
+                } else {
+                    for (String id : rest.split(",")) {
+                        links.invalidate(Long.parseLong(id));
+                    }
+                }
+            }
+            case "s" -> loadSecrets();
+            case "c" -> credentialListeners.forEach(Runnable::run);
+            case "sync" -> {
+                CountDownLatch latch = barriers.get(rest);
+                if (latch != null) {
+                    latch.countDown();
+                }
+            }
+            default -> {
+                // a newer node's notification: nothing this node knows to do
+            }
+        }
+    }
+
+    private synchronized void reloadVendor(long id) {
+        Map<Long, VendorState> next = new HashMap<>(vendorsById);
+        VendorState v = loadVendor(id);
+        if (v == null) {
+            next.remove(id);
+        } else {
+            next.put(id, v);
+        }
+        publish(next);
+    }
+
+    private void publish(Map<Long, VendorState> byId) {
+        Map<String, VendorState> bySlug = new HashMap<>();
+        byId.values().forEach(v -> bySlug.put(v.slug(), v));
+        vendorsById = Map.copyOf(byId);
+        vendorsBySlug = Map.copyOf(bySlug);
+    }
+
+    private void evictDevices(String ids) {
+        if ("*".equals(ids)) {
+            devices.invalidateAll();
+            return;
+        }
+        Long[] parsed = java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toArray(Long[]::new);
+        jdbc.query("select vendor_id, vendor_device_id from device where id = any(?) and vendor_id is not null",
+                rs -> {
+                    devices.invalidate(new DeviceKey(rs.getLong(1), rs.getString(2)));
+                }, (Object) parsed);
+    }
+
+    private void loadSecrets() {
+        cacheKeys.load(jdbc.query("select kid, secret, status from cache_key_secret",
+                (rs, i) -> new CacheKeys.Secret(rs.getString(1), rs.getBytes(2), rs.getString(3))));
+    }
+
+    private VendorState loadVendor(long id) {
+        return jdbc.query(VENDORS + " where v.id = ?", DecisionState::vendorRow, id).stream().findFirst().orElse(null);
+    }
+
+    private DeviceEntry loadDevice(DeviceKey key) {
+        return jdbc.query("""
+                select id, state, owner_account_id, link_id from device where vendor_id = ? and vendor_device_id = ?
+                """, rs -> rs.next() ? new DeviceEntry(rs.getLong(1), key.vendorId(), key.vendorDeviceId(),
+                rs.getString(2), longOrNull(rs, 3), longOrNull(rs, 4)) : null, key.vendorId(), key.vendorDeviceId());
+    }
+
+    private LinkEntry loadLink(long id) {
+        return jdbc.query("select id, account_id, status, epoch from account_link where id = ?",
+                rs -> rs.next() ? new LinkEntry(rs.getLong(1), rs.getLong(2), "LIVE".equals(rs.getString(3)),
+                        rs.getInt(4)) : null, id);
+    }
+
+    private static VendorState vendorRow(ResultSet rs, int i) throws SQLException {
+        Set<Capability> caps = EnumSet.noneOf(Capability.class);
+        Array arr = rs.getArray("caps");
+        if (arr != null) {
+            for (Object c : (Object[]) arr.getArray()) {
+                caps.add(Capability.valueOf((String) c));
+            }
+        }
+        Version stable = version(rs, "stable_id", "stable_label");
+        ActiveRollout rollout = null;
+        long rolloutId = rs.getLong("rollout_id");
+        if (!rs.wasNull()) {
+            rollout = new ActiveRollout(rolloutId, rs.getString("salt"), rs.getInt("percent"),
+                    version(rs, "from_id", "from_label"), version(rs, "to_id", "to_label"));
+        }
+        return new VendorState(rs.getLong("id"), rs.getString("slug"), rs.getString("status"), Set.copyOf(caps),
+                stable, rollout);
+    }
+
+    private static Version version(ResultSet rs, String id, String label) throws SQLException {
+        long v = rs.getLong(id);
+        return rs.wasNull() ? null : new Version(v, rs.getString(label));
+    }
+
+    static Long longOrNull(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,26 @@
+package io.bridgekeeper.decision;
+
+/**
+ * Why a delivery (or a resolve) was refused. Checked in this order, so one request has one reason:
+ * the vendor's kill switch, the devices, the links, who asks, whose devices, then the cache key.
+ */
+public enum DenyReason {
+    /** The vendor's integration is suspended (or not live: onboarding, retired). */
+    VENDOR_SUSPENDED,
+    /** The capability asked for is suspended for this vendor, or the vendor does not offer it. */
+    CAPABILITY_SUSPENDED,
+    /** No such device (never synced, or removed). */
+    DEVICE_UNKNOWN,
+    /** The device is disabled. */
+    DEVICE_DISABLED,
+    /** The device has no owner any more: its vendor account was unlinked or the device detached. */
+    LINK_ENDED,
+    /** The requester does not own the target display. */
+    REQUESTER_NOT_OWNER,
+    /** Source and target belong to different households, or the key was issued to another owner: an isolation violation. */
+    OWNER_MISMATCH,
+    /** The key is genuine but for an earlier link epoch or cache version, or signed by a retired secret. */
+    STALE_CACHE_KEY,
+    /** The key is not one Bridgekeeper issued for this device. */
+    FORGED_CACHE_KEY;
+}

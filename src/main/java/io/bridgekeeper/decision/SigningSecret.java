@@ -1,0 +1,7 @@
+package io.bridgekeeper.decision;
+
+import java.time.Instant;
+
+/** A cache-key signing secret as admins see it: its id and state, never the secret. */
+public record SigningSecret(String kid, String status, Instant createdAt, String createdBy, Instant retiredAt) {
+}

@@ -1,0 +1,67 @@
+package io.bridgekeeper.decision;
+
+import io.bridgekeeper.audit.IsolationViolation;
+import io.bridgekeeper.base.cluster.NodeIdentity;
+import io.bridgekeeper.decision.DecisionEngine.Row;
+import io.bridgekeeper.decision.DecisionState.VendorState;
+import io.bridgekeeper.decision.DecisionState.Version;
+import io.bridgekeeper.rollout.RolloutGuards;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * An authorization refused because one household's data was about to reach another: recorded with
+ * its evidence and handed to the rollout guard (which halts and rolls back the vendor's running
+ * rollout, opens or extends the SEV1 incident, and suspends the vendor by its policy) before the
+ * answer goes back. The denial stands even if recording fails.
+ */
+@Component
+class ViolationReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(ViolationReporter.class);
+
+    private final RolloutGuards guards;
+    private final DecisionMetrics metrics;
+    private final NodeIdentity node;
+    private final Clock clock;
+
+    ViolationReporter(RolloutGuards guards, DecisionMetrics metrics, NodeIdentity node, Clock clock) {
+        this.guards = guards;
+        this.metrics = metrics;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    void report(VendorState v, Version version, Row src, Row tgt, AuthorizeRequest req, String what,
+                CacheKeys.Claims key) {
+        metrics.violation();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("what", what);
+        evidence.put("vendor", v.slug());
+        evidence.put("capability", req.capability().name());
+        evidence.put("sourceDevice", req.sourceDeviceId());
+        evidence.put("sourceOwnerAccountId", src.ownerId());
+        evidence.put("targetDevice", (req.targetVendor() == null ? "" : req.targetVendor() + "/") + req.targetDeviceId());
+        evidence.put("targetOwnerAccountId", tgt.ownerId());
+        evidence.put("requesterAccountId", req.requesterAccountId());
+        evidence.put("effectiveCacheVersion", version == null ? null : version.label());
+        if (key != null) {
+            evidence.put("cacheKeyOwnerAccountId", key.ownerId());
+            evidence.put("cacheKeyEpoch", key.epoch());
+            evidence.put("cacheKeyVersionId", key.cacheVersionId());
+        }
+        evidence.put("node", node.id());
+        try {
+            guards.reportIsolationViolation(new IsolationViolation(clock.instant(), v.id(), src.id(), tgt.id(),
+                    req.requesterAccountId(), DenyReason.OWNER_MISMATCH.name(), version == null ? null : version.id(),
+                    null, evidence));
+        } catch (RuntimeException e) {
+            log.error("Could not record an isolation violation of vendor {} ({}); the delivery was denied", v.slug(),
+                    evidence, e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.bridgekeeper.decision.api;
+
+import io.bridgekeeper.base.web.ProblemResponses;
+import io.bridgekeeper.decision.AuthorizeRequest;
+import io.bridgekeeper.decision.Decision;
+import io.bridgekeeper.decision.DecisionService;
+import io.bridgekeeper.decision.ResolveRequest;
+import io.bridgekeeper.decision.Resolution;
+import io.bridgekeeper.vendor.Capability;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The decision API, version 1: what the data plane asks before it shows a camera's image or stream.
+ * Bad input is a 400 problem naming every field at fault; a refusal is not an error but an answer
+ * (DENY with a reason code).
+ */
+@RestController
+@RequestMapping("/api/decision/v1")
+class DecisionController {
+
+    private final DecisionService decisions;
+
+    DecisionController(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    /** Resolve one device. */
+    public record ResolveBody(String vendor, String deviceId) {
+    }
+
+    public record ResolveBatch(List<ResolveBody> items) {
+    }
+
+    public record ResolveResults(List<Resolution> results) {
+    }
+
+    /** Authorize one delivery: source device of {@code vendor} onto the target device for the requester. */
+    public record AuthorizeBody(String vendor, String sourceDeviceId, String targetVendor, String targetDeviceId,
+                                Long requesterAccountId, String capability, String cacheKey) {
+    }
+
+    public record AuthorizeBatch(List<AuthorizeBody> items) {
+    }
+
+    public record AuthorizeResults(List<Decision> results) {
+    }
+
+    @PostMapping("/resolve")
+    Resolution resolve(@RequestBody ResolveBody body) {
+        Errors errors = new Errors();
+        ResolveRequest request = resolveRequest(body, "", errors);
+        errors.throwIfAny();
+        return decisions.resolve(request);
+    }
+
+    @PostMapping("/resolve/batch")
+    ResolveResults resolveBatch(@RequestBody ResolveBatch batch) {
+        Errors errors = new Errors();
+        List<ResolveBody> items = items(batch == null ? null : batch.items(), errors);
+        List<ResolveRequest> requests = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            requests.add(resolveRequest(items.get(i), "items[" + i + "].", errors));
+        }
+        errors.throwIfAny();
+        return new ResolveResults(decisions.resolveAll(requests));
+    }
+
+    @PostMapping("/authorize")
+    Decision authorize(@RequestBody AuthorizeBody body) {
+        Errors errors = new Errors();
+        AuthorizeRequest request = authorizeRequest(body, "", errors);
+        errors.throwIfAny();
+        return decisions.authorize(request);
+    }
+
+    @PostMapping("/authorize/batch")
+    AuthorizeResults authorizeBatch(@RequestBody AuthorizeBatch batch) {
+        Errors errors = new Errors();
+        List<AuthorizeBody> items = items(batch == null ? null : batch.items(), errors);
+        List<AuthorizeRequest> requests = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            requests.add(authorizeRequest(items.get(i), "items[" + i + "].", errors));
+        }
+        errors.throwIfAny();
+        return new AuthorizeResults(decisions.authorizeAll(requests));
+    }
+
+    private static <T> List<T> items(List<T> items, Errors errors) {
+        if (items == null || items.isEmpty()) {
+            errors.add("items", "Send at least one item.");
+            return List.of();
+        }
+        if (items.size() > DecisionService.MAX_BATCH) {
+            errors.add("items", "Send at most " + DecisionService.MAX_BATCH + " items per batch (got " + items.size() + ").");
+            return List.of();
+        }
+        return items;
+    }
+
+    private static ResolveRequest resolveRequest(ResolveBody b, String at, Errors errors) {
+        if (b == null) {
+            errors.add(at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "Send a JSON object with vendor and deviceId.");
+            return null;
+        }
+        errors.text(at + "vendor", b.vendor(), "the vendor's slug");
+        errors.text(at + "deviceId", b.deviceId(), "the vendor's device id");
+        return new ResolveRequest(b.vendor(), b.deviceId());
+    }
+
+    private static AuthorizeRequest authorizeRequest(AuthorizeBody b, String at, Errors errors) {
+        if (b == null) {
+            errors.add(at.isEmpty() ? "body" : at.substring(0, at.length() - 1),
+                    "Send a JSON object with vendor, sourceDeviceId, targetDeviceId, requesterAccountId, capability and cacheKey.");
+            return null;
+        }
+        errors.text(at + "vendor", b.vendor(), "the source device's vendor slug");
+        errors.text(at + "sourceDeviceId", b.sourceDeviceId(), "the vendor's id of the source device");
+        errors.text(at + "targetDeviceId", b.targetDeviceId(), "the target device's id");
+        if (b.targetVendor() != null && b.targetVendor().isBlank()) {
+            errors.add(at + "targetVendor", "Leave targetVendor out for a platform device, or give the target's vendor slug.");
+        }
+        if (b.requesterAccountId() == null) {
+            errors.add(at + "requesterAccountId", "Give the requesting account's id.");
+        }
+        Capability capability = null;
+        if (b.capability() == null || b.capability().isBlank()) {
+            errors.add(at + "capability", "Give the capability: one of CAMERA_STREAM, SNAPSHOT, CONTROL.");
+        } else {
+            try {
+                capability = Capability.valueOf(b.capability());
+            } catch (IllegalArgumentException e) {
+                errors.add(at + "capability", "'" + b.capability() + "' is not a capability: use CAMERA_STREAM, SNAPSHOT or CONTROL.");
+            }
+        }
+        errors.text(at + "cacheKey", b.cacheKey(), "the cache key the data plane holds (from resolve)");
+        if (errors.any()) {
+            return null;
+        }
+        return new AuthorizeRequest(b.vendor(), b.sourceDeviceId(), b.targetVendor(), b.targetDeviceId(),
+                b.requesterAccountId(), capability, b.cacheKey());
+    }
+
+    /** Every field at fault, then one 400 problem. */
+    private static final class Errors {
+        private final List<Map<String, String>> list = new ArrayList<>();
+
+        void text(String field, String value, String what) {
+            if (value == null || value.isBlank()) {
+                add(field, "Give " + what + ".");
+            } else if (value.length() > 256) {
+                add(field, "Too long: at most 256 characters.");
+            }
+        }
+
+        void add(String field, String message) {
+            list.add(Map.of("field", field, "message", message));
+        }
+
+        boolean any() {
+            return !list.isEmpty();
+        }
+
+        void throwIfAny() {
+            if (list.isEmpty()) {
+                return;
+            }
+            ProblemDetail p = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    list.size() == 1 ? list.getFirst().get("message") : "The request has " + list.size() + " invalid fields.");
+            p.setProperty("errors", list);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.bridgekeeper.decision;
+
+import io.bridgekeeper.demo.DemoAccounts;
+import io.bridgekeeper.support.RunAs;
+import io.bridgekeeper.support.TestData;
+import java.time.Duration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A vendor of the test's own for decision tests: active with every capability and a stable cache
+ * version, and households that each own a linked camera and a platform display. Rows are written
+ * directly; the decision state learns of them through the database's NOTIFY like in production.
+ */
+@Component
+public class DecisionFixture {
+
+    private final JdbcTemplate jdbc;
+    private final DecisionState state;
+    private final ServiceCredentialService credentials;
+    private final RunAs runAs;
+
+    DecisionFixture(JdbcTemplate jdbc, DecisionState state, ServiceCredentialService credentials, RunAs runAs) {
+        this.jdbc = jdbc;
+        this.state = state;
+        this.credentials = credentials;
+        this.runAs = runAs;
+    }
+
+    public record Vendor(long id, String slug, long stableVersionId, String stableLabel) {
+    }
+
+    /** A household with a live link to the vendor, one camera through it and one platform display. */
+    public record Household(long accountId, long linkId, String cameraId, long cameraRowId, String displayId) {
+    }
+
+    public Vendor vendor(String prefix) {
+        String slug = TestData.unique(prefix);
+        long id = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', 's') returning id",
+                Long.class, slug, "Decision " + slug);
+        for (String cap : new String[] {"CAMERA_STREAM", "SNAPSHOT", "CONTROL"}) {
+            jdbc.update("insert into vendor_capability (vendor_id, capability) values (?, ?)", id, cap);
+        }
+        long version = jdbc.queryForObject("insert into cache_version (vendor_id, label, stable) values (?, 'v1', true) returning id",
+                Long.class, id);
+        sync();
+        return new Vendor(id, slug, version, "v1");
+    }
+
+    public Household household(Vendor v) {
+        String tag = TestData.unique("hh");
+        long account = jdbc.queryForObject("insert into account (email, display_name, password_hash, kind) values (?, ?, 'x', 'HOUSEHOLD') returning id",
+                Long.class, tag + "@example.com", tag);
+        jdbc.update("insert into account_role (account_id, role) values (?, 'END_USER')", account);
+        long link = jdbc.queryForObject("""
+                insert into account_link (account_id, vendor_id, external_account_id, status, epoch, linked_at)
+                values (?, ?, ?, 'LIVE', 1, now()) returning id""", Long.class, account, v.id(), tag + "-ext");
+        String camera = tag + "-cam";
+        long cameraRow = jdbc.queryForObject("""
+                insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, link_id, state, owner_since)
+                values (?, ?, 'CAMERA', 'Camera', ?, ?, 'ACTIVE', now()) returning id""", Long.class, v.id(), camera, account, link);
+        String display = tag + "-display";
+        jdbc.update("""
+                insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, state, owner_since)
+                values (null, ?, 'DISPLAY', 'Display', ?, 'ACTIVE', now())""", display, account);
+        return new Household(account, link, camera, cameraRow, display);
+    }
+
+    /** A fresh service credential, created by the demo admin. */
+    public String credential() {
+        return runAs.as(DemoAccounts.ADMIN, () -> credentials.create(TestData.unique("test data plane")).key());
+    }
+
+    /** Waits until this node's decision memory has every committed change. */
+    public void sync() {
+        state.awaitCurrent(Duration.ofSeconds(10));
+    }
+}
