@@ -34,7 +34,14 @@ class EveryChangeIsAuditedTest {
     static final Map<String, String> NOT_STATE_CHANGES = Map.of(
             "io.bridgekeeper.vendor.VendorApiKeyService#authenticate",
             "checks a key on every partner API request; it only refreshes the key's last-use time "
-                    + "(at most once a minute), which is bookkeeping, not a change anyone made");
+                    + "(at most once a minute), which is bookkeeping, not a change anyone made",
+            "io.bridgekeeper.decision.ServiceCredentialService#authenticate",
+            "checks a service credential on every decision request from memory; it only refreshes the "
+                    + "credential's last-use time (at most once a minute), bookkeeping like the vendor key's",
+            "io.bridgekeeper.decision.DecisionService#resolve",
+            "answers from each node's memory without a transaction and writes nothing; it is the hot path",
+            "io.bridgekeeper.decision.DecisionService#resolveAll",
+            "the batch form of resolve: answers from memory and writes nothing");
 
     @Test
     void every_public_write_method_of_every_service_records_an_audit_event() {
