@@ -8,10 +8,15 @@ import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OpenAPI descriptions of the machine APIs, one document per API and credential:
@@ -67,13 +72,28 @@ class OpenApiConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiDocs(HttpSecurity http, JsonMapper json) throws Exception {
         return http.securityMatcher(DOCS)
+                // stateless and cookie-less: there is no session whose request could be forged
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, DOCS).permitAll()
                         .anyRequest().denyAll())
+                // answered here, not by the container's error page (which the portal chain would
+                // turn into a redirect to the sign-in page)
+                .exceptionHandling(e -> {
+                    AuthenticationEntryPoint readOnly = (request, response, ex) -> {
+                        response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+                        response.setHeader(HttpHeaders.ALLOW, "GET");
+                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                        json.writeValue(response.getOutputStream(), ProblemResponses.problem(
+                                HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "The API documents are read with GET."));
+                    };
+                    e.authenticationEntryPoint(readOnly)
+                            .accessDeniedHandler((request, response, ex) -> readOnly.commence(request, response, null));
+                })
                 .build();
     }
 

@@ -7,6 +7,8 @@ import io.bridgekeeper.decision.DecisionService;
 import io.bridgekeeper.decision.ResolveRequest;
 import io.bridgekeeper.decision.Resolution;
 import io.bridgekeeper.vendor.Capability;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/decision/v1")
+@Tag(name = "Decisions", description = "Asked by the data plane for every image and stream it shows. A refusal is an "
+        + "answer (200, outcome DENY with one reason code), not an error; bad input is a 400 problem naming each "
+        + "field; a missing or revoked service credential is a 401 problem.")
 class DecisionController {
 
     private final DecisionService decisions;
@@ -54,6 +59,10 @@ class DecisionController {
     public record AuthorizeResults(List<Decision> results) {
     }
 
+    @Operation(summary = "Resolve a device", description = "The device's effective cache version (stable, or the "
+            + "rollout's target when its bucket is inside the running stage) and a signed cache key scoped to its "
+            + "owner, link epoch, cache version and device. DENY reasons: VENDOR_SUSPENDED, DEVICE_UNKNOWN, "
+            + "DEVICE_DISABLED, LINK_ENDED.")
     @PostMapping("/resolve")
     Resolution resolve(@RequestBody ResolveBody body) {
         Errors errors = new Errors();
@@ -62,6 +71,7 @@ class DecisionController {
         return decisions.resolve(request);
     }
 
+    @Operation(summary = "Resolve up to 500 devices", description = "One answer per item, in order.")
     @PostMapping("/resolve/batch")
     ResolveResults resolveBatch(@RequestBody ResolveBatch batch) {
         Errors errors = new Errors();
@@ -74,6 +84,12 @@ class DecisionController {
         return new ResolveResults(decisions.resolveAll(requests));
     }
 
+    @Operation(summary = "Authorize a delivery", description = "ALLOW, or DENY with one reason: VENDOR_SUSPENDED, "
+            + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
+            + "STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an isolation "
+            + "violation: recorded as an incident and counted against the vendor's running rollout. Ownership is "
+            + "read at the moment of the call: a committed unlink or transfer is never answered from a stale copy. "
+            + "Leave targetVendor out when the target is a platform device (a display).")
     @PostMapping("/authorize")
     Decision authorize(@RequestBody AuthorizeBody body) {
         Errors errors = new Errors();
@@ -82,6 +98,7 @@ class DecisionController {
         return decisions.authorize(request);
     }
 
+    @Operation(summary = "Authorize up to 500 deliveries", description = "One answer per item, in order.")
     @PostMapping("/authorize/batch")
     AuthorizeResults authorizeBatch(@RequestBody AuthorizeBatch batch) {
         Errors errors = new Errors();
