@@ -30,8 +30,12 @@ public class DecisionFixture {
     public record Vendor(long id, String slug, long stableVersionId, String stableLabel) {
     }
 
-    /** A household with a live link to the vendor, one camera through it and one platform display. */
-    public record Household(long accountId, long linkId, String cameraId, long cameraRowId, String displayId) {
+    /**
+     * A household with a live link to the vendor, one camera through it and one platform display; it
+     * signs in (for {@code RunAs}) with {@code email}.
+     */
+    public record Household(long accountId, String email, long linkId, String cameraId, long cameraRowId,
+                            String displayId) {
     }
 
     public Vendor vendor(String prefix) {
@@ -63,7 +67,7 @@ public class DecisionFixture {
         jdbc.update("""
                 insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, state, owner_since)
                 values (null, ?, 'DISPLAY', 'Display', ?, 'ACTIVE', now())""", display, account);
-        return new Household(account, link, camera, cameraRow, display);
+        return new Household(account, tag + "@example.com", link, camera, cameraRow, display);
     }
 
     /** A fresh service credential, created by the demo admin. */
