@@ -36,6 +36,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Transactional
 public class ServiceCredentialService {
 
+    /** The longest name a credential may have (the column's width). */
+    public static final int MAX_NAME_LENGTH = 100;
+
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final HexFormat HEX = HexFormat.of();
 
@@ -73,6 +76,16 @@ public class ServiceCredentialService {
                 instant(rs.getTimestamp(8))));
     }
 
+    /** Whether a live credential already has this name (case-insensitive), for a form that checks as you type. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public boolean isNameTaken(String name) {
+        String clean = name == null ? "" : name.strip();
+        return !clean.isEmpty() && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from service_credential where lower(name) = lower(?) and revoked_at is null)",
+                Boolean.class, clean));
+    }
+
     /** Creates a credential; the returned key is shown once and never stored. */
     @RolesAllowed(Roles.ADMIN)
     public NewServiceCredential create(String name) {
@@ -80,8 +93,8 @@ public class ServiceCredentialService {
         if (clean.isEmpty()) {
             throw DomainException.invalidField("name-required", "name", "Give the credential a name, e.g. the data-plane cluster that uses it.");
         }
-        if (clean.length() > 100) {
-            throw DomainException.invalidField("name-too-long", "name", "Keep the name to 100 characters.");
+        if (clean.length() > MAX_NAME_LENGTH) {
+            throw DomainException.invalidField("name-too-long", "name", "Keep the name to " + MAX_NAME_LENGTH + " characters.");
         }
         String prefix = HEX.formatHex(KeyGenerators.secureRandom(6).generateKey());
         String key = "bkd_" + prefix + "_" + HEX.formatHex(KeyGenerators.secureRandom(32).generateKey());
