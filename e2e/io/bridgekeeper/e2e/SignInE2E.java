@@ -19,7 +19,8 @@ class SignInE2E extends PortalTest {
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
 
         assertThat(page).hasURL(Pattern.compile(".*/admin$"));
-        assertMenu("Overview", "Vendors", "Links", "Devices", "Rollouts", "Incidents", "Webhook deliveries", "Audit log");
+        assertMenu("Overview", "Vendors", "Links", "Devices", "Rollouts", "Incidents", "Decision API", "Webhook deliveries",
+                "Audit log");
         assertThat(page.locator("#current-user-name")).hasText("Ada Lovelace");
         assertThat(page.locator("#current-user-role")).hasText("Admin");
         // other tests add vendors to the same database: the overview must show what is there now

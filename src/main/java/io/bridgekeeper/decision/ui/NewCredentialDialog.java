@@ -1,0 +1,87 @@
+package io.bridgekeeper.decision.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.decision.NewServiceCredential;
+import io.bridgekeeper.decision.ServiceCredentialService;
+
+/**
+ * Names a new service credential, checked as it is typed (blank, too long, already the name of a
+ * live one); on success it hands over to the dialog that shows the key its only time.
+ */
+class NewCredentialDialog extends Dialog {
+
+    private final TextField name = new TextField("Name");
+    private final ServiceCredentialService credentials;
+
+    NewCredentialDialog(ServiceCredentialService credentials, Runnable created) {
+        this.credentials = credentials;
+        setId("new-credential-dialog");
+        setHeaderTitle("New service credential");
+        setWidth("min(520px, 95vw)");
+
+        name.setId("credential-name");
+        name.setPlaceholder("e.g. data plane eu-west");
+        name.setHelperText("Who uses it: the data-plane cluster or service. Names of live credentials are unique.");
+        name.setRequiredIndicatorVisible(true);
+        name.setWidthFull();
+        name.setValueChangeMode(ValueChangeMode.EAGER);
+        name.addValueChangeListener(e -> check());
+        add(name);
+
+        Button create = new Button("Create credential", e -> {
+            if (!check()) {
+                return;
+            }
+            try {
+                NewServiceCredential c = credentials.create(name.getValue());
+                close();
+                created.run();
+                new CredentialKeyDialog(c).open();
+            } catch (DomainException ex) {
+                if ("name".equals(ex.field())) {
+                    mark(ex.getMessage());
+                } else {
+                    Notifications.error(ex.getMessage());
+                }
+            }
+        });
+        create.setId("credential-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("credential-cancel");
+        getFooter().add(cancel, create);
+        addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                name.focus();
+            }
+        });
+    }
+
+    /** The service's own rules, so the person sees them before pressing the button. */
+    private boolean check() {
+        String value = name.getValue().strip();
+        if (value.isEmpty()) {
+            return mark("Give the credential a name, e.g. the data-plane cluster that uses it.");
+        }
+        if (value.length() > ServiceCredentialService.MAX_NAME_LENGTH) {
+            return mark("Keep the name to " + ServiceCredentialService.MAX_NAME_LENGTH + " characters (now "
+                    + value.length() + ").");
+        }
+        if (credentials.isNameTaken(value)) {
+            return mark("A live credential is already called '" + value + "'. Choose another name or revoke that one.");
+        }
+        return mark(null);
+    }
+
+    private boolean mark(String error) {
+        name.setInvalid(error != null);
+        name.setErrorMessage(error);
+        return error == null;
+    }
+}

@@ -1,0 +1,107 @@
+package io.bridgekeeper.decision.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.NarrowWindow;
+import io.bridgekeeper.decision.ServiceCredentialRow;
+import io.bridgekeeper.decision.ServiceCredentialService;
+
+/**
+ * The data plane's service credentials: live ones first, each with who created it and when it was
+ * last used; created with the key shown once, revoked after a confirmation.
+ */
+class ServiceCredentialsPanel extends Div {
+
+    private final ServiceCredentialService credentials;
+    private final Grid<ServiceCredentialRow> grid = new Grid<>();
+
+    ServiceCredentialsPanel(ServiceCredentialService credentials) {
+        this.credentials = credentials;
+        setId("service-credentials");
+        addClassNames("card", "wide-card");
+
+        Button create = new Button("New credential", VaadinIcon.KEY.create(),
+                e -> new NewCredentialDialog(credentials, this::refresh).open());
+        create.setId("new-credential");
+        create.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        Div head = new Div(new H3("Service credentials"), create);
+        head.addClassName("card-head");
+        Paragraph about = new Paragraph("The data plane sends one as 'Authorization: Bearer bkd_…' on every "
+                + "decision request. Only a hash is stored; the key is shown once, when it is created.");
+        about.addClassName("card-text");
+
+        grid.setId("credential-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(LitRenderer.<ServiceCredentialRow>of("""
+                        <div class="cell-main">${item.name}</div>
+                        <div class="cell-sub mono">${item.key}</div>
+                        <div class="cell-sub narrow-only">Created ${item.created} by ${item.by}</div>
+                        <div class="cell-sub narrow-only">Last used: ${item.used}</div>""")
+                        .withProperty("name", ServiceCredentialRow::name)
+                        .withProperty("key", c -> "bkd_" + c.keyPrefix() + "_…")
+                        .withProperty("created", c -> Formats.minute(c.createdAt()))
+                        .withProperty("by", c -> who(c.createdBy()))
+                        .withProperty("used", c -> lastUsed(c)))
+                .setHeader("Credential").setFlexGrow(2).setWidth("12rem");
+        Grid.Column<ServiceCredentialRow> created = grid.addColumn(LitRenderer.<ServiceCredentialRow>of("""
+                        <div>${item.created}</div><div class="cell-sub">by ${item.by}</div>""")
+                        .withProperty("created", c -> Formats.minute(c.createdAt()))
+                        .withProperty("by", c -> who(c.createdBy())))
+                .setHeader("Created").setFlexGrow(1).setWidth("11rem");
+        Grid.Column<ServiceCredentialRow> used = grid.addColumn(ServiceCredentialsPanel::lastUsed)
+                .setHeader("Last used").setFlexGrow(0).setWidth("10.5rem");
+        grid.addComponentColumn(this::state).setHeader("State").setFlexGrow(0).setWidth("12.5rem");
+        grid.setEmptyStateText("No credential yet: the data plane cannot call the decision API until you create one.");
+        NarrowWindow.track(grid, narrow -> {
+            created.setVisible(!narrow);
+            used.setVisible(!narrow);
+            grid.setClassName("narrow", narrow);
+        });
+        add(head, about, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(credentials.list());
+    }
+
+    private Component state(ServiceCredentialRow c) {
+        Div cell = new Div();
+        cell.addClassName("state-cell");
+        if (c.revoked()) {
+            Badge badge = new Badge("Revoked", "contrast");
+            badge.setId("credential-state-" + c.keyPrefix());
+            Span when = new Span(Formats.minute(c.revokedAt()) + " by " + who(c.revokedBy()));
+            when.addClassName("cell-sub");
+            cell.add(badge, when);
+            return cell;
+        }
+        Badge badge = new Badge("Live", "success");
+        badge.setId("credential-state-" + c.keyPrefix());
+        Button revoke = new Button("Revoke…", e -> new RevokeCredentialDialog(c, credentials, this::refresh).open());
+        revoke.setId("revoke-credential-" + c.keyPrefix());
+        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        cell.add(badge, revoke);
+        return cell;
+    }
+
+    private static String lastUsed(ServiceCredentialRow c) {
+        return c.lastUsedAt() == null ? "Never" : Formats.minute(c.lastUsedAt());
+    }
+
+    static String who(String email) {
+        return email == null ? "the system" : email;
+    }
+}

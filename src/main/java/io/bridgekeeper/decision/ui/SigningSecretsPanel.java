@@ -1,0 +1,89 @@
+package io.bridgekeeper.decision.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.NarrowWindow;
+import io.bridgekeeper.decision.SigningSecret;
+import io.bridgekeeper.decision.SigningSecretService;
+
+/** The cache-key signing secrets, newest first, and their rotation. The secrets themselves are never shown. */
+class SigningSecretsPanel extends Div {
+
+    private final SigningSecretService secrets;
+    private final Grid<SigningSecret> grid = new Grid<>();
+
+    SigningSecretsPanel(SigningSecretService secrets) {
+        this.secrets = secrets;
+        setId("signing-secrets");
+        addClassNames("card", "wide-card");
+
+        Button rotate = new Button("Rotate signing secret", VaadinIcon.REFRESH.create(),
+                // read afresh: another admin may have rotated since this page was drawn
+                e -> new RotateSecretDialog(secrets.list(), secrets, this::refresh).open());
+        rotate.setId("rotate-secret");
+        rotate.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Div head = new Div(new H3("Cache-key signing secrets"), rotate);
+        head.addClassName("card-head");
+        Paragraph about = new Paragraph("The active secret signs every cache key that resolve hands out; the one "
+                + "it replaced still verifies; keys signed by a retired one are answered STALE_CACHE_KEY.");
+        about.addClassName("card-text");
+
+        grid.setId("secret-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(LitRenderer.<SigningSecret>of("""
+                        <div class="cell-main mono">${item.kid}</div>
+                        <div class="cell-sub narrow-only">${item.created}</div>""")
+                        .withProperty("kid", SigningSecret::kid)
+                        .withProperty("created", s -> "Created " + Formats.minute(s.createdAt())))
+                .setHeader("Key id").setFlexGrow(0).setWidth("7rem");
+        grid.addComponentColumn(SigningSecretsPanel::status).setHeader("Status").setFlexGrow(1).setWidth("9rem");
+        Grid.Column<SigningSecret> created = grid.addColumn(LitRenderer.<SigningSecret>of("""
+                        <div>${item.created}</div><div class="cell-sub">by ${item.by}</div>""")
+                        .withProperty("created", s -> Formats.minute(s.createdAt()))
+                        .withProperty("by", s -> ServiceCredentialsPanel.who(s.createdBy())))
+                .setHeader("Created").setFlexGrow(1).setWidth("11rem");
+        Grid.Column<SigningSecret> retired = grid.addColumn(s -> s.retiredAt() == null ? "—" : Formats.minute(s.retiredAt()))
+                .setHeader("Retired").setFlexGrow(1).setWidth("10.5rem");
+        NarrowWindow.track(grid, narrow -> {
+            created.setVisible(!narrow);
+            retired.setVisible(!narrow);
+            grid.setClassName("narrow", narrow);
+        });
+        add(head, about, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(secrets.list());
+    }
+
+    private static Component status(SigningSecret s) {
+        Badge badge = switch (s.status()) {
+            case "ACTIVE" -> new Badge("Active: signs", "success");
+            case "VERIFY" -> new Badge("Verifies only", "warning");
+            default -> new Badge("Retired", "neutral");
+        };
+        badge.setId("secret-status-" + s.kid());
+        if (!"RETIRED".equals(s.status()) || s.retiredAt() == null) {
+            return badge;
+        }
+        // on a phone the Retired column is hidden: say when here
+        Span when = new Span(Formats.minute(s.retiredAt()));
+        when.addClassNames("cell-sub", "narrow-only");
+        Div cell = new Div(badge, when);
+        cell.addClassName("state-cell");
+        return cell;
+    }
+}
