@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bridgekeeper.audit.IncidentService;
+import io.bridgekeeper.decision.ServiceCredentialService;
+import io.bridgekeeper.decision.SigningSecretService;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.HouseholdDevice;
 import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.rollout.RolloutService;
 import io.bridgekeeper.support.IntegrationTest;
+import io.bridgekeeper.support.TestData;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.VendorSummary;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +39,10 @@ class MethodSecurityIT {
     RolloutService rollouts;
     @Autowired
     IncidentService incidents;
+    @Autowired
+    ServiceCredentialService serviceCredentials;
+    @Autowired
+    SigningSecretService signingSecrets;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -67,6 +76,55 @@ class MethodSecurityIT {
         assertThatThrownBy(() -> devices.myDevices()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> links.myLiveLinks()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> vendors.myVendors()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails(value = DemoAccounts.CAMERA_PARTNER, setupBefore = TestExecutionEvent.TEST_METHOD)
+    void a_partner_manager_may_not_list_create_revoke_or_rotate_decision_api_secrets() {
+        assertDecisionApiAdministrationRefused();
+    }
+
+    @Test
+    @WithUserDetails(value = DemoAccounts.HOUSEHOLD, setupBefore = TestExecutionEvent.TEST_METHOD)
+    void a_household_may_not_list_create_revoke_or_rotate_decision_api_secrets() {
+        assertDecisionApiAdministrationRefused();
+    }
+
+    @Test
+    @WithUserDetails(value = DemoAccounts.ADMIN, setupBefore = TestExecutionEvent.TEST_METHOD)
+    void an_admin_may_list_service_credentials_and_signing_secrets() {
+        long id = liveCredential();
+        assertThat(serviceCredentials.list()).anySatisfy(c -> assertThat(c.id()).isEqualTo(id));
+        assertThat(signingSecrets.list()).anySatisfy(s -> assertThat(s.status()).isEqualTo("ACTIVE"));
+    }
+
+    /** Every call is refused, and the refused revoke and rotate changed nothing in the database. */
+    private void assertDecisionApiAdministrationRefused() {
+        long id = liveCredential();
+        long credentialsBefore = jdbc.queryForObject("select count(*) from service_credential", Long.class);
+        List<Map<String, Object>> secretsBefore = jdbc.queryForList(
+                "select kid, status from cache_key_secret order by kid");
+
+        assertThatThrownBy(() -> serviceCredentials.list()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> serviceCredentials.isNameTaken("anything")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> serviceCredentials.create(TestData.unique("refused")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> serviceCredentials.revoke(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> signingSecrets.list()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> signingSecrets.rotate()).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from service_credential", Long.class)).isEqualTo(credentialsBefore);
+        assertThat(jdbc.queryForObject("select revoked_at is null from service_credential where id = ?", Boolean.class, id))
+                .as("the credential is still live").isTrue();
+        assertThat(jdbc.queryForList("select kid, status from cache_key_secret order by kid")).isEqualTo(secretsBefore);
+    }
+
+    /** A live credential of the test's own, written directly (creating one through the service needs an admin). */
+    private long liveCredential() {
+        String prefix = TestData.unique("ms").replace("-", "");
+        return jdbc.queryForObject("""
+                insert into service_credential (name, key_prefix, key_hash, created_at)
+                values (?, ?, repeat('0', 64), now()) returning id""", Long.class, TestData.unique("method-security"), prefix);
     }
 
     @Test
