@@ -6,7 +6,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextArea;
 import io.bridgekeeper.decision.NewServiceCredential;
 
 /**
@@ -28,12 +28,13 @@ class CredentialKeyDialog extends Dialog {
         once.setId("credential-key-warning");
         once.addClassName("shown-once");
 
-        TextField key = new TextField("Service credential key");
+        // a text area, so the whole key is in sight (about 90 characters do not fit one line of a dialog)
+        TextArea key = new TextArea("Service credential key");
         key.setId("credential-key");
         key.setValue(credential.key());
         key.setReadOnly(true);
         key.setWidthFull();
-        key.addClassName("mono");
+        key.addClassName("key-value");
 
         Button copy = new Button("Copy", VaadinIcon.COPY.create());
         copy.setId("credential-key-copy");
