@@ -3,46 +3,83 @@ package io.bridgekeeper.decision.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.decision.ServiceCredentialRow;
 import io.bridgekeeper.decision.ServiceCredentialService;
 
-/** Revoking a credential cuts off whichever data plane still uses it, on every node: say so first. */
+/**
+ * Revoking a credential cuts off whichever service still uses it, on every node: the dialog names
+ * the credential (name and key prefix, when it was last used) and says so before anything happens.
+ */
 class RevokeCredentialDialog extends Dialog {
 
     RevokeCredentialDialog(ServiceCredentialRow c, ServiceCredentialService credentials, Runnable revoked) {
         setId("revoke-credential-dialog");
-        setHeaderTitle("Revoke " + c.name() + "?");
+        setHeaderTitle("Revoke this service credential?");
         setWidth("min(560px, 95vw)");
 
         String key = "bkd_" + c.keyPrefix() + "_…";
-        Paragraph effect = new Paragraph("From then on, every data-plane request that sends " + key
-                + " is refused (401) on every node: on this one at once, on the others as soon as the change "
-                + "reaches them, moments later. A data plane still using it gets no decisions until it switches "
-                + "to another credential.");
-        effect.setId("revoke-credential-effect");
-        Paragraph last = new Paragraph(c.lastUsedAt() == null ? "It has never been used."
-                : "Last used " + Formats.minute(c.lastUsedAt()) + ".");
-        last.addClassName("muted");
-        add(effect, last, new Paragraph("This cannot be undone."));
+        Div target = new Div(line("Name", c.name(), "revoke-credential-name", false),
+                line("Key", key, "revoke-credential-key", true),
+                line("Created", Formats.minute(c.createdAt()) + " by " + ServiceCredentialsPanel.who(c.createdBy()),
+                        null, false),
+                line("Last used", c.lastUsedAt() == null ? "never" : Formats.minute(c.lastUsedAt()),
+                        "revoke-credential-last-used", false));
+        target.addClassName("revoke-target");
 
-        Button confirm = new Button("Revoke " + c.name(), e -> {
+        UnorderedList effects = new UnorderedList(
+                new ListItem("Every service that sends this key is refused at once: the decision API answers 401 "
+                        + "on every node from the moment the revocation commits."),
+                new ListItem(c.lastUsedAt() == null
+                        ? "It has never been used, so no service should depend on it."
+                        : "A service used it on " + Formats.minute(c.lastUsedAt()) + ". If it still does, it gets "
+                                + "no decisions until it is given another credential."),
+                new ListItem("This cannot be undone. The credential stays listed as revoked, and the revocation "
+                        + "is in the audit log."));
+        effects.setId("revoke-credential-effect");
+        effects.addClassName("consequences");
+        add(target, effects);
+
+        Button confirm = new Button("Revoke credential");
+        confirm.addClickListener(e -> {
             try {
                 credentials.revoke(c.id());
-                Notifications.success(c.name() + " is revoked: every node refuses " + key + ".");
+                Notifications.success(c.name() + " is revoked: the decision API refuses " + key + ".");
             } catch (DomainException ex) {
+                // e.g. another admin revoked it meanwhile: say so and show the list as it is now
                 Notifications.error(ex.getMessage());
+            } finally {
+                // anything else is reported by the view error handler, with the dialog still open to cancel
+                confirm.setEnabled(true);
             }
             close();
             revoked.run();
         });
         confirm.setId("revoke-credential-confirm");
+        confirm.setDisableOnClick(true);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("revoke-credential-cancel");
         getFooter().add(cancel, confirm);
+    }
+
+    private static Div line(String label, String value, String id, boolean mono) {
+        Span name = new Span(label);
+        name.addClassName("revoke-target-label");
+        Span text = new Span(value);
+        if (id != null) {
+            text.setId(id);
+        }
+        text.addClassName("revoke-target-value");
+        if (mono) {
+            text.addClassName("mono");
+        }
+        return new Div(name, text);
     }
 }

@@ -14,8 +14,10 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.NarrowWindow;
+import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.decision.ServiceCredentialRow;
 import io.bridgekeeper.decision.ServiceCredentialService;
+import java.util.List;
 
 /**
  * The data plane's service credentials: live ones first, each with who created it and when it was
@@ -90,11 +92,27 @@ class ServiceCredentialsPanel extends Div {
         }
         Badge badge = new Badge("Live", "success");
         badge.setId("credential-state-" + c.keyPrefix());
-        Button revoke = new Button("Revoke…", e -> new RevokeCredentialDialog(c, credentials, this::refresh).open());
+        Button revoke = new Button("Revoke…", e -> confirmRevoke(c.id()));
         revoke.setId("revoke-credential-" + c.keyPrefix());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         cell.add(badge, revoke);
         return cell;
+    }
+
+    /**
+     * Reads the credential afresh first: the dialog says when it was last used (a service may still
+     * depend on it), and another admin may have revoked it since the list was drawn.
+     */
+    private void confirmRevoke(long id) {
+        List<ServiceCredentialRow> now = credentials.list();
+        grid.setItems(now);
+        now.stream().filter(r -> r.id() == id).findFirst().ifPresent(r -> {
+            if (r.revoked()) {
+                Notifications.error("'" + r.name() + "' is already revoked, by " + who(r.revokedBy()) + ".");
+            } else {
+                new RevokeCredentialDialog(r, credentials, this::refresh).open();
+            }
+        });
     }
 
     private static String lastUsed(ServiceCredentialRow c) {
