@@ -34,11 +34,12 @@ class NewCredentialDialog extends Dialog {
         name.addValueChangeListener(e -> check());
         add(name);
 
-        Button create = new Button("Create credential", e -> {
-            if (!check()) {
-                return;
-            }
+        Button create = new Button("Create credential");
+        create.addClickListener(e -> {
             try {
+                if (!check()) {
+                    return;
+                }
                 NewServiceCredential c = credentials.create(name.getValue());
                 close();
                 created.run();
@@ -49,9 +50,13 @@ class NewCredentialDialog extends Dialog {
                 } else {
                     Notifications.error(ex.getMessage());
                 }
+            } finally {
+                create.setEnabled(true);
             }
         });
         create.setId("credential-create");
+        // a double click must not create two credentials (and show only the second key)
+        create.setDisableOnClick(true);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("credential-cancel");

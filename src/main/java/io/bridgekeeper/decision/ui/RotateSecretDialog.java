@@ -39,17 +39,22 @@ class RotateSecretDialog extends Dialog {
                         + "those devices."));
         add(effects);
 
-        Button confirm = new Button("Rotate", e -> {
+        Button confirm = new Button("Rotate");
+        confirm.addClickListener(e -> {
             try {
                 String kid = service.rotate();
                 Notifications.success(kid + " signs from now on" + (active == null ? "." : "; " + active + " still verifies."));
             } catch (DomainException ex) {
                 Notifications.error(ex.getMessage());
+            } finally {
+                confirm.setEnabled(true);
             }
             close();
             rotated.run();
         });
         confirm.setId("rotate-secret-confirm");
+        // a double click would rotate twice and retire the secret that signs the keys in use now
+        confirm.setDisableOnClick(true);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("rotate-secret-cancel");
