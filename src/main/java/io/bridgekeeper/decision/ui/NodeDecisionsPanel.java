@@ -2,6 +2,7 @@ package io.bridgekeeper.decision.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -55,11 +56,12 @@ class NodeDecisionsPanel extends Div {
                         <div class="cell-main">${item.label}</div><div class="cell-sub mono">${item.code}</div>""")
                         .withProperty("label", r -> label(r.reason()))
                         .withProperty("code", r -> r.reason().name()))
-                .setHeader("Reason").setFlexGrow(1).setWidth("10rem");
+                .setHeader("Reason").setFlexGrow(1).setWidth("7rem");
+        // narrow enough that all three fit a phone: the counts are short, the reason wraps
         reasons.addColumn(r -> String.format("%,d", r.authorize())).setHeader("Deliveries").setFlexGrow(0)
-                .setWidth("7rem").setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setWidth("6rem").setTextAlign(ColumnTextAlign.END);
         reasons.addColumn(r -> String.format("%,d", r.resolve())).setHeader("Resolves").setFlexGrow(0)
-                .setWidth("7rem").setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setWidth("6rem").setTextAlign(ColumnTextAlign.END);
         reasons.setEmptyStateText("Nothing denied on this node since it started.");
         Div reasonCard = new Div(byReason, reasons);
         reasonCard.addClassNames("card", "wide-card");

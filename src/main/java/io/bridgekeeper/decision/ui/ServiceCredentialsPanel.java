@@ -64,11 +64,14 @@ class ServiceCredentialsPanel extends Div {
                 .setHeader("Created").setFlexGrow(1).setWidth("11rem");
         Grid.Column<ServiceCredentialRow> used = grid.addColumn(ServiceCredentialsPanel::lastUsed)
                 .setHeader("Last used").setFlexGrow(0).setWidth("10.5rem");
-        grid.addComponentColumn(this::state).setHeader("State").setFlexGrow(0).setWidth("12.5rem");
+        Grid.Column<ServiceCredentialRow> state = grid.addComponentColumn(this::state).setHeader("State").setFlexGrow(0)
+                .setWidth("12.5rem");
         grid.setEmptyStateText("No credential yet: the data plane cannot call the decision API until you create one.");
         NarrowWindow.track(grid, narrow -> {
             created.setVisible(!narrow);
             used.setVisible(!narrow);
+            // badge and revoke button one above the other, so the name keeps most of a phone's width
+            state.setWidth(narrow ? "6.5rem" : "12.5rem");
             grid.setClassName("narrow", narrow);
         });
         add(head, about, grid);

@@ -42,13 +42,14 @@ class SigningSecretsPanel extends Div {
         grid.setId("secret-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(LitRenderer.<SigningSecret>of("""
+        Grid.Column<SigningSecret> kid = grid.addColumn(LitRenderer.<SigningSecret>of("""
                         <div class="cell-main mono">${item.kid}</div>
                         <div class="cell-sub narrow-only">${item.created}</div>""")
                         .withProperty("kid", SigningSecret::kid)
                         .withProperty("created", s -> "Created " + Formats.minute(s.createdAt())))
                 .setHeader("Key id").setFlexGrow(0).setWidth("7rem");
-        grid.addComponentColumn(SigningSecretsPanel::status).setHeader("Status").setFlexGrow(1).setWidth("9rem");
+        Grid.Column<SigningSecret> status = grid.addComponentColumn(SigningSecretsPanel::status).setHeader("Status")
+                .setFlexGrow(1).setWidth("9rem");
         Grid.Column<SigningSecret> created = grid.addColumn(LitRenderer.<SigningSecret>of("""
                         <div>${item.created}</div><div class="cell-sub">by ${item.by}</div>""")
                         .withProperty("created", s -> Formats.minute(s.createdAt()))
@@ -59,6 +60,9 @@ class SigningSecretsPanel extends Div {
         NarrowWindow.track(grid, narrow -> {
             created.setVisible(!narrow);
             retired.setVisible(!narrow);
+            // on a phone the first column carries the creation time too: give it the room, not the badge
+            kid.setFlexGrow(narrow ? 1 : 0);
+            status.setFlexGrow(narrow ? 0 : 1);
             grid.setClassName("narrow", narrow);
         });
         add(head, about, grid);
