@@ -76,10 +76,12 @@ class DecisionApiE2E extends PortalTest {
             Answer accepted = api.postRaw("/resolve", RESOLVE_BODY);
             assertThat(accepted.status()).as(accepted.body().toString()).isNotEqualTo(401).isEqualTo(200);
 
-            // ... which this node counts
-            page.locator("#node-decisions-refresh").click();
+            // ... which this node counts, and the credential shows its use
+            page.locator("#decision-api-refresh").click();
             assertThat(page.locator("#stat-resolve-refused .stat-value")).hasText(String.format("%,d", refusedBefore + 1));
-            assertThat(page.locator("#denied-by-reason")).containsText("DEVICE_UNKNOWN");
+            assertThat(page.locator("#denied-by-reason")).containsText("Unknown device");
+            assertThat(page.locator("#credential-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText("bkd_" + prefix))).containsText(Pattern.compile("Last used: \\d{1,2} \\w{3} \\d{4}"));
 
             // The admin revokes it; the dialog says what it touches before anything happens
             page.locator("#revoke-credential-" + prefix).click();

@@ -1,5 +1,7 @@
 package io.bridgekeeper.decision.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -29,11 +31,20 @@ public class DecisionApiView extends VerticalLayout {
                            NodeIdentity node, ApplicationContext context) {
         setId("decision-api-view");
         addClassName("page");
-        add(new ViewHeader("Decision API", "How the platform's data plane authenticates to Bridgekeeper, how its "
-                        + "cache keys are signed, and what this node has answered"),
-                new ServiceCredentialsPanel(credentials),
-                new SigningSecretsPanel(secrets),
-                // the meters are registered when the context starts, so that is where the counts begin
-                new NodeDecisionsPanel(meters, node.id(), Instant.ofEpochMilli(context.getStartupDate())));
+        ServiceCredentialsPanel credentialsPanel = new ServiceCredentialsPanel(credentials);
+        SigningSecretsPanel secretsPanel = new SigningSecretsPanel(secrets);
+        // the meters are registered when the context starts, so that is where the counts begin
+        NodeDecisionsPanel decisionsPanel = new NodeDecisionsPanel(meters, node.id(),
+                Instant.ofEpochMilli(context.getStartupDate()));
+        // one refresh for the whole page: last use, another admin's changes and the counters all move
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> {
+            credentialsPanel.refresh();
+            secretsPanel.refresh();
+            decisionsPanel.refresh();
+        });
+        refresh.setId("decision-api-refresh");
+        add(new ViewHeader("Decision API", "How the data plane authenticates, how its cache keys are signed, and "
+                        + "what this node has answered", refresh),
+                credentialsPanel, secretsPanel, decisionsPanel);
     }
 }

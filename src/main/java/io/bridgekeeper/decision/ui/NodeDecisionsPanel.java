@@ -1,7 +1,5 @@
 package io.bridgekeeper.decision.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -10,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.StatCard;
@@ -35,11 +32,6 @@ class NodeDecisionsPanel extends Div {
 
         H2 title = new H2("Decisions on this node");
         title.addClassName("section-title");
-        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
-        refresh.setId("node-decisions-refresh");
-        refresh.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        Div head = new Div(title, refresh);
-        head.addClassName("section-header");
         Paragraph scope = new Paragraph("Counted in the memory of node " + nodeId + " since it started on "
                 + Formats.minute(startedAt) + ". Every node counts only what it answered itself, from zero at each "
                 + "start; for the whole platform, add up bridgekeeper_decisions_total over all nodes in Prometheus.");
@@ -55,7 +47,8 @@ class NodeDecisionsPanel extends Div {
         reasons.addColumn(LitRenderer.<NodeDecisionCounters.ReasonCount>of("""
                         <div class="cell-main">${item.label}</div><div class="cell-sub mono">${item.code}</div>""")
                         .withProperty("label", r -> label(r.reason()))
-                        .withProperty("code", r -> r.reason().name()))
+                        // a phone may break the code only after an underscore, not inside a word
+                        .withProperty("code", r -> r.reason().name().replace("_", "_\u200B")))
                 .setHeader("Reason").setFlexGrow(1).setWidth("7rem");
         // narrow enough that all three fit a phone: the counts are short, the reason wraps
         reasons.addColumn(r -> String.format("%,d", r.authorize())).setHeader("Deliveries").setFlexGrow(0)
@@ -66,11 +59,11 @@ class NodeDecisionsPanel extends Div {
         Div reasonCard = new Div(byReason, reasons);
         reasonCard.addClassNames("card", "wide-card");
 
-        add(head, scope, stats, reasonCard);
+        add(title, scope, stats, reasonCard);
         refresh();
     }
 
-    private void refresh() {
+    void refresh() {
         NodeDecisionCounters c = NodeDecisionCounters.read(registry);
         StatCard violations = new StatCard("stat-violations", "Isolation violations", c.violations(),
                 c.violations() > 0 ? "error" : "ok");

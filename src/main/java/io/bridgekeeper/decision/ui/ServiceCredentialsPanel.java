@@ -78,7 +78,7 @@ class ServiceCredentialsPanel extends Div {
         refresh();
     }
 
-    private void refresh() {
+    void refresh() {
         grid.setItems(credentials.list());
     }
 

@@ -69,7 +69,7 @@ class SigningSecretsPanel extends Div {
         refresh();
     }
 
-    private void refresh() {
+    void refresh() {
         grid.setItems(secrets.list());
     }
 
