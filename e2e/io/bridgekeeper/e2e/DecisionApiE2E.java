@@ -137,6 +137,26 @@ class DecisionApiE2E extends PortalTest {
     }
 
     @Test
+    void the_page_fits_a_phone_with_the_secondary_columns_folded_into_the_first() {
+        page.setViewportSize(390, 844);
+        signInAndWait(DemoAccounts.ADMIN, "admin-overview");
+        open("decision-api");
+        assertThat(page.locator("#credential-grid")).hasClass(Pattern.compile("\\bnarrow\\b"));
+        assertThat(page.locator("#secret-grid")).hasClass(Pattern.compile("\\bnarrow\\b"));
+        assertThat(page.locator("#secret-grid vaadin-grid-cell-content .narrow-only").first()).isVisible();
+
+        // nothing wider than the window, and no grid that scrolls sideways
+        int overflow = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+        assertThat(overflow).as("horizontal overflow of the page in px").isLessThanOrEqualTo(0);
+        for (String grid : new String[] {"credential-grid", "secret-grid", "denied-by-reason"}) {
+            int sideways = ((Number) page.evaluate("id => { const t = document.getElementById(id).$.table; "
+                    + "return t.scrollWidth - t.clientWidth; }", grid)).intValue();
+            assertThat(sideways).as(grid + " scrolls sideways by px").isLessThanOrEqualTo(0);
+        }
+        screenshot("decision-api-390");
+    }
+
+    @Test
     void a_partner_manager_and_a_household_cannot_open_the_decision_api_page() {
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
         assertThat(page.locator("#main-nav")).not().containsText("Decision API");
