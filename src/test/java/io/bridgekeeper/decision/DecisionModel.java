@@ -1,0 +1,411 @@
+package io.bridgekeeper.decision;
+
+import io.bridgekeeper.rollout.Buckets;
+import io.bridgekeeper.vendor.Capability;
+import io.bridgekeeper.vendor.SuspensionReason;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The reference model of {@link DecisionModelIT}: the delivery decision stated a second time, in plain
+ * Java, from DESIGN.md and the order written in {@link DecisionEngine}'s javadoc (not from its code),
+ * together with what each operation does to the few facts a decision depends on. One vendor (and a
+ * second one that was never activated), a few households with their platform displays, the vendor's
+ * devices and links, its suspension, stable version and rollout, and the generation of the signing
+ * secret. Account ids are the database's; everything else is named by the vendor's own ids.
+ */
+final class DecisionModel {
+
+    /** What the model expects: outcome, reason and effective version; {@code why} only feeds the coverage tally. */
+    record Answer(String outcome, DenyReason reason, Version version, String why) {
+        @Override
+        public String toString() {
+            return outcome + (reason == null ? "" : " " + reason) + " @" + (version == null ? "none" : version.label());
+        }
+    }
+
+    record Version(long id, String label) {
+    }
+
+    /** What a genuine key says; {@code secret} is the generation of the secret that signed it (0 = active at the start). */
+    record Claims(String vendor, String deviceId, long owner, int epoch, long versionId, int secret) {
+    }
+
+    static final class Link {
+        final long id;
+        final long account;
+        final String external;
+        boolean live = true;
+        int epoch = 1;
+
+        Link(long id, long account, String external) {
+            this.id = id;
+            this.account = account;
+            this.external = external;
+        }
+
+        @Override
+        public String toString() {
+            return external + "(" + (live ? "live" : "ended") + ", epoch " + epoch + ")";
+        }
+    }
+
+    static final class Device {
+        final String id;
+        final boolean platform;
+        Long owner;
+        Link link;
+        String state = "ACTIVE";
+        String name;
+
+        Device(String id, boolean platform, Long owner, Link link, String name) {
+            this.id = id;
+            this.platform = platform;
+            this.owner = owner;
+            this.link = link;
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return id + "[" + state + ", owner " + owner + ", link " + link + "]";
+        }
+    }
+
+    /** A running or paused rollout: devices whose bucket is inside the current stage are on {@code to}. */
+    record Rollout(long id, String salt, List<Integer> stages, int stage, boolean paused, Version to) {
+        int percent() {
+            return stages.get(stage);
+        }
+    }
+
+    record Suspension(Set<Capability> scope, SuspensionReason reason, boolean resumeRequested) {
+    }
+
+    final String slug;
+    final Set<Capability> capabilities;
+    final boolean autoSuspend;
+    final String dormantSlug;
+    final Version dormantStable;
+    final Map<String, Device> devices = new TreeMap<>();
+    final Map<String, Device> displays = new TreeMap<>();
+    final Map<String, Link> links = new LinkedHashMap<>();
+    Suspension suspension;
+    Version stable;
+    Rollout rollout;
+    int secret;
+
+    DecisionModel(String slug, Set<Capability> capabilities, boolean autoSuspend, Version stable, String dormantSlug,
+                  Version dormantStable) {
+        this.slug = slug;
+        this.capabilities = Set.copyOf(capabilities);
+        this.autoSuspend = autoSuspend;
+        this.stable = stable;
+        this.dormantSlug = dormantSlug;
+        this.dormantStable = dormantStable;
+    }
+
+    // --- the decision -----------------------------------------------------------------------------
+
+    Answer resolve(String vendor, String deviceId) {
+        if (vendor.equals(dormantSlug)) {
+            return deny(DenyReason.VENDOR_SUSPENDED, dormantStable, "vendor not live");
+        }
+        if (!vendor.equals(slug)) {
+            return deny(DenyReason.DEVICE_UNKNOWN, null, "vendor unknown");
+        }
+        Version version = effectiveVersion(deviceId);
+        if (suspendedEntirely()) {
+            return deny(DenyReason.VENDOR_SUSPENDED, version, "every capability suspended");
+        }
+        Device d = devices.get(deviceId);
+        if (gone(d)) {
+            return deny(DenyReason.DEVICE_UNKNOWN, version, "device unknown or removed");
+        }
+        if (disabled(d)) {
+            return deny(DenyReason.DEVICE_DISABLED, version, "device disabled");
+        }
+        if (!owned(d)) {
+            return deny(DenyReason.LINK_ENDED, version, "no owner or link ended");
+        }
+        return new Answer("RESOLVED", null, version, "resolved");
+    }
+
+    /** What the key from a successful resolve must say. */
+    Claims keyFor(String deviceId) {
+        Device d = devices.get(deviceId);
+        return new Claims(slug, deviceId, d.owner, epoch(d), idOf(effectiveVersion(deviceId)), secret);
+    }
+
+    /** {@code key} is null when the key is not genuine (tampered, made up, missing). */
+    Answer authorize(String vendor, String source, String targetVendor, String target, long requester,
+                     Capability capability, Claims key) {
+        if (vendor.equals(dormantSlug)) {
+            return deny(DenyReason.VENDOR_SUSPENDED, dormantStable, "vendor not live");
+        }
+        if (!vendor.equals(slug)) {
+            return deny(DenyReason.DEVICE_UNKNOWN, null, "vendor unknown");
+        }
+        Version version = effectiveVersion(source);
+        if (suspendedEntirely()) {
+            return deny(DenyReason.VENDOR_SUSPENDED, version, "every capability suspended");
+        }
+        if (!capabilities.contains(capability)) {
+            return deny(DenyReason.CAPABILITY_SUSPENDED, version, "capability not offered");
+        }
+        if (suspension != null && suspension.scope().contains(capability)) {
+            return deny(DenyReason.CAPABILITY_SUSPENDED, version, "capability suspended");
+        }
+        Device src = devices.get(source);
+        Device tgt = targetVendor == null ? displays.get(target) : targetVendor.equals(slug) ? devices.get(target) : null;
+        if (gone(src) || gone(tgt)) {
+            return deny(DenyReason.DEVICE_UNKNOWN, version, gone(src) ? "source unknown" : "target unknown");
+        }
+        if (disabled(src) || disabled(tgt)) {
+            return deny(DenyReason.DEVICE_DISABLED, version, disabled(src) ? "source disabled" : "target disabled");
+        }
+        if (!owned(src) || !owned(tgt)) {
+            return deny(DenyReason.LINK_ENDED, version, !owned(src) ? "source link ended" : "target link ended");
+        }
+        if (requester != tgt.owner) {
+            return deny(DenyReason.REQUESTER_NOT_OWNER, version, "requester not the target's owner");
+        }
+        if (!src.owner.equals(tgt.owner)) {
+            return deny(DenyReason.OWNER_MISMATCH, version, "devices of two households");
+        }
+        if (key == null) {
+            return deny(DenyReason.FORGED_CACHE_KEY, version, "key not genuine");
+        }
+        if (!key.vendor().equals(slug) || !key.deviceId().equals(source)) {
+            return deny(DenyReason.FORGED_CACHE_KEY, version, "key of another " + (key.vendor().equals(slug) ? "device" : "vendor"));
+        }
+        if (key.owner() != src.owner) {
+            return deny(DenyReason.OWNER_MISMATCH, version, "key of another owner");
+        }
+        if (key.secret() < secret - 1) {
+            return deny(DenyReason.STALE_CACHE_KEY, version, "key signed by a retired secret");
+        }
+        if (key.epoch() != epoch(src)) {
+            return deny(DenyReason.STALE_CACHE_KEY, version, "key of another link epoch");
+        }
+        if (key.versionId() != idOf(version)) {
+            return deny(DenyReason.STALE_CACHE_KEY, version, "key of another cache version");
+        }
+        return new Answer("ALLOW", null, version, rollout != null && version == rollout.to() ? "on the rollout's target" : "on stable");
+    }
+
+    /** Stable, or the rollout's target when the device's bucket is inside the current stage. */
+    Version effectiveVersion(String deviceId) {
+        if (rollout != null && Buckets.inStage(Buckets.bucket(rollout.salt(), deviceId), rollout.percent())) {
+            return rollout.to();
+        }
+        return stable;
+    }
+
+    private boolean suspendedEntirely() {
+        return suspension != null && suspension.scope().containsAll(capabilities);
+    }
+
+    private static boolean gone(Device d) {
+        return d == null || d.state.equals("REMOVED");
+    }
+
+    private static boolean disabled(Device d) {
+        return d.state.equals("DISABLED");
+    }
+
+    private static boolean owned(Device d) {
+        return d.owner != null && (d.link == null || d.link.live);
+    }
+
+    private static int epoch(Device d) {
+        return d.link == null ? 0 : d.link.epoch;
+    }
+
+    private static long idOf(Version v) {
+        return v == null ? 0 : v.id();
+    }
+
+    private static Answer deny(DenyReason reason, Version version, String why) {
+        return new Answer("DENY", reason, version, why);
+    }
+
+    // --- what the operations do -------------------------------------------------------------------
+
+    /**
+     * An isolation violation (DESIGN.md, "an isolation breach is a rollout guard"): the running or paused
+     * rollout is halted and rolled back at once, and by the vendor's policy an active vendor is suspended
+     * entirely for a privacy leak.
+     */
+    void violation() {
+        rollout = null;
+        if (autoSuspend && suspension == null) {
+            suspension = new Suspension(capabilities, SuspensionReason.PRIVACY_LEAK, false);
+        }
+    }
+
+    enum LinkOutcome { REFUSED, RELINKED, LINKED }
+
+    /** One live link per vendor account; the household's own ended link of it comes back with its epoch moved. */
+    LinkOutcome linkOutcome(long account, String external) {
+        if (links.values().stream().anyMatch(l -> l.live && l.external.equals(external))) {
+            return LinkOutcome.REFUSED;
+        }
+        return links.containsKey(account + "/" + external) ? LinkOutcome.RELINKED : LinkOutcome.LINKED;
+    }
+
+    Link linked(long account, String external, long linkId) {
+        Link l = links.get(account + "/" + external);
+        if (l != null) {
+            l.live = true;
+            l.epoch++;
+            return l;
+        }
+        l = new Link(linkId, account, external);
+        links.put(account + "/" + external, l);
+        return l;
+    }
+
+    /** Unlinking ends the link, moves its epoch and ends the household's ownership of its devices. */
+    void unlinked(Link l) {
+        l.live = false;
+        l.epoch++;
+        devices.values().stream().filter(d -> d.link == l).forEach(d -> d.owner = null);
+    }
+
+    /** One device unlinked: the link's epoch moves, the device is detached for good. */
+    void deviceUnlinked(Device d) {
+        d.link.epoch++;
+        d.owner = null;
+        d.link = null;
+        d.state = "REMOVED";
+    }
+
+    record Item(String id, String name) {
+    }
+
+    record Synced(List<String> added, List<String> updated, List<String> moved, List<String> removed, int unchanged,
+                  List<String> skipped) {
+    }
+
+    /**
+     * The link's devices become exactly the list: new ones added, ones that came back (after a removal or an
+     * unlink) or that the vendor moved from another of its accounts owned through this link again (active),
+     * renamed ones renamed, unlisted ones removed. A device that left its link (transferred, or detached by
+     * the household) is the household's or admin's choice and is not taken back.
+     */
+    Synced synced(Link l, List<Item> items) {
+        List<String> added = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int unchanged = 0;
+        List<Device> before = devices.values().stream().filter(d -> d.link == l).toList();
+        for (Item item : items) {
+            Device d = devices.get(item.id());
+            if (d == null) {
+                devices.put(item.id(), new Device(item.id(), false, l.account, l, item.name()));
+                added.add(item.id());
+            } else if (d.link == null) {
+                skipped.add(item.id());
+            } else if (d.link == l && Objects.equals(d.owner, l.account) && !d.state.equals("REMOVED")) {
+                if (d.name.equals(item.name())) {
+                    unchanged++;
+                } else {
+                    d.name = item.name();
+                    updated.add(item.id());
+                }
+            } else {
+                (d.link == l ? added : moved).add(item.id());
+                d.owner = l.account;
+                d.link = l;
+                d.state = "ACTIVE";
+                d.name = item.name();
+            }
+        }
+        List<String> listed = items.stream().map(Item::id).toList();
+        for (Device d : before) {
+            if (!d.state.equals("REMOVED") && !listed.contains(d.id)) {
+                d.state = "REMOVED";
+                d.owner = null;
+                removed.add(d.id);
+            }
+        }
+        return new Synced(added, updated, moved, removed, unchanged, skipped);
+    }
+
+    /** An admin's transfer: the new household owns it without a link, active. */
+    void transferred(Device d, long owner) {
+        d.owner = owner;
+        d.link = null;
+        d.state = "ACTIVE";
+    }
+
+    void toggled(Device d) {
+        d.state = d.state.equals("ACTIVE") ? "DISABLED" : "ACTIVE";
+    }
+
+    /** A suspension pauses the running rollout (resuming the vendor does not resume it). */
+    void suspended(Set<Capability> scope, SuspensionReason reason) {
+        suspension = new Suspension(Set.copyOf(scope), reason, false);
+        if (rollout != null && !rollout.paused()) {
+            rollout = new Rollout(rollout.id(), rollout.salt(), rollout.stages(), rollout.stage(), true, rollout.to());
+        }
+    }
+
+    /** True when resumed; after a privacy leak or a security problem the first admin only asks. */
+    boolean resumeStep() {
+        if (suspension.reason().needsSecondAdminToResume() && !suspension.resumeRequested()) {
+            suspension = new Suspension(suspension.scope(), suspension.reason(), true);
+            return false;
+        }
+        suspension = null;
+        return true;
+    }
+
+    void rolloutStarted(long id, String salt, List<Integer> stages, Version to) {
+        rollout = new Rollout(id, salt, List.copyOf(stages), 0, false, to);
+    }
+
+    /** The next stage, or after the last one the target becomes stable. Returns true when completed. */
+    boolean advanced() {
+        if (rollout.stage() == rollout.stages().size() - 1) {
+            stable = rollout.to();
+            rollout = null;
+            return true;
+        }
+        rollout = new Rollout(rollout.id(), rollout.salt(), rollout.stages(), rollout.stage() + 1, false, rollout.to());
+        return false;
+    }
+
+    void rolloutPaused(boolean paused) {
+        rollout = new Rollout(rollout.id(), rollout.salt(), rollout.stages(), rollout.stage(), paused, rollout.to());
+    }
+
+    void halted() {
+        rollout = null;
+    }
+
+    void rotated() {
+        secret++;
+    }
+
+    /** The model in a few lines, for a failure message. */
+    String describe() {
+        StringBuilder s = new StringBuilder();
+        s.append("vendor ").append(slug).append(" capabilities ").append(capabilities)
+                .append(autoSuspend ? ", suspends itself on a violation" : ", policy: no auto-suspension").append('\n');
+        s.append("suspension ").append(suspension).append(", stable ").append(stable).append(", rollout ")
+                .append(rollout).append(", secret generation ").append(secret).append('\n');
+        s.append("links ").append(links).append('\n');
+        s.append("devices ").append(devices.values()).append('\n');
+        s.append("displays ").append(displays.values());
+        return s.toString();
+    }
+}
