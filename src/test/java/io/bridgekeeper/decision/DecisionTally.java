@@ -32,6 +32,7 @@ final class DecisionTally {
     private static final Map<String, long[]> NANOS = new TreeMap<>();
     private static long operations;
     private static long decisions;
+    private static boolean quiet;
 
     private DecisionTally() {
     }
@@ -43,16 +44,29 @@ final class DecisionTally {
         decisions = 0;
     }
 
+    /** While a failure is minimized by replaying, nothing is counted: the run's figures stay the run's. */
+    static synchronized void quiet(boolean on) {
+        quiet = on;
+    }
+
     static synchronized void count(String what) {
-        COUNTS.merge(what, 1L, Long::sum);
+        if (!quiet) {
+            COUNTS.merge(what, 1L, Long::sum);
+        }
     }
 
     static synchronized void operation(String kind, String how) {
+        if (quiet) {
+            return;
+        }
         operations++;
         count("op " + kind + (how == null ? "" : " " + how));
     }
 
     static synchronized void decision(String kind, String outcome, DenyReason reason, String why) {
+        if (quiet) {
+            return;
+        }
         decisions++;
         count(kind + " " + outcome + (reason == null ? "" : " " + reason));
         count(kind + " why: " + why);
@@ -60,6 +74,9 @@ final class DecisionTally {
 
     /** How long one operation of this kind took (count and total). */
     static synchronized void took(String kind, long nanos) {
+        if (quiet) {
+            return;
+        }
         long[] t = NANOS.computeIfAbsent(kind, k -> new long[2]);
         t[0]++;
         t[1] += nanos;

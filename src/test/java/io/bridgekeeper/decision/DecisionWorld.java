@@ -9,6 +9,9 @@ import io.bridgekeeper.decision.DecisionModel.Link;
 import io.bridgekeeper.decision.DecisionModel.LinkOutcome;
 import io.bridgekeeper.decision.DecisionModel.Synced;
 import io.bridgekeeper.decision.DecisionModel.Version;
+import io.bridgekeeper.decision.DecisionOp.Authorize;
+import io.bridgekeeper.decision.DecisionOp.KeyChoice;
+import io.bridgekeeper.decision.DecisionOp.VendorRef;
 import io.bridgekeeper.device.DeviceItem;
 import io.bridgekeeper.device.SyncResult;
 import io.bridgekeeper.link.LinkCompleted;
@@ -16,33 +19,26 @@ import io.bridgekeeper.rollout.NewCacheVersion;
 import io.bridgekeeper.rollout.NewRollout;
 import io.bridgekeeper.rollout.RolloutState;
 import io.bridgekeeper.rollout.StagePlan;
-import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.SuspendCommand;
-import io.bridgekeeper.vendor.SuspensionReason;
 import io.bridgekeeper.vendor.VendorKeyPrincipal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * One try's world: the real application (through its services and the decision engine) and the
- * {@link DecisionModel} side by side. Every operation is applied to both; every decision is asked of
- * both and must be equal. An operation's choices come from one random number, interpreted against the
- * world as it is when the operation runs, so a shrunk sequence stays meaningful; an operation that does
- * not apply any more is skipped.
+ * One try's world: the real application (its services and the decision engine) and the
+ * {@link DecisionModel} side by side. Every operation ({@link DecisionOp}, planned by
+ * {@link DecisionPlanner}) is applied to both; every decision is asked of both and must be equal. Names in
+ * operations are symbolic (h1, h1-display0, d3, x2) and mapped to this world's rows here.
  */
 final class DecisionWorld {
 
-    /** A household (an account of its own) and its platform displays. */
+    /** A household (an account of its own) and its platform displays (h1-display0, ...). */
     record Household(int index, long account, String email, List<String> displays) {
     }
 
@@ -50,22 +46,30 @@ final class DecisionWorld {
     record Key(String text, Claims claims, String how) {
     }
 
-    static final int DEVICE_IDS = 12;
-    private static final List<List<Integer>> PLANS = List.of(List.of(10, 50, 100), List.of(25, 100),
-            List.of(1, 5, 25, 50, 100), List.of(50, 100), List.of(100), List.of(33, 66, 100), List.of(5, 20, 60, 100));
-    private static final int TRAIL = 120;
+    /** The application and the model disagree; {@code kind} tells one disagreement from another. */
+    static final class Mismatch extends AssertionError {
+        final String kind;
+
+        Mismatch(String kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+    }
+
+    private static final int TRAIL = 150;
 
     private final DecisionWorlds s;
     final DecisionModel model;
     private final long vendorId;
     private final VendorKeyPrincipal cloud;
     private final List<String> kids = new ArrayList<>();
-    private final List<Household> households = new ArrayList<>();
+    final List<Household> households = new ArrayList<>();
     private final Map<String, Long> rowIds = new HashMap<>();
-    private final List<Key> keys = new ArrayList<>();
-    private final Map<String, Key> latest = new HashMap<>();
-    private final List<Key> foreignKeys;
+    /** Every genuine key resolve gave in this world, in order. */
+    final List<Key> keys = new ArrayList<>();
+    final List<Key> foreignKeys;
     private final List<String> trail = new ArrayList<>();
+    private final List<DecisionOp> ran = new ArrayList<>();
     private int step;
     private int versions;
     private boolean settingUp;
@@ -91,47 +95,67 @@ final class DecisionWorld {
     void addHousehold(long account, String email, int displays) {
         Household h = new Household(households.size(), account, email, new ArrayList<>());
         for (int i = 0; i < displays; i++) {
-            String id = model.slug + "-h" + h.index() + "-display" + i;
+            String name = "h" + h.index() + "-display" + i;
             s.jdbc.update("""
                     insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, state, owner_since)
-                    values (null, ?, 'DISPLAY', ?, ?, 'ACTIVE', now())""", id, "Display " + i, account);
-            h.displays().add(id);
-            model.displays.put(id, new Device(id, true, account, null, "Display " + i));
+                    values (null, ?, 'DISPLAY', ?, ?, 'ACTIVE', now())""", platformId(name), "Display " + i, account);
+            h.displays().add(name);
+            model.displays.put(name, new Device(name, true, account, null, "Display " + i));
         }
         households.add(h);
     }
 
-    /** Each household links a vendor account of its own and the vendor syncs one to three devices into it. */
-    void populate(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        int next = 0;
+    /** Each household links a vendor account of its own (x0, x1, ...) and the vendor syncs devices into it. */
+    void populate(List<List<Item>> devices) {
         settingUp = true;
         for (Household h : households) {
-            Link link = linkAs(h, "x" + h.index());
-            List<Item> items = new ArrayList<>();
-            for (int n = 1 + r.nextInt(3); n > 0 && next < DEVICE_IDS; n--) {
-                items.add(item("d" + next++, 0));
-            }
-            syncLink(link, items);
+            run(new DecisionOp.Link(h.index(), "x" + h.index()));
+            run(new DecisionOp.Sync(h.index(), "x" + h.index(), devices.get(h.index())));
         }
         settingUp = false;
     }
 
+    /** The operations of the sequence run so far (not the set-up), the last one possibly the failing one. */
+    List<DecisionOp> ran() {
+        return List.copyOf(ran);
+    }
+
+    void run(DecisionOp op) {
+        if (!settingUp) {
+            ran.add(op);
+        }
+        switch (op) {
+            case DecisionOp.Resolve r -> resolve(r);
+            case Authorize a -> authorize(a);
+            case DecisionOp.Link l -> link(l);
+            case DecisionOp.Unlink u -> unlink(u);
+            case DecisionOp.UnlinkDevice u -> unlinkDevice(u);
+            case DecisionOp.Sync sync -> sync(sync);
+            case DecisionOp.Transfer t -> transfer(t);
+            case DecisionOp.Toggle t -> toggle(t);
+            case DecisionOp.Suspend su -> suspend(su);
+            case DecisionOp.Resume r -> resume();
+            case DecisionOp.RolloutStart r -> rolloutStart(r);
+            case DecisionOp.RolloutAdvance r -> rolloutAdvance();
+            case DecisionOp.RolloutHalt r -> rolloutHalt();
+            case DecisionOp.RolloutPause p -> rolloutPause(p);
+            case DecisionOp.RotateSecret r -> rotateSecret();
+        }
+    }
+
     // --- decisions ---------------------------------------------------------------------------------
 
-    void resolve(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        String vendor = vendor(r, 4, 4);
-        int pick = r.nextInt(100);
-        String device = pick < 85 ? deviceId(r) : pick < 95 ? "ghost-" + r.nextInt(3) : anyDisplay(r);
-        checkResolve(vendor, device);
+    private void resolve(DecisionOp.Resolve op) {
+        checkResolve(slug(op.vendor()), op.device());
         tally("resolve", null);
     }
 
     private Key checkResolve(String vendor, String device) {
-        Answer expected = model.resolve(vendor, device);
-        Resolution actual = s.engine.resolve(new ResolveRequest(vendor, device));
-        String op = "resolve " + vendor + "/" + device;
+        // the rollout's bucket is computed on the id as asked: a platform display's real id
+        String asked = platformOrVendorId(device);
+        Answer expected = model.resolve(vendor, asked);
+        Resolution actual = s.engine.resolve(new ResolveRequest(vendor, asked));
+        String op = "resolve " + device + (vendor.equals(model.slug) ? "" : " of " + vendor);
         compare(op, expected, actual.outcome().name(), actual.reason(), actual.cacheVersion());
         DecisionTally.decision("resolve", expected.outcome(), expected.reason(), expected.why());
         if (actual.outcome() != Resolution.Outcome.RESOLVED) {
@@ -142,69 +166,40 @@ final class DecisionWorld {
         CacheKeys.Verified verified = s.state.cacheKeys().verify(actual.cacheKey());
         String kid = actual.cacheKey().split("\\.")[1];
         boolean right = verified.check() == CacheKeys.Check.VALID && verified.claims().vendorId() == vendorId
-                && verified.claims().deviceId() == rowId(model.slug, device) && verified.claims().ownerId() == claims.owner()
+                && verified.claims().deviceId() == rowId(false, device) && verified.claims().ownerId() == claims.owner()
                 && verified.claims().epoch() == claims.epoch() && verified.claims().cacheVersionId() == claims.versionId()
                 && kid.equals(kids.get(model.secret));
         if (!right) {
             fail(op, "the key " + actual.cacheKey() + " (" + verified + ") does not say " + claims + " under secret "
                     + kids.get(model.secret));
         }
-        Key key = new Key(actual.cacheKey(), claims, "key of " + device + " from resolve #" + step);
+        note(op + " => " + expected + ", key of " + who(claims.owner()) + " at epoch " + claims.epoch());
+        Key key = new Key(actual.cacheKey(), claims, "key of " + device + " from #" + step);
         keys.add(key);
-        latest.put(device, key);
         if (foreignKeys.size() < 50) {
             foreignKeys.add(new Key(key.text(), key.claims(), "key of " + model.slug + "/" + device));
         }
-        note(op + " => " + expected + " owner h" + household(claims.owner()) + " epoch " + claims.epoch());
         return key;
     }
 
-    void authorize(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        String vendor = vendor(r, 3, 3);
-        String source = source(r);
-        Device src = model.devices.get(source);
-        Long sourceOwner = src == null ? null : src.owner;
-        String targetVendor = null;
-        String target;
-        int t = r.nextInt(100);
-        if (t < 74 && sourceOwner != null) {
-            List<String> own = model.displays.values().stream().filter(d -> sourceOwner.equals(d.owner)).map(d -> d.id)
-                    .toList();
-            target = own.isEmpty() ? anyDisplay(r) : own.get(r.nextInt(own.size()));
-        } else if (t < 86) {
-            target = anyDisplay(r);
-        } else if (t < 92) {
-            targetVendor = model.slug;
-            target = deviceId(r);
-        } else if (t < 95) {
-            target = "no-such-display";
-        } else if (t < 98) {
-            targetVendor = "no-such-vendor";
-            target = deviceId(r);
-        } else {
-            targetVendor = model.dormantSlug;
-            target = "d0";
-        }
-        Device tgt = targetVendor == null ? model.displays.get(target)
-                : targetVendor.equals(model.slug) ? model.devices.get(target) : null;
-        int q = r.nextInt(100);
-        long requester = q < 85 && tgt != null && tgt.owner != null ? tgt.owner
-                : q < 97 ? households.get(r.nextInt(households.size())).account() : 0;
-        List<Capability> offered = List.copyOf(model.capabilities);
-        Capability capability = r.nextInt(100) < 85 ? offered.get(r.nextInt(offered.size()))
-                : Capability.values()[r.nextInt(Capability.values().length)];
-        Key key = chooseKey(r, source);
-
-        Answer expected = model.authorize(vendor, source, targetVendor, target, requester, capability, key.claims());
-        Decision actual = s.engine.authorize(new AuthorizeRequest(vendor, source, targetVendor, target, requester,
-                capability, key.text()));
-        String op = "authorize " + vendor + "/" + source + " on " + (targetVendor == null ? "platform" : targetVendor)
-                + "/" + target + " for " + who(requester) + " " + capability + " with " + key.how();
-        compare(op, expected, actual.outcome().name(), actual.reason(), actual.cacheVersion());
+    private void authorize(Authorize op) {
+        String vendor = slug(op.vendor());
+        String targetVendor = op.targetVendor() == null ? null : slug(op.targetVendor());
+        long requester = op.requester() >= 0 && op.requester() < households.size()
+                ? households.get(op.requester()).account() : 0;
+        Key key = key(op.key(), op.source());
+        String source = platformOrVendorId(op.source());
+        Answer expected = model.authorize(vendor, source, targetVendor, op.target(), requester, op.capability(),
+                key.claims());
+        Decision actual = s.engine.authorize(new AuthorizeRequest(vendor, source, targetVendor,
+                targetVendor == null ? platformId(op.target()) : op.target(), requester, op.capability(), key.text()));
+        String what = "authorize " + op.source() + (vendor.equals(model.slug) ? "" : " of " + vendor) + " on "
+                + op.target() + (targetVendor == null ? "" : " of " + targetVendor) + " for " + who(requester) + ", "
+                + op.capability() + ", with " + key.how();
+        compare(what, expected, actual.outcome().name(), actual.reason(), actual.cacheVersion());
         DecisionTally.decision("authorize", expected.outcome(), expected.reason(), expected.why());
         tally("authorize", null);
-        String what = op + " => " + expected + " (" + expected.why() + ")";
+        what += " => " + expected + " (" + expected.why() + ")";
         if (actual.reason() == DenyReason.OWNER_MISMATCH) {
             // the guard halts the rollout and, by the vendor's policy, suspends it: a change like any other
             model.violation();
@@ -214,54 +209,44 @@ final class DecisionWorld {
         note(what);
     }
 
-    /**
-     * Mostly a genuine key: fresh from resolve, the latest one resolved for the device, or an earlier one of
-     * it (stale or of a former owner by now); otherwise any key held (another device's), a tampered or
-     * made-up one, or one of another vendor.
-     */
-    private Key chooseKey(RandomGenerator r, String source) {
-        int k = r.nextInt(100);
-        if (k < 42) {
-            Key fresh = checkResolve(model.slug, source);
-            if (fresh != null) {
-                return new Key(fresh.text(), fresh.claims(), "a fresh key");
+    /** The key the choice names in this world now; none held is a missing key (not genuine). */
+    private Key key(KeyChoice choice, String source) {
+        List<Key> ofDevice = keys.stream().filter(k -> k.claims().deviceId().equals(choice.device())).toList();
+        Key chosen = switch (choice.kind()) {
+            case FRESH -> {
+                Key fresh = checkResolve(model.slug, source);
+                yield fresh == null ? null : new Key(fresh.text(), fresh.claims(), "the key just resolved");
             }
-        }
-        if (k < 58 && latest.containsKey(source)) {
-            Key l = latest.get(source);
-            return new Key(l.text(), l.claims(), "the latest " + l.how());
-        }
-        List<Key> earlier = keys.stream().filter(key -> key.claims().deviceId().equals(source)).toList();
-        if (k < 74 && !earlier.isEmpty()) {
-            Key e = earlier.get(r.nextInt(earlier.size()));
-            return new Key(e.text(), e.claims(), "an earlier " + e.how());
-        }
-        if (k < 84 && !keys.isEmpty()) {
-            return keys.get(r.nextInt(keys.size()));
-        }
-        if (k < 92 && !keys.isEmpty()) {
-            return tampered(keys.get(r.nextInt(keys.size())), r);
-        }
-        if (k >= 96 && !foreignKeys.isEmpty()) {
-            Key f = foreignKeys.get(r.nextInt(foreignKeys.size()));
-            return f.claims().vendor().equals(model.slug) ? f : new Key(f.text(), f.claims(), "a " + f.how());
-        }
-        String[] made = {null, "", "bk1.", "not-a-key", "bk1." + kids.getLast() + ".1.2.3.4.5"};
-        String text = made[r.nextInt(made.length)];
-        return new Key(text, null, "made-up key '" + text + "'");
+            case LATEST, OTHER_DEVICE -> ofDevice.isEmpty() ? null : labelled(ofDevice.getLast(), "the latest ");
+            case EARLIER -> ofDevice.isEmpty() ? null
+                    : labelled(ofDevice.get(Math.min(choice.index(), ofDevice.size() - 1)), "earlier ");
+            case TAMPERED -> ofDevice.isEmpty() ? null : tampered(ofDevice.getLast(), choice.index());
+            case MADE_UP -> {
+                String[] made = {null, "", "bk1.", "not-a-key", "bk1." + kids.getLast() + ".1.2.3.4.5"};
+                String text = made[choice.index() % made.length];
+                yield new Key(text, null, "made-up key '" + text + "'");
+            }
+            case FOREIGN -> foreignKeys.isEmpty() ? null
+                    : labelled(foreignKeys.get(choice.index() % foreignKeys.size()), "");
+        };
+        return chosen != null ? chosen : new Key(null, null, "no key (none held for " + choice + ")");
+    }
+
+    private static Key labelled(Key key, String prefix) {
+        return new Key(key.text(), key.claims(), prefix + key.how());
     }
 
     /** A genuine key changed without the secret: never genuine any more. */
-    private Key tampered(Key genuine, RandomGenerator r) {
+    private Key tampered(Key genuine, int variant) {
         String[] parts = genuine.text().split("\\.");
         String how;
-        switch (r.nextInt(4)) {
+        switch (variant % 4) {
             case 0 -> {
                 parts[7] = "AAAAAAAAAAAAAAAAAAAAAA";
                 how = "signature replaced";
             }
             case 1 -> {
-                parts[4] = String.valueOf(households.get(r.nextInt(households.size())).account());
+                parts[4] = String.valueOf(households.get(variant / 4 % households.size()).account());
                 how = "owner rewritten";
             }
             case 2 -> {
@@ -274,8 +259,11 @@ final class DecisionWorld {
             }
         }
         String text = String.join(".", parts);
-        // rewriting the owner to the same owner changes nothing: still genuine
-        return new Key(text, text.equals(genuine.text()) ? genuine.claims() : null, genuine.how() + ", " + how);
+        if (text.equals(genuine.text())) {
+            // the owner rewritten to the owner it names: nothing changed, still genuine
+            return new Key(text, genuine.claims(), genuine.how() + " (its owner rewritten to itself: unchanged)");
+        }
+        return new Key(text, null, genuine.how() + ", " + how);
     }
 
     private void compare(String op, Answer expected, String outcome, DenyReason reason, DecisionState.Version version) {
@@ -290,208 +278,140 @@ final class DecisionWorld {
 
     // --- links and devices -------------------------------------------------------------------------
 
-    boolean hasLiveLink() {
-        return model.links.values().stream().anyMatch(l -> l.live);
-    }
-
-    boolean hasLinkedDevice() {
-        return model.devices.values().stream().anyMatch(d -> d.owner != null && d.link != null);
-    }
-
-    void link(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        Household h = households.get(r.nextInt(households.size()));
-        String external = "x" + r.nextInt(households.size() + 2);
-        if (model.suspension != null) {
-            // only an active vendor can be linked
-            refused("link", "vendor-not-linkable", () -> s.as(h.email(), () -> s.links.startLink(vendorId)));
-            note("link h" + h.index() + " " + external + " refused: vendor suspended");
+    private void link(DecisionOp.Link op) {
+        Household h = household(op.household());
+        if (h == null || model.suspension != null) {
+            skipped("link", op);
             return;
         }
-        linkAs(h, external);
-    }
-
-    private Link linkAs(Household h, String external) {
-        LinkOutcome outcome = model.linkOutcome(h.account(), external);
+        LinkOutcome outcome = model.linkOutcome(h.account(), op.external());
         String code = s.as(h.email(), () -> s.links.startLink(vendorId).code());
         if (outcome == LinkOutcome.REFUSED) {
             refused("link", "account-already-linked",
-                    () -> s.asVendor(cloud, () -> s.partnerLinks.completeLink(vendorId, code, external)));
-            note("link h" + h.index() + " " + external + " refused: linked live elsewhere");
-            return null;
+                    () -> s.asVendor(cloud, () -> s.partnerLinks.completeLink(vendorId, code, op.external())));
+            note(op + ": refused, linked live elsewhere");
+            return;
         }
-        LinkCompleted done = s.asVendor(cloud, () -> s.partnerLinks.completeLink(vendorId, code, external));
-        Link link = model.linked(h.account(), external, done.linkId());
+        LinkCompleted done = s.asVendor(cloud, () -> s.partnerLinks.completeLink(vendorId, code, op.external()));
+        Link link = model.linked(h.account(), op.external(), done.linkId());
         if (done.linkId() != link.id || done.epoch() != link.epoch || done.relinked() != (outcome == LinkOutcome.RELINKED)) {
-            fail("link h" + h.index() + " " + external, "the service answered " + done + ", the model has " + link
-                    + " " + outcome);
+            fail(op.toString(), "the service answered " + done + ", the model has " + link + " " + outcome);
         }
         s.sync();
         tally("link", null);
-        note("link h" + h.index() + " " + external + ": " + outcome + " " + link);
-        return link;
+        note(op + ": " + outcome + " " + link);
     }
 
-    void unlink(long seed) {
-        List<Link> live = model.links.values().stream().filter(l -> l.live).toList();
-        if (live.isEmpty()) {
-            skipped("unlink");
+    private void unlink(DecisionOp.Unlink op) {
+        Household h = household(op.household());
+        Link link = h == null ? null : model.links.get(h.account() + "/" + op.external());
+        if (link == null || !link.live) {
+            skipped("unlink", op);
             return;
         }
-        Link link = live.get(new SplittableRandom(seed).nextInt(live.size()));
-        s.as(households.get(household(link.account)).email(), () -> s.unlinks.unlink(link.id));
+        s.as(h.email(), () -> s.unlinks.unlink(link.id));
         model.unlinked(link);
         s.sync();
         tally("unlink", null);
-        note("unlink h" + household(link.account) + " " + link);
+        note(op + ": " + link);
     }
 
-    void unlinkDevice(long seed) {
-        List<Device> linked = model.devices.values().stream()
-                .filter(d -> d.owner != null && d.link != null && !d.state.equals("REMOVED")).toList();
-        if (linked.isEmpty()) {
-            skipped("unlink device");
+    private void unlinkDevice(DecisionOp.UnlinkDevice op) {
+        Device d = model.devices.get(op.device());
+        if (d == null || d.owner == null || d.link == null || d.state.equals("REMOVED")) {
+            skipped("unlink device", op);
             return;
         }
-        Device d = linked.get(new SplittableRandom(seed).nextInt(linked.size()));
-        long row = rowId(model.slug, d.id);
-        s.as(households.get(household(d.owner)).email(), () -> s.unlinks.unlinkDevice(row));
+        long row = rowId(false, d.id);
         String was = d.toString();
+        s.as(owner(d).email(), () -> s.unlinks.unlinkDevice(row));
         model.deviceUnlinked(d);
         s.sync();
         tally("unlink device", null);
-        note("unlink device " + was);
+        note(op + ": " + was + ", link epoch moves");
     }
 
-    void sync(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        List<Link> live = model.links.values().stream().filter(l -> l.live).toList();
-        if (live.isEmpty()) {
-            skipped("sync");
+    private void sync(DecisionOp.Sync op) {
+        Household h = household(op.household());
+        Link link = h == null ? null : model.links.get(h.account() + "/" + op.external());
+        if (link == null || !link.live) {
+            skipped("sync", op);
             return;
         }
-        Link link = live.get(r.nextInt(live.size()));
-        List<Item> items = new ArrayList<>();
-        for (Device d : model.devices.values()) {
-            if (d.link == link && Objects.equals(d.owner, link.account) && !d.state.equals("REMOVED") && r.nextInt(4) > 0) {
-                items.add(r.nextInt(10) == 0 ? item(d.id, r.nextInt(1000)) : new Item(d.id, d.name));
-            }
-        }
-        for (int n = r.nextInt(3); n > 0; n--) {
-            String id = deviceId(r);
-            if (items.stream().noneMatch(i -> i.id().equals(id))) {
-                Device known = model.devices.get(id);
-                items.add(known == null ? item(id, 0) : new Item(id, known.name));
-            }
-        }
-        syncLink(link, items);
-    }
-
-    private void syncLink(Link link, List<Item> items) {
-        List<DeviceItem> sent = items.stream()
-                .map(i -> new DeviceItem(i.id(), Integer.parseInt(i.id().substring(1)) >= 10 ? "DISPLAY" : "CAMERA", i.name()))
-                .toList();
+        List<DeviceItem> sent = op.items().stream()
+                .map(i -> new DeviceItem(i.id(), DecisionPlanner.kind(i.id()), i.name())).toList();
         SyncResult actual = s.asVendor(cloud, () -> s.partnerLinks.syncDevices(vendorId, link.external, sent));
-        Synced expected = model.synced(link, items);
+        Synced expected = model.synced(link, op.items());
         Synced got = new Synced(sorted(actual.added()), sorted(actual.updated()), sorted(actual.moved()),
                 sorted(actual.removed()), actual.unchanged(), sorted(actual.skipped()));
         Synced want = new Synced(sorted(expected.added()), sorted(expected.updated()), sorted(expected.moved()),
                 sorted(expected.removed()), expected.unchanged(), sorted(expected.skipped()));
         if (!got.equals(want)) {
-            fail("sync " + link + " " + items, "the service answered " + got + ", the model expected " + want);
+            fail(op.toString(), "the service answered " + got + ", the model expected " + want);
         }
         s.sync();
         tally("sync", null);
         if (!want.moved().isEmpty() && !settingUp) {
             DecisionTally.count("op sync moved a device");
         }
-        note("sync h" + household(link.account) + " " + link.external + " " + items.stream().map(Item::id).toList()
-                + ": " + want);
+        note(op + ": " + want);
     }
 
-    void transfer(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        List<Device> candidates = new ArrayList<>();
-        model.devices.values().stream().filter(d -> !d.state.equals("REMOVED")).forEach(candidates::add);
-        model.displays.values().stream().filter(d -> r.nextInt(4) == 0).forEach(candidates::add);
-        if (candidates.isEmpty()) {
-            skipped("transfer");
+    private void transfer(DecisionOp.Transfer op) {
+        boolean platform = model.displays.containsKey(op.device());
+        Device d = platform ? model.displays.get(op.device()) : model.devices.get(op.device());
+        Household to = household(op.household());
+        if (d == null || to == null || d.state.equals("REMOVED") || Objects.equals(d.owner, to.account())) {
+            skipped("transfer", op);
             return;
         }
-        Device d = candidates.get(r.nextInt(candidates.size()));
-        List<Household> others = households.stream().filter(h -> !Objects.equals(d.owner, h.account())).toList();
-        Household to = others.get(r.nextInt(others.size()));
-        long row = rowId(d.platform ? null : model.slug, d.id);
-        s.admin(() -> s.devices.transfer(row, to.email(), "property test: handed on"));
+        long row = rowId(platform, d.id);
         String was = d.toString();
+        s.admin(() -> s.devices.transfer(row, to.email(), "property test: handed on"));
         model.transferred(d, to.account());
         s.sync();
         tally("transfer", null);
-        note("transfer " + was + " to h" + to.index());
+        note(op + ": was " + was);
     }
 
-    /**
-     * The household turns a device off, or one of its turned-off devices on again (more often: devices are
-     * mostly on). No service offers this yet, so the row is changed as the portal would.
-     */
-    void toggle(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        List<Device> candidates = new ArrayList<>();
-        model.devices.values().stream().filter(d -> !d.state.equals("REMOVED")).forEach(candidates::add);
-        model.displays.values().stream().filter(d -> r.nextInt(3) == 0).forEach(candidates::add);
-        List<Device> off = candidates.stream().filter(d -> d.state.equals("DISABLED")).toList();
-        List<Device> on = candidates.stream().filter(d -> d.state.equals("ACTIVE")).toList();
-        if (candidates.isEmpty()) {
-            skipped("disable or enable");
+    /** The household turns a device off or on. No service offers this yet: the row changes as the portal would. */
+    private void toggle(DecisionOp.Toggle op) {
+        boolean platform = model.displays.containsKey(op.device());
+        Device d = platform ? model.displays.get(op.device()) : model.devices.get(op.device());
+        if (d == null || d.state.equals("REMOVED") || d.state.equals(op.state())) {
+            skipped("disable or enable", op);
             return;
         }
-        Device d = !off.isEmpty() && (on.isEmpty() || r.nextInt(100) < 60) ? off.get(r.nextInt(off.size()))
-                : on.get(r.nextInt(on.size()));
-        String next = d.state.equals("ACTIVE") ? "DISABLED" : "ACTIVE";
-        s.jdbc.update("update device set state = ?, updated_at = now(), version = version + 1 where id = ?", next,
-                rowId(d.platform ? null : model.slug, d.id));
+        s.jdbc.update("update device set state = ?, updated_at = now(), version = version + 1 where id = ?", op.state(),
+                rowId(platform, d.id));
         model.toggled(d);
         s.sync();
         tally("disable or enable", null);
-        note("set " + d.id + " " + next);
+        note(op.toString());
     }
 
     // --- the vendor: suspension, rollouts, secrets ---------------------------------------------------
 
-    void suspend(long seed) {
-        RandomGenerator r = new SplittableRandom(seed);
-        SuspensionReason reason = SuspensionReason.values()[r.nextInt(SuspensionReason.values().length)];
-        boolean all = r.nextBoolean();
-        Set<Capability> scope = EnumSet.noneOf(Capability.class);
-        if (!all) {
-            List<Capability> offered = List.copyOf(model.capabilities);
-            scope.add(offered.get(r.nextInt(offered.size())));
-            offered.stream().filter(c -> r.nextInt(3) == 0).forEach(scope::add);
-        }
-        SuspendCommand command = new SuspendCommand(vendorId, s.vendorVersion(vendorId), all, all ? null : scope, reason,
-                "property test", null, model.slug);
-        if (model.suspension != null) {
-            refused("suspend", "illegal-status-change", () -> s.admin(() -> s.suspensions.suspend(command)));
-            note("suspend refused: already suspended");
+    private void suspend(DecisionOp.Suspend op) {
+        if (model.suspension != null || !model.capabilities.containsAll(op.scope())) {
+            skipped("suspend", op);
             return;
         }
-        s.admin(() -> s.suspensions.suspend(command));
-        model.suspended(all ? model.capabilities : scope, reason);
+        s.admin(() -> s.suspensions.suspend(new SuspendCommand(vendorId, s.vendorVersion(vendorId), op.all(),
+                op.all() ? null : op.scope(), op.reason(), "property test", null, model.slug)));
+        model.suspended(op.all() ? model.capabilities : op.scope(), op.reason());
         s.sync();
         tally("suspend", null);
-        note("suspend " + (all ? "all" : scope) + " for " + reason);
+        note(op.toString());
     }
 
-    void resume(long seed) {
+    private void resume() {
         if (model.suspension == null) {
-            refused("resume", "not-suspended",
-                    () -> s.admin(() -> s.suspensions.requestResume(vendorId, s.vendorVersion(vendorId))));
-            note("resume refused: not suspended");
+            skipped("resume", new DecisionOp.Resume());
             return;
         }
-        boolean requested = model.suspension.resumeRequested();
         boolean resumed = true;
-        if (requested) {
+        if (model.suspension.resumeRequested()) {
             s.secondAdmin(() -> s.suspensions.approveResume(vendorId, s.vendorVersion(vendorId)));
         } else {
             resumed = s.admin(() -> s.suspensions.requestResume(vendorId, s.vendorVersion(vendorId)));
@@ -501,19 +421,18 @@ final class DecisionWorld {
         }
         s.sync();
         tally("resume", null);
-        note(resumed ? "resume: vendor active" : "resume requested: a second admin must approve");
+        note(resumed ? "resume: the vendor is active" : "resume requested: a second admin must approve");
     }
 
-    void rolloutStart(long seed) {
+    private void rolloutStart(DecisionOp.RolloutStart op) {
         if (model.suspension != null || model.rollout != null) {
-            skipped("rollout start");
+            skipped("rollout start", op);
             return;
         }
-        List<Integer> stages = PLANS.get(new SplittableRandom(seed).nextInt(PLANS.size()));
         String label = "2." + ++versions;
         long to = s.admin(() -> s.cacheVersions.register(vendorId, new NewCacheVersion(label, null, null)));
         long id = s.admin(() -> {
-            long created = s.rollouts.create(new NewRollout(vendorId, to, new StagePlan(stages), 600, 100,
+            long created = s.rollouts.create(new NewRollout(vendorId, to, new StagePlan(op.stages()), 600, 100,
                     new BigDecimal("0.05"), 600));
             s.rollouts.submit(created);
             return created;
@@ -523,15 +442,15 @@ final class DecisionWorld {
             s.rollouts.start(id);
             return s.rollouts.detail(id).salt();
         });
-        model.rolloutStarted(id, salt, stages, new Version(to, label));
+        model.rolloutStarted(id, salt, op.stages(), new Version(to, label));
         s.sync();
         tally("rollout start", null);
-        note("rollout of " + label + " started, stages " + stages);
+        note("rollout of " + label + " started, stages " + op.stages() + ", salt " + salt);
     }
 
-    void rolloutAdvance(long seed) {
+    private void rolloutAdvance() {
         if (model.rollout == null || model.rollout.paused() || model.suspension != null) {
-            skipped("rollout advance");
+            skipped("rollout advance", new DecisionOp.RolloutAdvance());
             return;
         }
         RolloutState state = s.admin(() -> s.rollouts.advance(model.rollout.id()));
@@ -544,9 +463,9 @@ final class DecisionWorld {
         note(completed ? "rollout completed: stable is " + model.stable.label() : "rollout at " + model.rollout.percent() + " %");
     }
 
-    void rolloutHalt(long seed) {
+    private void rolloutHalt() {
         if (model.rollout == null) {
-            skipped("rollout halt");
+            skipped("rollout halt", new DecisionOp.RolloutHalt());
             return;
         }
         long id = model.rollout.id();
@@ -557,25 +476,24 @@ final class DecisionWorld {
         note("rollout halted and rolled back");
     }
 
-    void rolloutPauseOrResume(long seed) {
-        if (model.rollout == null || model.rollout.paused() && model.suspension != null) {
-            skipped("rollout pause or resume");
+    private void rolloutPause(DecisionOp.RolloutPause op) {
+        if (model.rollout == null || model.rollout.paused() == op.pause() || !op.pause() && model.suspension != null) {
+            skipped("rollout pause or resume", op);
             return;
         }
         long id = model.rollout.id();
-        boolean pause = !model.rollout.paused();
-        if (pause) {
+        if (op.pause()) {
             s.admin(() -> s.rollouts.pause(id, "property test"));
         } else {
             s.admin(() -> s.rollouts.resume(id));
         }
-        model.rolloutPaused(pause);
+        model.rolloutPaused(op.pause());
         s.sync();
         tally("rollout pause or resume", null);
-        note(pause ? "rollout paused" : "rollout resumed");
+        note(op.toString());
     }
 
-    void rotateSecret(long seed) {
+    private void rotateSecret() {
         String kid = s.admin(() -> s.secrets.rotate());
         kids.add(kid);
         model.rotated();
@@ -586,50 +504,43 @@ final class DecisionWorld {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    private static Item item(String id, int name) {
-        return new Item(id, (Integer.parseInt(id.substring(1)) >= 10 ? "Screen " : "Camera ") + id
-                + (name == 0 ? "" : " " + name));
+    private String slug(VendorRef vendor) {
+        return switch (vendor) {
+            case VENDOR -> model.slug;
+            case DORMANT -> model.dormantSlug;
+            case UNKNOWN -> "no-such-vendor";
+        };
     }
 
-    private String vendor(RandomGenerator r, int dormantPercent, int unknownPercent) {
-        int v = r.nextInt(100);
-        return v < dormantPercent ? model.dormantSlug : v < dormantPercent + unknownPercent ? "no-such-vendor" : model.slug;
+    /** A platform display's id in this world (ids are unique across worlds). */
+    private String platformId(String display) {
+        return model.slug + "-" + display;
     }
 
-    private String source(RandomGenerator r) {
-        int pick = r.nextInt(100);
-        List<String> owned = model.devices.values().stream().filter(d -> d.owner != null && !d.state.equals("REMOVED"))
-                .map(d -> d.id).toList();
-        if (pick < 70 && !owned.isEmpty()) {
-            return owned.get(r.nextInt(owned.size()));
-        }
-        return pick < 93 ? deviceId(r) : pick < 97 ? "ghost-" + r.nextInt(3) : anyDisplay(r);
+    /** What resolve is asked about: the vendor's device id, or (wrongly) a platform display's. */
+    private String platformOrVendorId(String device) {
+        return model.displays.containsKey(device) ? platformId(device) : device;
     }
 
-    private static String deviceId(RandomGenerator r) {
-        return "d" + r.nextInt(DEVICE_IDS);
-    }
-
-    private String anyDisplay(RandomGenerator r) {
-        List<String> all = List.copyOf(model.displays.keySet());
-        return all.get(r.nextInt(all.size()));
-    }
-
-    private long rowId(String vendorSlug, String deviceId) {
-        return rowIds.computeIfAbsent(vendorSlug + "/" + deviceId, k -> vendorSlug == null
+    private long rowId(boolean platform, String device) {
+        return rowIds.computeIfAbsent((platform ? "platform/" : "vendor/") + device, k -> platform
                 ? s.jdbc.queryForObject("select id from device where vendor_id is null and vendor_device_id = ?", Long.class,
-                deviceId)
+                platformId(device))
                 : s.jdbc.queryForObject("select id from device where vendor_id = ? and vendor_device_id = ?", Long.class,
-                vendorId, deviceId));
+                vendorId, device));
     }
 
-    private int household(long account) {
-        return households.stream().filter(h -> h.account() == account).findFirst().map(Household::index).orElse(-1);
+    private Household household(int index) {
+        return index >= 0 && index < households.size() ? households.get(index) : null;
+    }
+
+    private Household owner(Device d) {
+        return households.stream().filter(h -> h.account() == d.owner).findFirst().orElseThrow();
     }
 
     private String who(long account) {
-        int h = household(account);
-        return h < 0 ? "account " + account : "h" + h;
+        return households.stream().filter(h -> h.account() == account).findFirst().map(h -> "h" + h.index())
+                .orElse("account " + account);
     }
 
     private static List<String> sorted(List<String> list) {
@@ -656,9 +567,9 @@ final class DecisionWorld {
         }
     }
 
-    private void skipped(String operation) {
-        tally(operation, "skipped");
-        note(operation + ": nothing to do");
+    private void skipped(String kind, DecisionOp op) {
+        tally(kind, "skipped");
+        note(op + ": does not apply now, skipped");
     }
 
     private void note(String what) {
@@ -666,13 +577,14 @@ final class DecisionWorld {
     }
 
     private void fail(String operation, String difference) {
-        List<String> recent = trail.subList(Math.max(0, trail.size() - TRAIL), trail.size());
-        throw new AssertionError("The application differs from the model at operation #" + (step + 1) + " of "
+        // the same disagreement in another world: the kind of operation and the two answers without versions
+        String kind = operation.split(" ")[0] + ": " + difference.replaceAll(" @\\S+", "").replaceAll(" \\(.*?\\)", "");
+        throw new Mismatch(kind, "The application differs from the model at step #" + (step + 1) + " of "
                 + model.slug + ":\n  " + operation + "\n  " + difference.replace("\n", "\n  ")
                 + "\nThe model before it:\n  " + model.describe().replace("\n", "\n  ")
                 + "\nHouseholds: " + households.stream().map(h -> "h" + h.index() + "=" + h.account())
                 .collect(Collectors.joining(", "))
-                + "\nWhat happened before (" + (trail.size() - recent.size()) + " earlier left out):\n  "
-                + String.join("\n  ", recent));
+                + "\nThe steps before it" + (trail.size() > TRAIL ? " (the last " + TRAIL + ")" : "") + ":\n  "
+                + String.join("\n  ", trail.subList(Math.max(0, trail.size() - TRAIL), trail.size())));
     }
 }

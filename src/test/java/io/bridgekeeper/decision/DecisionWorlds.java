@@ -125,7 +125,7 @@ class DecisionWorlds {
             world.addHousehold(account, data.email(account), 1 + (int) ((config.seed() >>> h) & 1));
         }
         sync();
-        world.populate(config.seed());
+        world.populate(DecisionPlanner.initialDevices(config.households(), config.seed()));
         return world;
     }
 
