@@ -9,12 +9,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code households} households, each with one platform display and one vendor link with four devices
  * of that vendor (so 5 devices per household: 1,000,000 for 200,000 households), and one ownership row
  * per device. All rows are marked {@code bench} so they never collide with the demo data.
+ *
+ * <p>What the benchmarks rely on: household {@code n} (1-based) is {@code bench<n, 7 digits>@example.com};
+ * its platform display is {@code bench-display-<account id>}; its vendor account is {@code bench-<n>} at
+ * the active demo vendor number {@code n % 4} by id (LumaCam for {@code n % 4 == 0}), and its devices are
+ * {@code bench-<n>-1} … {@code bench-<n>-4}, the fourth one DISABLED on every tenth link.
  */
-final class LargeDataSet {
+public final class LargeDataSet {
 
     private static final Logger log = LoggerFactory.getLogger(LargeDataSet.class);
 
     private LargeDataSet() {
+    }
+
+    /** The size the benchmarks use: {@code BENCH_HOUSEHOLDS}, 200,000 by default (1,000,000 devices). */
+    public static int households() {
+        return Integer.parseInt(System.getenv().getOrDefault("BENCH_HOUSEHOLDS", "200000"));
+    }
+
+    /**
+     * Seeds unless this database already holds the data set: benchmarks that share one test context (one
+     * embedded PostgreSQL) in a run seed it once.
+     */
+    public static void seedOnce(JdbcTemplate jdbc, int households) {
+        Integer seeded = jdbc.queryForObject("select count(*) from account where email like 'bench%@example.com'",
+                Integer.class);
+        if (seeded == null || seeded == 0) {
+            seed(jdbc, households);
+        }
     }
 
     static void seed(JdbcTemplate jdbc, int households) {

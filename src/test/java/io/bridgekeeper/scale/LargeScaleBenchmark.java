@@ -43,7 +43,7 @@ class LargeScaleBenchmark {
 
     @Test
     void seed_and_measure_grid_pages() {
-        int households = Integer.parseInt(System.getenv().getOrDefault("BENCH_HOUSEHOLDS", "200000"));
+        int households = LargeDataSet.households();
         long t = System.nanoTime();
         LargeDataSet.seed(jdbc, households);
         long seedMillis = (System.nanoTime() - t) / 1_000_000;
