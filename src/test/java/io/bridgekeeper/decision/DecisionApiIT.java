@@ -10,6 +10,7 @@ import io.bridgekeeper.support.IntegrationTest;
 import io.bridgekeeper.support.RunAs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -209,6 +210,25 @@ class DecisionApiIT {
         assertThat(authorized.body().path("results").get(0).path("outcome").asString()).isEqualTo("ALLOW");
         assertThat(authorized.body().path("results").get(1).path("reason").asString()).isEqualTo("REQUESTER_NOT_OWNER");
         assertThat(authorized.body().path("results").get(2).path("reason").asString()).isEqualTo("OWNER_MISMATCH");
+    }
+
+    @Test
+    void aTargetOfTheVendorIsReadLikeAPlatformOne() {
+        // the vendor's own screen in household a, through a's link: one vendor device shown on another
+        String screen = a.cameraId() + "-screen";
+        jdbc.update("""
+                insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, link_id, state, owner_since)
+                values (?, ?, 'DISPLAY', 'Screen', ?, ?, 'ACTIVE', now())""", vendor.id(), screen, a.accountId(), a.linkId());
+        String key = api.resolve(vendor.slug(), a.cameraId()).cacheKey();
+        Map<String, Object> body = new LinkedHashMap<>(
+                DecisionClient.authorizeBody(vendor.slug(), a.cameraId(), screen, a.accountId(), key));
+        body.put("targetVendor", vendor.slug());
+        assertThat(api.post("/authorize", body).outcome()).isEqualTo("ALLOW");
+        body.put("requesterAccountId", b.accountId());
+        assertThat(api.post("/authorize", body).reason()).isEqualTo("REQUESTER_NOT_OWNER");
+        body.put("requesterAccountId", a.accountId());
+        body.put("targetDeviceId", "no-such-screen");
+        assertThat(api.post("/authorize", body).reason()).isEqualTo("DEVICE_UNKNOWN");
     }
 
     @Test
