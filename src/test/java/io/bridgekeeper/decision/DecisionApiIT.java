@@ -9,6 +9,11 @@ import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.support.IntegrationTest;
 import io.bridgekeeper.support.RunAs;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,6 +285,30 @@ class DecisionApiIT {
             runAs.as(DemoAccounts.ADMIN, () -> credentials.revoke(id));
             assertThat(c.resolve(vendor.slug(), a.cameraId()).status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void theDataPlanesRequestsAreNotObservedFilterByFilter() throws Exception {
+        // a request outside the decision API is observed by Spring Security: the meters exist here
+        double before = securityObservations();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        assertThat(securityObservations()).isGreaterThan(before);
+        // the decision API's are not (the security filters' observations end before the answer is written)
+        double observed = securityObservations();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.resolve(vendor.slug(), a.cameraId()).status()).isEqualTo(200);
+        }
+        assertThat(securityObservations()).isEqualTo(observed);
+    }
+
+    private double securityObservations() {
+        return meters.getMeters().stream()
+                .filter(m -> m instanceof Timer && m.getId().getName().startsWith("spring.security."))
+                .mapToDouble(m -> ((Timer) m).count())
+                .sum();
     }
 
     @Test
