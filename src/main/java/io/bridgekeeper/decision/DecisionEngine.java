@@ -17,9 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The delivery decision, without the caller's credential check (that is {@link DecisionService}).
@@ -53,14 +55,17 @@ public class DecisionEngine {
     private final JdbcTemplate jdbc;
     private final DecisionMetrics metrics;
     private final ViolationReporter violations;
+    private final CoalescedReads<AuthorizeRequest, Map<String, Row>> reads;
 
     DecisionEngine(DecisionState state, KillSwitch killSwitch, JdbcTemplate jdbc, DecisionMetrics metrics,
-                   ViolationReporter violations) {
+                   ViolationReporter violations,
+                   @Value("${bridgekeeper.decision.concurrent-reads:4}") int concurrentReads) {
         this.state = state;
         this.killSwitch = killSwitch;
         this.jdbc = jdbc;
         this.metrics = metrics;
         this.violations = violations;
+        this.reads = new CoalescedReads<>(concurrentReads, this::readDevices);
     }
 
     // --- resolve -----------------------------------------------------------------------------------
@@ -121,8 +126,19 @@ public class DecisionEngine {
 
     // --- authorize ---------------------------------------------------------------------------------
 
+    /**
+     * One delivery. Its devices are read with those of the authorizations that arrive at the same time
+     * ({@link CoalescedReads}: one read for many, always a read that began after this call); inside a
+     * caller's transaction they are read in that transaction, alone.
+     */
     public Decision authorize(AuthorizeRequest request) {
-        return authorizeAll(List.of(request)).getFirst();
+        long start = System.nanoTime();
+        Map<String, Row> rows = TransactionSynchronizationManager.isActualTransactionActive()
+                ? readDevices(List.of(request))
+                : reads.read(request);
+        Decision d = decide(request, rows);
+        metrics.authorized(d, System.nanoTime() - start);
+        return d;
     }
 
     /** Many at once: one database read for all their devices. */
@@ -229,10 +245,9 @@ public class DecisionEngine {
     /**
      * The devices of one authorization: up to two vendor devices and one platform device, as plain
      * parameters ({@code null} for a slot not used, which matches no row). PostgreSQL reuses the plan
-     * of this prepared statement. With the arrays of {@link #MANY_DEVICES} it plans again at every
-     * execution (the generic plan never looks as cheap as one planned for the actual arrays): measured
-     * on the benchmark's data set, about 450 µs of PostgreSQL CPU per authorization against 50 to 80 µs
-     * with this statement.
+     * of this prepared statement. (The same statement with array parameters was planned again at every
+     * execution, about 450 µs of PostgreSQL CPU per authorization on the benchmark's data set against 50
+     * to 80 µs with this one; {@link #MANY_DEVICES} avoids that inside a function.)
      */
     private static final String FEW_DEVICES = DEVICE_COLUMNS + """
             where d.vendor_id = ? and d.vendor_device_id = ?
@@ -244,17 +259,14 @@ public class DecisionEngine {
             where d.vendor_id is null and d.vendor_device_id = ?
             """;
 
-    /** Every device of a batch in one statement; planned at each execution, which a batch shares. */
+    /**
+     * Every device of a batch in one statement: the function {@code decision_devices} (migration V060),
+     * whose plan PostgreSQL keeps, where the same statement with array parameters was planned again at
+     * every execution.
+     */
     private static final String MANY_DEVICES = """
-            select d.id, d.vendor_id, d.vendor_device_id, d.state, d.owner_account_id, d.link_id,
-                   l.status = 'LIVE', l.epoch
-            from device d
-            join unnest(?::bigint[], ?::text[]) as k(vendor_id, device_id)
-              on d.vendor_id = k.vendor_id and d.vendor_device_id = k.device_id
-            left join account_link l on l.id = d.link_id
-            union all
-            """ + DEVICE_COLUMNS + """
-            where d.vendor_id is null and d.vendor_device_id = any(?::text[])
+            select id, vendor_id, vendor_device_id, state, owner_account_id, link_id, link_live, link_epoch
+            from decision_devices(?::bigint[], ?::text[], ?::text[])
             """;
 
     private Map<String, Row> readDevices(List<AuthorizeRequest> requests) {

@@ -1,0 +1,103 @@
+package io.bridgekeeper.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CoalescedReadsTest {
+
+    /** A read's answer: when it began (a tick of the shared clock) and whom it read for. */
+    record Answer(long began, List<Request> requests) {
+    }
+
+    record Request(int id, long arrived) {
+    }
+
+    final AtomicLong clock = new AtomicLong();
+
+    @Test
+    void a_lone_request_is_read_at_once_and_alone() {
+        AtomicInteger reads = new AtomicInteger();
+        CoalescedReads<Integer, List<Integer>> coalesced = new CoalescedReads<>(2, requests -> {
+            reads.incrementAndGet();
+            return List.copyOf(requests);
+        });
+
+        assertThat(coalesced.read(7)).containsExactly(7);
+        assertThat(coalesced.read(8)).containsExactly(8);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void concurrent_requests_share_reads_and_every_read_began_after_its_requests_arrived() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CoalescedReads<Request, Answer> coalesced = new CoalescedReads<>(2, requests -> {
+            long began = clock.incrementAndGet();
+            reads.incrementAndGet();
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(0, 200_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return new Answer(began, List.copyOf(requests));
+        });
+        int threads = 32;
+        int each = 300;
+        Set<Integer> answered = ConcurrentHashMap.newKeySet();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int base = t * each;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        Request r = new Request(base + i, clock.incrementAndGet());
+                        Answer a = coalesced.read(r);
+                        assertThat(a.requests()).as("the read that answers a request read for it").contains(r);
+                        assertThat(a.began()).as("the read began after the request arrived").isGreaterThan(r.arrived());
+                        answered.add(r.id());
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(answered).hasSize(threads * each);
+        assertThat(mostAtOnce.get()).as("never more reads at once than readers").isLessThanOrEqualTo(2);
+        assertThat(reads.get()).as("reads shared under load").isLessThan(threads * each / 2);
+    }
+
+    @Test
+    void a_failed_read_fails_every_request_of_it_and_the_next_reads_go_on() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CoalescedReads<Integer, Integer> coalesced = new CoalescedReads<>(1, requests -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database gone");
+            }
+            return requests.size();
+        });
+
+        assertThatThrownBy(() -> coalesced.read(1)).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+        assertThat(coalesced.read(2)).isEqualTo(1);
+    }
+}
