@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * requests) on the large seeded data set, measured by JMH with 1 and then 2 threads, which is how the
  * throughput grows from one core to two. Run with
  * {@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DecisionBenchmark}
- * (optional: {@code -Dbench.include=resolve} a regex of benchmark names, {@code -Dbench.warmups=3},
+ * (optional: {@code -Dbench.profile=cpu} a flame graph of each run, see {@link BenchProfile};
+ * {@code -Dbench.include=resolve} a regex of benchmark names, {@code -Dbench.warmups=3},
  * {@code -Dbench.iterations=5}, {@code -Dbench.seconds=5} per iteration, {@code -Dbench.threads=1,2}).
  *
  * <p>JMH runs <em>in this JVM</em> ({@code forks(0)}); the test starts the application, seeds it and
@@ -80,7 +81,9 @@ class DecisionBenchmark {
             }
             for (int threads : threadCounts) {
                 DecisionEngineJmh.Cpu.reset();
+                BenchProfile profile = BenchProfile.start("jmh-" + benchmark + "-" + threads);
                 Result<?> r = run(benchmark, threads).getPrimaryResult();
+                profile.stop();
                 int perCall = benchmark.equals("authorizeBatch") ? DecisionEngineJmh.BATCH : 1;
                 double decisions = r.getScore() * perCall;
                 double measured = DecisionEngineJmh.Cpu.OPS.sum() * (double) perCall;

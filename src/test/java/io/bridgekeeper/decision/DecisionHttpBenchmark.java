@@ -31,9 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (optional: {@code -Dbench.concurrency=64}, {@code -Dbench.warmup=15} and {@code -Dbench.seconds=20}
  * in seconds, {@code -Dbench.include=authorize} a regex of endpoint names). Prefixed with
  * {@code taskset -c 0}, the whole run (Maven, the app, its PostgreSQL and the load) is on one core;
- * the printed processor count says which it was. With {@code -Dbench.profile=cpu} (or any async-profiler
- * event, e.g. {@code alloc}) each measured run is profiled and its flame graph written to
- * {@code target/bench-profiles/}.
+ * the printed processor count says which it was. With {@code -Dbench.profile=cpu} each measured run is
+ * profiled ({@link BenchProfile}).
  */
 @IntegrationTest
 class DecisionHttpBenchmark {
@@ -86,7 +85,7 @@ class DecisionHttpBenchmark {
                 System.out.printf("HTTP warm-up %-16s %,9.0f req/s, %d errors%n", e.getKey(), r.perSecond(), r.errors());
             }
             for (Map.Entry<String, byte[][]> e : endpoints.entrySet()) {
-                Profile profile = Profile.start(e.getKey());
+                BenchProfile profile = BenchProfile.start("http-" + e.getKey());
                 Result r = load.run(e.getValue(), check(e.getKey()), measured);
                 profile.stop();
                 int perRequest = e.getKey().endsWith("/batch") ? BATCH : 1;
@@ -150,38 +149,5 @@ class DecisionHttpBenchmark {
     private static Object authorizeBody(AuthorizeRequest a) {
         return DecisionClient.authorizeBody(a.vendor(), a.sourceDeviceId(), a.targetDeviceId(), a.requesterAccountId(),
                 a.cacheKey());
-    }
-
-    /** An optional async-profiler session around one measured run ({@code -Dbench.profile=event}). */
-    private record Profile(String file) {
-        static Profile start(String endpoint) {
-            String event = System.getProperty("bench.profile", "");
-            if (event.isBlank()) {
-                return new Profile(null);
-            }
-            try {
-                java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bench-profiles"));
-                String file = dir.resolve(endpoint.replace('/', '-') + "-" + event + ".html").toAbsolutePath().toString();
-                one.profiler.AsyncProfiler.getInstance().execute("start,event=" + event + ",interval=1ms");
-                return new Profile(file);
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }
-
-        void stop() {
-            if (file == null) {
-                return;
-            }
-            try {
-                // the collapsed stacks (frame types annotated) for scripts, then the flame graph
-                one.profiler.AsyncProfiler.getInstance().execute("dump,collapsed,ann,threads,file="
-                        + file.replace(".html", ".collapsed"));
-                one.profiler.AsyncProfiler.getInstance().execute("stop,file=" + file);
-                System.out.println("HTTP profile: " + file);
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }
     }
 }
