@@ -6,6 +6,7 @@ import io.bridgekeeper.decision.HttpLoad.Result;
 import io.bridgekeeper.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * figures it prints the CPU time per request of the app, of PostgreSQL and of the load generator
  * (the load shares the machine with the app: its share is what the app did not get). Run with
  * {@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DecisionHttpBenchmark}
- * (optional: {@code -Dbench.concurrency=64}, {@code -Dbench.warmup=15} and {@code -Dbench.seconds=20}
+ * (optional: {@code -Dbench.concurrency=16,64} the numbers of requests in flight, each measured, {@code -Dbench.warmup=15} and {@code -Dbench.seconds=20}
  * in seconds, {@code -Dbench.include=authorize} a regex of endpoint names). Prefixed with
  * {@code taskset -c 0}, the whole run (Maven, the app, its PostgreSQL and the load) is on one core;
  * the printed processor count says which it was. With {@code -Dbench.profile=cpu} each measured run is
@@ -60,7 +61,10 @@ class DecisionHttpBenchmark {
     void decisions_over_http_at_a_fixed_concurrency() throws InterruptedException {
         DecisionWorkload w = DecisionWorkload.prepare(jdbc, engine, state);
         String credential = fixture.credential();
-        int concurrency = Integer.getInteger("bench.concurrency", 64);
+        // each endpoint is measured at every one of these concurrencies, in this order
+        int[] concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "16,64").split(","))
+                .mapToInt(c -> Integer.parseInt(c.trim())).toArray();
+        int concurrency = Arrays.stream(concurrencies).max().orElseThrow();
         int warmupConcurrency = Integer.getInteger("bench.warmup-concurrency", concurrency);
         Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 15));
         Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
@@ -85,28 +89,30 @@ class DecisionHttpBenchmark {
                 System.out.printf("HTTP warm-up %-16s %,9.0f req/s, %d errors%n", e.getKey(), r.perSecond(), r.errors());
             }
             for (Map.Entry<String, byte[][]> e : endpoints.entrySet()) {
-                BenchProfile profile = BenchProfile.start("http-" + e.getKey());
-                Result r = load.run(e.getValue(), check(e.getKey()), measured);
-                profile.stop();
-                int perRequest = e.getKey().endsWith("/batch") ? BATCH : 1;
-                String row = String.format("HTTP %-16s %,9.0f req/s %,11.0f decisions/s   p50 %6.2f ms   p99 %6.2f ms"
-                                + "   p99.9 %6.2f ms   max %7.2f ms   (%,d requests, %d errors, %d reconnects)",
-                        e.getKey(), r.perSecond(), r.perSecond() * perRequest, r.millis(50), r.millis(99),
-                        r.millis(99.9), r.micros().getMaxValue() / 1000.0, r.requests(), r.errors(), r.reconnects());
-                String cpu = String.format("  CPU per request: %,8.1f µs the app (JVM without the load generator),"
-                                + " %,8.1f µs PostgreSQL, %,8.1f µs the load generator", r.cpuMicros(r.serverNanos()),
-                        r.cpuMicros(r.postgresNanos()), r.cpuMicros(r.clientNanos()));
-                System.out.println(row);
-                System.out.println(cpu);
-                rows.add(row);
-                rows.add(cpu);
-                assertThat(r.errors()).as("requests answered with anything but 200 and ALLOW/RESOLVED").isZero();
+                for (int inFlight : concurrencies) {
+                    BenchProfile profile = BenchProfile.start("http-" + e.getKey() + "-" + inFlight);
+                    Result r = load.run(e.getValue(), check(e.getKey()), measured, inFlight);
+                    profile.stop();
+                    int perRequest = e.getKey().endsWith("/batch") ? BATCH : 1;
+                    String row = String.format("HTTP %-16s %3d in flight %,9.0f req/s %,11.0f decisions/s   p50 %6.2f ms   p99 %6.2f ms"
+                                    + "   p99.9 %6.2f ms   max %7.2f ms   (%,d requests, %d errors, %d reconnects)",
+                            e.getKey(), inFlight, r.perSecond(), r.perSecond() * perRequest, r.millis(50), r.millis(99),
+                            r.millis(99.9), r.micros().getMaxValue() / 1000.0, r.requests(), r.errors(), r.reconnects());
+                    String cpu = String.format("  CPU per request: %,8.1f µs the app (JVM without the load generator),"
+                                    + " %,8.1f µs PostgreSQL, %,8.1f µs the load generator", r.cpuMicros(r.serverNanos()),
+                            r.cpuMicros(r.postgresNanos()), r.cpuMicros(r.clientNanos()));
+                    System.out.println(row);
+                    System.out.println(cpu);
+                    rows.add(row);
+                    rows.add(cpu);
+                    assertThat(r.errors()).as("requests answered with anything but 200 and ALLOW/RESOLVED").isZero();
+                }
             }
         } finally {
             load.close();
         }
-        System.out.printf("%nDecision API over HTTP/1.1 on loopback: %d connections in flight, warm-up %d s, measured %d s;"
-                        + " %d available processors; %s%n", concurrency, warmup.toSeconds(), measured.toSeconds(),
+        System.out.printf("%nDecision API over HTTP/1.1 on loopback: %s connections in flight, warm-up %d s, measured %d s;"
+                        + " %d available processors; %s%n", Arrays.toString(concurrencies), warmup.toSeconds(), measured.toSeconds(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + Runtime.version());
         rows.forEach(System.out::println);
     }
