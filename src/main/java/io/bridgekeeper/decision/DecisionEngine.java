@@ -71,6 +71,11 @@ public class DecisionEngine {
     // --- resolve -----------------------------------------------------------------------------------
 
     public Resolution resolve(ResolveRequest request) {
+        if (!DecisionMetrics.timeResolve()) {
+            Resolution r = decideResolve(request);
+            metrics.resolved(r, -1);
+            return r;
+        }
         long start = System.nanoTime();
         Resolution r = decideResolve(request);
         metrics.resolved(r, System.nanoTime() - start);
@@ -90,27 +95,27 @@ public class DecisionEngine {
         if (v == null) {
             return Resolution.deny(DenyReason.DEVICE_UNKNOWN, null);
         }
-        Version version = effectiveVersion(v, req.deviceId());
         if (!v.live() || suspendedEntirely(v)) {
-            return Resolution.deny(DenyReason.VENDOR_SUSPENDED, version);
+            return Resolution.deny(DenyReason.VENDOR_SUSPENDED, effectiveVersion(v, req.deviceId()));
         }
         DeviceEntry d = state.device(v.id(), req.deviceId());
-        if (d == null || "REMOVED".equals(d.state)) {
-            return Resolution.deny(DenyReason.DEVICE_UNKNOWN, version);
+        if (d == null || d.removed) {
+            return Resolution.deny(DenyReason.DEVICE_UNKNOWN, effectiveVersion(v, req.deviceId()));
         }
-        if ("DISABLED".equals(d.state)) {
+        Version version = effectiveVersion(v, d);
+        if (d.disabled) {
             return Resolution.deny(DenyReason.DEVICE_DISABLED, version);
         }
-        if (d.ownerId == null) {
+        if (d.ownerId == DecisionState.NONE) {
             return Resolution.deny(DenyReason.LINK_ENDED, version);
         }
         int epoch = 0;
-        if (d.linkId != null) {
-            LinkEntry link = state.link(d.linkId);
-            if (link == null || !link.live()) {
+        if (d.linkId != DecisionState.NONE) {
+            LinkEntry link = state.link(d);
+            if (link == null || !link.live) {
                 return Resolution.deny(DenyReason.LINK_ENDED, version);
             }
-            epoch = link.epoch();
+            epoch = link.epoch;
         }
         long versionId = version == null ? 0 : version.id();
         CacheKeys keys = state.cacheKeys();
@@ -343,6 +348,15 @@ public class DecisionEngine {
 
     private boolean suspendedEntirely(VendorState v) {
         return killSwitch.suspensionOf(v.id()).map(s -> s.scope().containsAll(v.capabilities())).orElse(false);
+    }
+
+    /** {@link #effectiveVersion(VendorState, String)} of a known device, its bucket memoized. */
+    static Version effectiveVersion(VendorState v, DeviceEntry device) {
+        DecisionState.ActiveRollout r = v.rollout();
+        if (r == null) {
+            return v.stable();
+        }
+        return Buckets.inStage(device.bucket(r), r.percent()) ? r.to() : r.from();
     }
 
     /** Stable, or the rollout's target when the device's bucket is inside the current stage. */

@@ -3,6 +3,7 @@ package io.bridgekeeper.decision;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.bridgekeeper.base.cluster.ClusterListener;
+import io.bridgekeeper.rollout.Buckets;
 import io.bridgekeeper.vendor.Capability;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -52,33 +53,81 @@ public class DecisionState implements ClusterListener {
         }
     }
 
-    record DeviceKey(long vendorId, String vendorDeviceId) {
-    }
+    /** No owner or no link: ids are positive, so 0 stands for none without a boxed {@code Long} to read. */
+    static final long NONE = 0;
 
-    /** A device as resolve needs it; {@code memo} holds the last key issued for it. */
+    /**
+     * A device as resolve needs it, in as few objects as will do (each is a likely cache miss when a
+     * random device of millions is asked for): state as two flags, owner and link as plain longs
+     * ({@link #NONE} for none), the device's link entry itself and the last key issued for it.
+     */
     static final class DeviceEntry {
         final long id;
         final long vendorId;
         final String vendorDeviceId;
-        final String state;
-        final Long ownerId;
-        final Long linkId;
+        final boolean removed;
+        final boolean disabled;
+        final long ownerId;
+        final long linkId;
+        /** The link as last looked up; replaced when {@link LinkEntry#superseded}. */
+        volatile LinkEntry link;
         volatile IssuedKey memo;
+        /** The device's bucket in the rollout last asked about: the rollout's id in the high bits, the bucket in the low 14. */
+        private volatile long bucketMemo;
 
-        DeviceEntry(long id, long vendorId, String vendorDeviceId, String state, Long ownerId, Long linkId) {
+        DeviceEntry(long id, long vendorId, String vendorDeviceId, String state, long ownerId, long linkId) {
             this.id = id;
             this.vendorId = vendorId;
             this.vendorDeviceId = vendorDeviceId;
-            this.state = state;
+            this.removed = "REMOVED".equals(state);
+            this.disabled = "DISABLED".equals(state);
             this.ownerId = ownerId;
             this.linkId = linkId;
         }
+
+        /**
+         * {@link Buckets#bucket} of this device under the rollout, computed once per rollout (its salt
+         * never changes): the hash of salt and id was a twentieth of a resolve.
+         */
+        int bucket(ActiveRollout rollout) {
+            long tag = rollout.id();
+            if (tag > MEMO_TAG_MAX) {
+                return Buckets.bucket(rollout.salt(), vendorDeviceId);
+            }
+            long memo = bucketMemo;
+            if (memo >>> BUCKET_BITS == tag) {
+                return (int) (memo & ((1 << BUCKET_BITS) - 1));
+            }
+            int bucket = Buckets.bucket(rollout.salt(), vendorDeviceId);
+            bucketMemo = tag << BUCKET_BITS | bucket;
+            return bucket;
+        }
+
+        private static final int BUCKET_BITS = 14;
+        private static final long MEMO_TAG_MAX = (1L << (63 - BUCKET_BITS)) - 1;
     }
 
     record IssuedKey(long cacheVersionId, int epoch, String kid, String key) {
     }
 
-    record LinkEntry(long id, long accountId, boolean live, int epoch) {
+    /**
+     * A link as decisions need it. Devices hold on to the entry they looked up; when the link changes
+     * (or the cache lets the entry go) it is marked {@link #superseded} and removed from the cache, so
+     * the next resolve of any of its devices looks it up again.
+     */
+    static final class LinkEntry {
+        final long id;
+        final long accountId;
+        final boolean live;
+        final int epoch;
+        volatile boolean superseded;
+
+        LinkEntry(long id, long accountId, boolean live, int epoch) {
+            this.id = id;
+            this.accountId = accountId;
+            this.live = live;
+            this.epoch = epoch;
+        }
     }
 
     private static final String VENDORS = """
@@ -109,7 +158,13 @@ public class DecisionState implements ClusterListener {
     DecisionState(JdbcTemplate jdbc, @Value("${bridgekeeper.decision.cache-size:2000000}") long cacheSize) {
         this.jdbc = jdbc;
         this.devices = Caffeine.newBuilder().maximumSize(cacheSize).build();
-        this.links = Caffeine.newBuilder().maximumSize(Math.max(1_000, cacheSize / 2)).build();
+        this.links = Caffeine.newBuilder().maximumSize(Math.max(1_000, cacheSize / 2))
+                .<Long, LinkEntry>evictionListener((id, link, cause) -> {
+                    if (link != null) {
+                        link.superseded = true;
+                    }
+                })
+                .build();
         loadSecrets();
     }
 
@@ -152,11 +207,17 @@ public class DecisionState implements ClusterListener {
         return e;
     }
 
-    LinkEntry link(long id) {
+    /** The device's link: the entry the device holds unless it was superseded, otherwise from the cache. */
+    LinkEntry link(DeviceEntry device) {
         if (!trusted) {
-            return loadLink(id);
+            return loadLink(device.linkId);
         }
-        return links.get(id, this::loadLink);
+        LinkEntry link = device.link;
+        if (link == null || link.superseded) {
+            link = links.get(device.linkId, this::loadLink);
+            device.link = link;
+        }
+        return link;
     }
 
     /**
@@ -197,7 +258,7 @@ public class DecisionState implements ClusterListener {
     @Override
     public synchronized void onListening() {
         devices.invalidateAll();
-        links.invalidateAll();
+        forgetLinks(null);
         loadSecrets();
         Map<Long, VendorState> all = new HashMap<>();
         jdbc.query(VENDORS, DecisionState::vendorRow).forEach(v -> all.put(v.id(), v));
@@ -221,13 +282,7 @@ public class DecisionState implements ClusterListener {
             case "v" -> reloadVendor(Long.parseLong(rest));
             case "d" -> evictDevices(rest);
             case "l" -> {
-                if ("*".equals(rest)) {
-                    links.invalidateAll();
-                } else {
-                    for (String id : rest.split(",")) {
-                        links.invalidate(Long.parseLong(id));
-                    }
-                }
+                forgetLinks("*".equals(rest) ? null : rest.split(","));
             }
             case "s" -> loadSecrets();
             case "c" -> credentialListeners.forEach(Runnable::run);
@@ -261,6 +316,18 @@ public class DecisionState implements ClusterListener {
         vendorsBySlug = Map.copyOf(bySlug);
     }
 
+    /** Removes the links (all when {@code ids} is null) from the cache and marks them superseded for the devices holding them. */
+    private void forgetLinks(String[] ids) {
+        Iterable<Long> which = ids == null ? List.copyOf(links.asMap().keySet())
+                : java.util.Arrays.stream(ids).map(Long::valueOf).toList();
+        for (Long id : which) {
+            LinkEntry gone = links.asMap().remove(id);
+            if (gone != null) {
+                gone.superseded = true;
+            }
+        }
+    }
+
     private void evictDevices(String ids) {
         if ("*".equals(ids)) {
             devices.invalidateAll();
@@ -286,7 +353,7 @@ public class DecisionState implements ClusterListener {
         return jdbc.query("""
                 select id, state, owner_account_id, link_id from device where vendor_id = ? and vendor_device_id = ?
                 """, rs -> rs.next() ? new DeviceEntry(rs.getLong(1), key.vendorId(), key.vendorDeviceId(),
-                rs.getString(2), longOrNull(rs, 3), longOrNull(rs, 4)) : null, key.vendorId(), key.vendorDeviceId());
+                rs.getString(2), rs.getLong(3), rs.getLong(4)) : null, key.vendorId(), key.vendorDeviceId());
     }
 
     private LinkEntry loadLink(long id) {
