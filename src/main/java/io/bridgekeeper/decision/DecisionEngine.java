@@ -71,14 +71,10 @@ public class DecisionEngine {
     // --- resolve -----------------------------------------------------------------------------------
 
     public Resolution resolve(ResolveRequest request) {
-        if (!DecisionMetrics.timeResolve()) {
-            Resolution r = decideResolve(request);
-            metrics.resolved(r, -1);
-            return r;
-        }
-        long start = System.nanoTime();
+        boolean timed = DecisionMetrics.timeResolve();
+        long start = timed ? System.nanoTime() : 0;
         Resolution r = decideResolve(request);
-        metrics.resolved(r, System.nanoTime() - start);
+        metrics.resolved(r, timed ? System.nanoTime() - start : -1);
         return r;
     }
 
@@ -353,18 +349,16 @@ public class DecisionEngine {
     /** {@link #effectiveVersion(VendorState, String)} of a known device, its bucket memoized. */
     static Version effectiveVersion(VendorState v, DeviceEntry device) {
         DecisionState.ActiveRollout r = v.rollout();
-        if (r == null) {
-            return v.stable();
-        }
-        return Buckets.inStage(device.bucket(r), r.percent()) ? r.to() : r.from();
+        return r == null ? v.stable() : versionInBucket(r, device.bucket(r));
     }
 
     /** Stable, or the rollout's target when the device's bucket is inside the current stage. */
     static Version effectiveVersion(VendorState v, String vendorDeviceId) {
         DecisionState.ActiveRollout r = v.rollout();
-        if (r == null) {
-            return v.stable();
-        }
-        return Buckets.inStage(Buckets.bucket(r.salt(), vendorDeviceId), r.percent()) ? r.to() : r.from();
+        return r == null ? v.stable() : versionInBucket(r, Buckets.bucket(r.salt(), vendorDeviceId));
+    }
+
+    private static Version versionInBucket(DecisionState.ActiveRollout r, int bucket) {
+        return Buckets.inStage(bucket, r.percent()) ? r.to() : r.from();
     }
 }

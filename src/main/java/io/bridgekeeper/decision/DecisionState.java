@@ -246,8 +246,6 @@ public class DecisionState implements ClusterListener {
         }
     }
 
-
-
     /** The device's link: the entry the device holds unless it was superseded, otherwise from the cache. */
     LinkEntry link(DeviceEntry device) {
         if (!trusted) {
