@@ -1,10 +1,8 @@
 package io.bridgekeeper.decision;
 
-import io.bridgekeeper.decision.DecisionState.DeviceEntry;
-import io.bridgekeeper.decision.DecisionState.IssuedKey;
-import io.bridgekeeper.decision.DecisionState.LinkEntry;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
+import io.bridgekeeper.decision.DeviceEntry.IssuedKey;
 import io.bridgekeeper.rollout.Buckets;
 import io.bridgekeeper.vendor.ActiveSuspension;
 import io.bridgekeeper.vendor.KillSwitch;
@@ -94,11 +92,36 @@ public class DecisionEngine {
         if (!v.live() || suspendedEntirely(v)) {
             return Resolution.deny(DenyReason.VENDOR_SUSPENDED, effectiveVersion(v, req.deviceId()));
         }
-        DeviceEntry d = state.device(v.id(), req.deviceId());
-        if (d == null || d.removed) {
-            return Resolution.deny(DenyReason.DEVICE_UNKNOWN, effectiveVersion(v, req.deviceId()));
+        DeviceKey key = new DeviceKey(v.id(), req.deviceId());
+        CacheKeys keys = state.cacheKeys();
+        String kid = keys.activeKid();
+        Resolution r;
+        if (state.trusted()) {
+            ResolveAnswers answers = state.answers();
+            Object seen = answers.seen(key);
+            r = ResolveAnswers.current(seen, key, v, kid);
+            if (r == null) {
+                r = resolveDevice(v, key, keys, kid);
+                if (r != null) {
+                    answers.offer(seen, new ResolveAnswers.Answer(key, v, kid, r));
+                }
+            }
+        } else {
+            r = resolveDevice(v, key, keys, kid);
+        }
+        return r != null ? r : Resolution.deny(DenyReason.DEVICE_UNKNOWN, effectiveVersion(v, req.deviceId()));
+    }
+
+    /** Resolve's answer from the device and its link, or null when there is no such device. */
+    private Resolution resolveDevice(VendorState v, DeviceKey key, CacheKeys keys, String kid) {
+        DeviceEntry d = state.device(key);
+        if (d == null) {
+            return null;
         }
         Version version = effectiveVersion(v, d);
+        if (d.removed) {
+            return Resolution.deny(DenyReason.DEVICE_UNKNOWN, version);
+        }
         if (d.disabled) {
             return Resolution.deny(DenyReason.DEVICE_DISABLED, version);
         }
@@ -114,8 +137,6 @@ public class DecisionEngine {
             epoch = link.epoch;
         }
         long versionId = version == null ? 0 : version.id();
-        CacheKeys keys = state.cacheKeys();
-        String kid = keys.activeKid();
         IssuedKey memo = d.memo;
         if (memo == null || memo.cacheVersionId() != versionId || memo.epoch() != epoch || !memo.kid().equals(kid)) {
             memo = new IssuedKey(versionId, epoch, kid,

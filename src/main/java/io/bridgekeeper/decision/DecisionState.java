@@ -3,16 +3,15 @@ package io.bridgekeeper.decision;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.bridgekeeper.base.cluster.ClusterListener;
-import io.bridgekeeper.rollout.Buckets;
 import io.bridgekeeper.vendor.Capability;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,80 +57,6 @@ public class DecisionState implements ClusterListener {
     /** No owner or no link: ids are positive, so 0 stands for none without a boxed {@code Long} to read. */
     static final long NONE = 0;
 
-    /**
-     * A device as resolve needs it, in as few objects as will do (each is a likely cache miss when a
-     * random device of millions is asked for): state as two flags, owner and link as plain longs
-     * ({@link #NONE} for none), the device's link entry itself and the last key issued for it.
-     */
-    static final class DeviceEntry {
-        final long id;
-        final long vendorId;
-        final String vendorDeviceId;
-        final boolean removed;
-        final boolean disabled;
-        final long ownerId;
-        final long linkId;
-        /** The link as last looked up; replaced when {@link LinkEntry#superseded}. */
-        volatile LinkEntry link;
-        volatile IssuedKey memo;
-        /** The device's bucket in the rollout last asked about: the rollout's id in the high bits, the bucket in the low 14. */
-        private volatile long bucketMemo;
-
-        DeviceEntry(long id, long vendorId, String vendorDeviceId, String state, long ownerId, long linkId) {
-            this.id = id;
-            this.vendorId = vendorId;
-            this.vendorDeviceId = vendorDeviceId;
-            this.removed = "REMOVED".equals(state);
-            this.disabled = "DISABLED".equals(state);
-            this.ownerId = ownerId;
-            this.linkId = linkId;
-        }
-
-        /**
-         * {@link Buckets#bucket} of this device under the rollout, computed once per rollout (its salt
-         * never changes): the hash of salt and id was a twentieth of a resolve.
-         */
-        int bucket(ActiveRollout rollout) {
-            long tag = rollout.id();
-            if (tag > MEMO_TAG_MAX) {
-                return Buckets.bucket(rollout.salt(), vendorDeviceId);
-            }
-            long memo = bucketMemo;
-            if (memo >>> BUCKET_BITS == tag) {
-                return (int) (memo & ((1 << BUCKET_BITS) - 1));
-            }
-            int bucket = Buckets.bucket(rollout.salt(), vendorDeviceId);
-            bucketMemo = tag << BUCKET_BITS | bucket;
-            return bucket;
-        }
-
-        private static final int BUCKET_BITS = 14;
-        private static final long MEMO_TAG_MAX = (1L << (63 - BUCKET_BITS)) - 1;
-    }
-
-    record IssuedKey(long cacheVersionId, int epoch, String kid, String key) {
-    }
-
-    /**
-     * A link as decisions need it. Devices hold on to the entry they looked up; when the link changes
-     * (or the cache lets the entry go) it is marked {@link #superseded} and removed from the cache, so
-     * the next resolve of any of its devices looks it up again.
-     */
-    static final class LinkEntry {
-        final long id;
-        final long accountId;
-        final boolean live;
-        final int epoch;
-        volatile boolean superseded;
-
-        LinkEntry(long id, long accountId, boolean live, int epoch) {
-            this.id = id;
-            this.accountId = accountId;
-            this.live = live;
-            this.epoch = epoch;
-        }
-    }
-
     private static final String VENDORS = """
             select v.id, v.slug, v.status,
                    (select array_agg(c.capability) from vendor_capability c where c.vendor_id = v.id) as caps,
@@ -148,19 +73,10 @@ public class DecisionState implements ClusterListener {
 
     private final JdbcTemplate jdbc;
     private final CacheKeys cacheKeys = new CacheKeys();
-    /**
-     * The devices resolve asked for. A plain {@link ConcurrentHashMap}, not a Caffeine cache like the
-     * links: a resolve is a walk through memory where each object read is likely a cache miss, and
-     * Caffeine's node between the map and the entry (and its bookkeeping of every read) was one more;
-     * without it resolve went from about 0.9 to 1.0–1.1 million per second per core. Bounded by
-     * {@link #trimIfFull()}, which lets an arbitrary tenth go when the map is full: the devices a node
-     * resolves are those that stream, asked for again and again, so which ones are dropped matters
-     * little. Loads go through {@code computeIfAbsent}, so an eviction for a change that commits
-     * during a load waits for the load and removes what it read.
-     */
-    private final ConcurrentHashMap<DeviceKey, DeviceEntry> devices;
-    private final long maxDevices;
-    private final AtomicBoolean trimming = new AtomicBoolean();
+    /** The devices resolve asked for. */
+    private final DeviceIndex devices;
+    /** Resolve's last answer for each device, in front of {@link #devices}. */
+    private final ResolveAnswers answers;
     private final Cache<Long, LinkEntry> links;
     private final Map<String, CountDownLatch> barriers = new ConcurrentHashMap<>();
     private final List<Runnable> credentialListeners = new ArrayList<>();
@@ -171,8 +87,8 @@ public class DecisionState implements ClusterListener {
 
     DecisionState(JdbcTemplate jdbc, @Value("${bridgekeeper.decision.cache-size:2000000}") long cacheSize) {
         this.jdbc = jdbc;
-        this.devices = new ConcurrentHashMap<>();
-        this.maxDevices = cacheSize;
+        this.devices = new DeviceIndex(cacheSize, this::loadDevice);
+        this.answers = new ResolveAnswers(cacheSize);
         this.links = Caffeine.newBuilder().maximumSize(Math.max(1_000, cacheSize / 2))
                 .<Long, LinkEntry>evictionListener((id, link, cause) -> {
                     if (link != null) {
@@ -209,41 +125,16 @@ public class DecisionState implements ClusterListener {
         return vendorsById.get(id);
     }
 
-    DeviceEntry device(long vendorId, String vendorDeviceId) {
-        DeviceKey key = new DeviceKey(vendorId, vendorDeviceId);
+    DeviceEntry device(DeviceKey key) {
         if (!trusted) {
             return loadDevice(key);
         }
-        DeviceEntry e = devices.get(key);
-        if (e == null) {
-            // not cached when missing: a device synced a moment later is found at once
-            e = devices.computeIfAbsent(key, this::loadDevice);
-            if (e != null) {
-                trimIfFull();
-            }
-        }
-        return e;
+        return devices.get(key);
     }
 
-    /** Over the bound, one caller at a time {@linkplain #trim trims} the devices. */
-    private void trimIfFull() {
-        if (devices.mappingCount() > maxDevices && trimming.compareAndSet(false, true)) {
-            try {
-                trim(devices, maxDevices);
-            } finally {
-                trimming.set(false);
-            }
-        }
-    }
-
-    /** Removes entries in the map's (hash) order until it holds at most nine tenths of {@code max}. */
-    static void trim(ConcurrentHashMap<?, ?> map, long max) {
-        long target = max - max / 10;
-        Iterator<?> it = map.keySet().iterator();
-        while (map.mappingCount() > target && it.hasNext()) {
-            it.next();
-            it.remove();
-        }
+    /** Resolve's answers; only while {@link #trusted()}. */
+    ResolveAnswers answers() {
+        return answers;
     }
 
     /** The device's link: the entry the device holds unless it was superseded, otherwise from the cache. */
@@ -298,6 +189,7 @@ public class DecisionState implements ClusterListener {
     public synchronized void onListening() {
         devices.clear();
         forgetLinks(null);
+        answers.clear();
         loadSecrets();
         Map<Long, VendorState> all = new HashMap<>();
         jdbc.query(VENDORS, DecisionState::vendorRow).forEach(v -> all.put(v.id(), v));
@@ -320,9 +212,7 @@ public class DecisionState implements ClusterListener {
         switch (kind) {
             case "v" -> reloadVendor(Long.parseLong(rest));
             case "d" -> evictDevices(rest);
-            case "l" -> {
-                forgetLinks("*".equals(rest) ? null : rest.split(","));
-            }
+            case "l" -> linksChanged(rest);
             case "s" -> loadSecrets();
             case "c" -> credentialListeners.forEach(Runnable::run);
             case "sync" -> {
@@ -358,7 +248,7 @@ public class DecisionState implements ClusterListener {
     /** Removes the links (all when {@code ids} is null) from the cache and marks them superseded for the devices holding them. */
     private void forgetLinks(String[] ids) {
         Iterable<Long> which = ids == null ? List.copyOf(links.asMap().keySet())
-                : java.util.Arrays.stream(ids).map(Long::valueOf).toList();
+                : Arrays.stream(ids).map(Long::valueOf).toList();
         for (Long id : which) {
             LinkEntry gone = links.asMap().remove(id);
             if (gone != null) {
@@ -367,16 +257,44 @@ public class DecisionState implements ClusterListener {
         }
     }
 
+    /** The devices changed: forgets them and their answers, in that order (see {@link ResolveAnswers}). */
     private void evictDevices(String ids) {
         if ("*".equals(ids)) {
             devices.clear();
+            answers.clear();
             return;
         }
-        Long[] parsed = java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toArray(Long[]::new);
-        jdbc.query("select vendor_id, vendor_device_id from device where id = any(?) and vendor_id is not null",
-                rs -> {
-                    devices.remove(new DeviceKey(rs.getLong(1), rs.getString(2)));
-                }, (Object) parsed);
+        forEachDevice(DEVICES_BY_ID, ids, key -> {
+            devices.evict(key);
+            answers.evict(key);
+        });
+    }
+
+    /**
+     * The links changed: marks them superseded for the devices holding them, then forgets the answers
+     * of their devices, which carry the link's state.
+     */
+    private void linksChanged(String ids) {
+        if ("*".equals(ids)) {
+            forgetLinks(null);
+            answers.clear();
+            return;
+        }
+        forgetLinks(ids.split(","));
+        forEachDevice(DEVICES_BY_LINK, ids, answers::evict);
+    }
+
+    private static final String DEVICES_BY_ID =
+            "select vendor_id, vendor_device_id from device where id = any(?) and vendor_id is not null";
+    private static final String DEVICES_BY_LINK =
+            "select vendor_id, vendor_device_id from device where link_id = any(?) and vendor_id is not null";
+
+    /** The keys of the vendor devices that {@code sql} finds for the comma-separated {@code ids}. */
+    private void forEachDevice(String sql, String ids, Consumer<DeviceKey> action) {
+        Long[] parsed = Arrays.stream(ids.split(",")).map(Long::valueOf).toArray(Long[]::new);
+        jdbc.query(sql, rs -> {
+            action.accept(new DeviceKey(rs.getLong(1), rs.getString(2)));
+        }, (Object) parsed);
     }
 
     private void loadSecrets() {

@@ -8,8 +8,11 @@ package io.bridgekeeper.decision;
  * misses. An id of at most 16 single-byte characters (most vendor ids: {@code bench-123456-2},
  * serial numbers, MAC addresses) is therefore packed into two {@code long}s of the key itself, and
  * equality compares those; a longer or wider id is compared as a string.
+ *
+ * <p>An {@link ResolveAnswers.Answer} is the key of the device it answers for, so that telling whether
+ * an answer is the one asked for reads the answer alone, not a key object first.
  */
-final class DeviceKey {
+sealed class DeviceKey permits ResolveAnswers.Answer {
 
     private static final int PACKED = 16;
 
@@ -44,6 +47,16 @@ final class DeviceKey {
         this.hash = packable
                 ? Long.hashCode(vendorId * 0x9E3779B97F4A7C15L ^ l * 0xC2B2AE3D27D4EB4FL ^ h * 0x165667B19E3779F9L ^ length)
                 : 31 * Long.hashCode(vendorId) + vendorDeviceId.hashCode();
+    }
+
+    /** The same key, as the start of a subclass's object. */
+    DeviceKey(DeviceKey key) {
+        this.vendorId = key.vendorId;
+        this.vendorDeviceId = key.vendorDeviceId;
+        this.packedLength = key.packedLength;
+        this.lo = key.lo;
+        this.hi = key.hi;
+        this.hash = key.hash;
     }
 
     long vendorId() {
