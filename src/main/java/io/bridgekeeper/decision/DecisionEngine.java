@@ -71,9 +71,12 @@ public class DecisionEngine {
     public Resolution resolve(ResolveRequest request) {
         boolean timed = DecisionMetrics.timeResolve();
         long start = timed ? System.nanoTime() : 0;
-        Resolution r = decideResolve(request);
-        metrics.resolved(r, timed ? System.nanoTime() - start : -1);
-        return r;
+        VendorState v = state.vendor(request.vendor());
+        Resolution denied = vendorDenial(v, request.deviceId());
+        ResolveAnswers.Answer a = denied == null ? answer(v, request.deviceId()) : null;
+        // the reason from the answer, which was just read, rather than from its resolution: one cache miss fewer
+        metrics.resolved(a != null ? a.reason : denied.reason(), timed ? System.nanoTime() - start : -1);
+        return a != null ? a.resolution : denied;
     }
 
     public List<Resolution> resolveAll(List<ResolveRequest> requests) {
@@ -84,32 +87,41 @@ public class DecisionEngine {
         return out;
     }
 
-    private Resolution decideResolve(ResolveRequest req) {
-        VendorState v = state.vendor(req.vendor());
+    /** The vendor's rules (unknown, not live, suspended entirely) as a denial, or null when the device decides. */
+    private Resolution vendorDenial(VendorState v, String deviceId) {
         if (v == null) {
             return Resolution.deny(DenyReason.DEVICE_UNKNOWN, null);
         }
         if (!v.live() || suspendedEntirely(v)) {
-            return Resolution.deny(DenyReason.VENDOR_SUSPENDED, effectiveVersion(v, req.deviceId()));
+            return Resolution.deny(DenyReason.VENDOR_SUSPENDED, effectiveVersion(v, deviceId));
         }
-        DeviceKey key = new DeviceKey(v.id(), req.deviceId());
+        return null;
+    }
+
+    /**
+     * The device's answer: the one stored while it holds, otherwise worked out and stored, except for a
+     * device that does not exist (one synced a moment later is found at once).
+     */
+    private ResolveAnswers.Answer answer(VendorState v, String deviceId) {
+        DeviceKey key = new DeviceKey(v.id(), deviceId);
         CacheKeys keys = state.cacheKeys();
         String kid = keys.activeKid();
-        Resolution r;
-        if (state.trusted()) {
-            ResolveAnswers answers = state.answers();
-            Object seen = answers.seen(key);
-            r = ResolveAnswers.current(seen, key, v, kid);
+        boolean trusted = state.trusted();
+        ResolveAnswers answers = state.answers();
+        Object seen = trusted ? answers.seen(key) : null;
+        ResolveAnswers.Answer a = trusted ? ResolveAnswers.current(seen, key, v, kid) : null;
+        if (a == null) {
+            Resolution r = resolveDevice(v, key, keys, kid);
             if (r == null) {
-                r = resolveDevice(v, key, keys, kid);
-                if (r != null) {
-                    answers.offer(seen, new ResolveAnswers.Answer(key, v, kid, r));
-                }
+                r = Resolution.deny(DenyReason.DEVICE_UNKNOWN, effectiveVersion(v, deviceId));
+                return new ResolveAnswers.Answer(key, v, kid, r);
             }
-        } else {
-            r = resolveDevice(v, key, keys, kid);
+            a = new ResolveAnswers.Answer(key, v, kid, r);
+            if (trusted) {
+                answers.offer(seen, a);
+            }
         }
-        return r != null ? r : Resolution.deny(DenyReason.DEVICE_UNKNOWN, effectiveVersion(v, req.deviceId()));
+        return a;
     }
 
     /** Resolve's answer from the device and its link, or null when there is no such device. */

@@ -53,9 +53,9 @@ class DecisionMetrics {
         return ThreadLocalRandom.current().nextInt(RESOLVE_SAMPLE) == 0;
     }
 
-    /** A resolve, with its latency when it was {@linkplain #timeResolve() timed}, otherwise a negative number. */
-    void resolved(Resolution r, long nanos) {
-        (r.reason() == null ? resolved : resolveDenied.get(r.reason())).increment();
+    /** A resolve (its reason, null when resolved), with its latency when it was {@linkplain #timeResolve() timed}, otherwise a negative number. */
+    void resolved(DenyReason reason, long nanos) {
+        (reason == null ? resolved : resolveDenied.get(reason)).increment();
         if (nanos >= 0) {
             resolveLatency.record(nanos, TimeUnit.NANOSECONDS);
         }

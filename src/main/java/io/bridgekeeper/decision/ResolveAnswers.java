@@ -30,12 +30,15 @@ final class ResolveAnswers {
         final VendorState vendor;
         final String kid;
         final Resolution resolution;
+        /** The resolution's reason, so that counting it does not read the resolution. */
+        final DenyReason reason;
 
         Answer(DeviceKey key, VendorState vendor, String kid, Resolution resolution) {
             super(key);
             this.vendor = vendor;
             this.kid = kid;
             this.resolution = resolution;
+            this.reason = resolution.reason();
         }
     }
 
@@ -66,9 +69,9 @@ final class ResolveAnswers {
     }
 
     /** The answer in {@code seen} when it is the device's and was computed from this vendor state and key id; otherwise null. */
-    static Resolution current(Object seen, DeviceKey key, VendorState vendor, String kid) {
+    static Answer current(Object seen, DeviceKey key, VendorState vendor, String kid) {
         if (seen instanceof Answer a && a.vendor == vendor && a.kid == kid && key.equals(a)) {
-            return a.resolution;
+            return a;
         }
         return null;
     }

@@ -39,13 +39,14 @@ class ResolveAnswersTest {
     private long resolve(ResolveAnswers answers, int n, VendorState v, String kid) {
         DeviceKey key = DeviceIndexTest.key(n);
         Object seen = answers.seen(key);
-        Resolution r = ResolveAnswers.current(seen, key, v, kid);
-        if (r == null) {
+        ResolveAnswers.Answer a = ResolveAnswers.current(seen, key, v, kid);
+        if (a == null) {
             computed.incrementAndGet();
-            r = Resolution.resolved(v.stable(), Long.toString(index.get(key).id));
-            answers.offer(seen, new ResolveAnswers.Answer(key, v, kid, r));
+            a = new ResolveAnswers.Answer(key, v, kid,
+                    Resolution.resolved(v.stable(), Long.toString(index.get(key).id)));
+            answers.offer(seen, a);
         }
-        return Long.parseLong(r.cacheKey());
+        return Long.parseLong(a.resolution.cacheKey());
     }
 
     @Test
