@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * This node's memory of what decisions need: each vendor's status, capabilities, stable version and
  * running rollout stage (all of them, they are few), the devices and links that resolve asked for
- * recently (bounded maps) and resolve's last answer for each device. The database tells every node what changed through NOTIFY on
- * {@value #CHANNEL}, sent by triggers (V050) so no code path can forget; PostgreSQL delivers it at
- * commit. While the LISTEN connection is down nothing here is trusted: answers come from the
+ * recently (bounded maps) and resolve's last answer for each device. The database tells every node
+ * what changed through NOTIFY on {@value #CHANNEL}, sent by triggers (V050) so no code path can
+ * forget; PostgreSQL delivers it at commit. While the LISTEN connection is down nothing here is trusted: answers come from the
  * database until the node listens again and has reloaded.
  *
  * <p>Authorization never answers ownership from here: it reads the devices and links in the
