@@ -3,21 +3,14 @@ package io.bridgekeeper.decision;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
 import io.bridgekeeper.decision.DeviceEntry.IssuedKey;
+import io.bridgekeeper.decision.DeviceReads.Row;
 import io.bridgekeeper.rollout.Buckets;
 import io.bridgekeeper.vendor.ActiveSuspension;
 import io.bridgekeeper.vendor.KillSwitch;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -42,7 +35,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The effective cache version is the running (or paused) rollout's target when the source device's
  * bucket is inside the current stage, otherwise the stable version; every answer carries it once the
  * vendor is known. Vendors, suspensions and rollout stages come from memory; devices, owners and links
- * come from the database on every authorization, so a committed unlink or transfer is never missed.
+ * come from the database on every authorization ({@link DeviceReads}), so a committed unlink or
+ * transfer is never missed.
  * Resolve applies the same vendor and source-device rules from memory and issues the key; each
  * device's last answer is kept in {@link ResolveAnswers} for as long as it holds.
  */
@@ -51,20 +45,20 @@ public class DecisionEngine {
 
     private final DecisionState state;
     private final KillSwitch killSwitch;
-    private final JdbcTemplate jdbc;
+    private final DeviceReads deviceReads;
     private final DecisionMetrics metrics;
     private final ViolationReporter violations;
     private final CoalescedReads<AuthorizeRequest, Map<String, Row>> reads;
 
-    DecisionEngine(DecisionState state, KillSwitch killSwitch, JdbcTemplate jdbc, DecisionMetrics metrics,
+    DecisionEngine(DecisionState state, KillSwitch killSwitch, DeviceReads deviceReads, DecisionMetrics metrics,
                    ViolationReporter violations,
                    @Value("${bridgekeeper.decision.concurrent-reads:4}") int concurrentReads) {
         this.state = state;
         this.killSwitch = killSwitch;
-        this.jdbc = jdbc;
+        this.deviceReads = deviceReads;
         this.metrics = metrics;
         this.violations = violations;
-        this.reads = new CoalescedReads<>(concurrentReads, this::readDevices);
+        this.reads = new CoalescedReads<>(concurrentReads, deviceReads::read);
     }
 
     // --- resolve -----------------------------------------------------------------------------------
@@ -169,7 +163,7 @@ public class DecisionEngine {
     public Decision authorize(AuthorizeRequest request) {
         long start = System.nanoTime();
         Map<String, Row> rows = TransactionSynchronizationManager.isActualTransactionActive()
-                ? readDevices(List.of(request))
+                ? deviceReads.read(List.of(request))
                 : reads.read(request);
         Decision d = decide(request, rows);
         metrics.authorized(d, System.nanoTime() - start);
@@ -179,7 +173,7 @@ public class DecisionEngine {
     /** Many at once: one database read for all their devices. */
     public List<Decision> authorizeAll(List<AuthorizeRequest> requests) {
         long start = System.nanoTime();
-        Map<String, Row> rows = readDevices(requests);
+        Map<String, Row> rows = deviceReads.read(requests);
         List<Decision> out = new ArrayList<>(requests.size());
         long each = requests.isEmpty() ? 0 : (System.nanoTime() - start) / requests.size();
         for (AuthorizeRequest req : requests) {
@@ -207,14 +201,14 @@ public class DecisionEngine {
         if ((suspension != null && suspension.covers(req.capability())) || !v.capabilities().contains(req.capability())) {
             return Decision.deny(DenyReason.CAPABILITY_SUSPENDED, version);
         }
-        Row src = rows.get(key(v.id(), req.sourceDeviceId()));
+        Row src = DeviceReads.find(rows, v.id(), req.sourceDeviceId());
         Row tgt = null;
         if (req.targetVendor() == null) {
-            tgt = rows.get(key(null, req.targetDeviceId()));
+            tgt = DeviceReads.find(rows, null, req.targetDeviceId());
         } else {
             VendorState tv = state.vendor(req.targetVendor());
             if (tv != null) {
-                tgt = rows.get(key(tv.id(), req.targetDeviceId()));
+                tgt = DeviceReads.find(rows, tv.id(), req.targetDeviceId());
             }
         }
         if (src == null || src.removed() || tgt == null || tgt.removed()) {
@@ -248,130 +242,6 @@ public class DecisionEngine {
             return Decision.deny(DenyReason.STALE_CACHE_KEY, version);
         }
         return Decision.allow(version);
-    }
-
-    /** A device as the database has it now, with its link. */
-    record Row(long id, Long vendorId, String deviceId, String state, Long ownerId, Long linkId, Boolean linkLive,
-               int linkEpoch) {
-        boolean removed() {
-            return "REMOVED".equals(state);
-        }
-
-        boolean disabled() {
-            return "DISABLED".equals(state);
-        }
-
-        boolean owned() {
-            return ownerId != null && (linkId == null || Boolean.TRUE.equals(linkLive));
-        }
-
-        int epoch() {
-            return linkId == null ? 0 : linkEpoch;
-        }
-    }
-
-    private static final String DEVICE_COLUMNS = """
-            select d.id, d.vendor_id, d.vendor_device_id, d.state, d.owner_account_id, d.link_id,
-                   l.status = 'LIVE', l.epoch
-            from device d
-            left join account_link l on l.id = d.link_id
-            """;
-
-    /**
-     * The devices of one authorization: up to two vendor devices and one platform device, as plain
-     * parameters ({@code null} for a slot not used, which matches no row). PostgreSQL reuses the plan
-     * of this prepared statement. (The same statement with array parameters was planned again at every
-     * execution, about 450 µs of PostgreSQL CPU per authorization on the benchmark's data set against 50
-     * to 80 µs with this one; {@link #MANY_DEVICES} avoids that inside a function.)
-     */
-    private static final String FEW_DEVICES = DEVICE_COLUMNS + """
-            where d.vendor_id = ? and d.vendor_device_id = ?
-            union all
-            """ + DEVICE_COLUMNS + """
-            where d.vendor_id = ? and d.vendor_device_id = ?
-            union all
-            """ + DEVICE_COLUMNS + """
-            where d.vendor_id is null and d.vendor_device_id = ?
-            """;
-
-    /**
-     * Every device of a batch in one statement: the function {@code decision_devices} (migration V060),
-     * whose plan PostgreSQL keeps, where the same statement with array parameters was planned again at
-     * every execution.
-     */
-    private static final String MANY_DEVICES = """
-            select id, vendor_id, vendor_device_id, state, owner_account_id, link_id, link_live, link_epoch
-            from decision_devices(?::bigint[], ?::text[], ?::text[])
-            """;
-
-    private Map<String, Row> readDevices(List<AuthorizeRequest> requests) {
-        List<Long> vendorIds = new ArrayList<>();
-        List<String> deviceIds = new ArrayList<>();
-        List<String> platformIds = new ArrayList<>();
-        for (AuthorizeRequest r : requests) {
-            VendorState v = state.vendor(r.vendor());
-            if (v != null) {
-                vendorIds.add(v.id());
-                deviceIds.add(r.sourceDeviceId());
-            }
-            if (r.targetVendor() == null) {
-                platformIds.add(r.targetDeviceId());
-            } else {
-                VendorState tv = state.vendor(r.targetVendor());
-                if (tv != null) {
-                    vendorIds.add(tv.id());
-                    deviceIds.add(r.targetDeviceId());
-                }
-            }
-        }
-        Map<String, Row> rows = new HashMap<>();
-        if (vendorIds.isEmpty() && platformIds.isEmpty()) {
-            return rows;
-        }
-        RowCallbackHandler collect = rs -> {
-            Row row = row(rs);
-            rows.put(key(row.vendorId(), row.deviceId()), row);
-        };
-        if (vendorIds.size() <= 2 && platformIds.size() <= 1) {
-            jdbc.query(FEW_DEVICES, ps -> {
-                for (int i = 0; i < 2; i++) {
-                    setLong(ps, 2 * i + 1, i < vendorIds.size() ? vendorIds.get(i) : null);
-                    setString(ps, 2 * i + 2, i < deviceIds.size() ? deviceIds.get(i) : null);
-                }
-                setString(ps, 5, platformIds.isEmpty() ? null : platformIds.getFirst());
-            }, collect);
-        } else {
-            jdbc.query(MANY_DEVICES, collect, vendorIds.toArray(Long[]::new), deviceIds.toArray(String[]::new),
-                    platformIds.toArray(String[]::new));
-        }
-        return rows;
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
-    }
-
-    private static Row row(ResultSet rs) throws SQLException {
-        boolean live = rs.getBoolean(7);
-        Boolean linkLive = rs.wasNull() ? null : live;
-        return new Row(rs.getLong(1), DecisionState.longOrNull(rs, 2), rs.getString(3), rs.getString(4),
-                DecisionState.longOrNull(rs, 5), DecisionState.longOrNull(rs, 6), linkLive, rs.getInt(8));
-    }
-
-    private static String key(Long vendorId, String deviceId) {
-        return Objects.toString(vendorId, "platform") + '/' + deviceId;
     }
 
     // --- shared ------------------------------------------------------------------------------------

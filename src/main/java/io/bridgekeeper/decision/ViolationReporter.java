@@ -2,7 +2,7 @@ package io.bridgekeeper.decision;
 
 import io.bridgekeeper.audit.IsolationViolation;
 import io.bridgekeeper.base.cluster.NodeIdentity;
-import io.bridgekeeper.decision.DecisionEngine.Row;
+import io.bridgekeeper.decision.DeviceReads.Row;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
 import io.bridgekeeper.rollout.RolloutGuards;
