@@ -36,9 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * bucket is inside the current stage, otherwise the stable version; every answer carries it once the
  * vendor is known. Vendors, suspensions and rollout stages come from memory; devices, owners and links
  * come from the database on every authorization ({@link DeviceReads}), so a committed unlink or
- * transfer is never missed.
- * Resolve applies the same vendor and source-device rules from memory and issues the key; each
- * device's last answer is kept in {@link ResolveAnswers} for as long as it holds.
+ * transfer is never missed. Resolve applies the same vendor and source-device rules from memory and
+ * issues the key; each device's last answer is kept in {@link ResolveAnswers} for as long as it holds.
  */
 @Component
 public class DecisionEngine {

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * running rollout stage (all of them, they are few), the devices and links that resolve asked for
  * recently (bounded maps) and resolve's last answer for each device. The database tells every node
  * what changed through NOTIFY on {@value #CHANNEL}, sent by triggers (V050) so no code path can
- * forget; PostgreSQL delivers it at commit. While the LISTEN connection is down nothing here is trusted: answers come from the
- * database until the node listens again and has reloaded.
+ * forget; PostgreSQL delivers it at commit. While the LISTEN connection is down nothing here is
+ * trusted: answers come from the database until the node listens again and has reloaded.
  *
  * <p>Authorization never answers ownership from here: it reads the devices and links in the
  * database on every call (see {@link DecisionEngine}), so a committed unlink is never missed.
@@ -309,7 +309,7 @@ public class DecisionState implements ClusterListener {
     private DeviceEntry loadDevice(DeviceKey key) {
         return jdbc.query("""
                 select id, state, owner_account_id, link_id from device where vendor_id = ? and vendor_device_id = ?
-                """, rs -> rs.next() ? new DeviceEntry(rs.getLong(1), key.vendorId(), key.vendorDeviceId(),
+                """, rs -> rs.next() ? new DeviceEntry(rs.getLong(1), key.vendorDeviceId(),
                 rs.getString(2), rs.getLong(3), rs.getLong(4)) : null, key.vendorId(), key.vendorDeviceId());
     }
 

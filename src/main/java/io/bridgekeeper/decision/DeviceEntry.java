@@ -16,7 +16,6 @@ final class DeviceEntry {
     }
 
     final long id;
-    final long vendorId;
     final String vendorDeviceId;
     final boolean removed;
     final boolean disabled;
@@ -28,9 +27,8 @@ final class DeviceEntry {
     /** The device's bucket in the rollout last asked about: the rollout's id in the high bits, the bucket in the low 14. */
     private volatile long bucketMemo;
 
-    DeviceEntry(long id, long vendorId, String vendorDeviceId, String state, long ownerId, long linkId) {
+    DeviceEntry(long id, String vendorDeviceId, String state, long ownerId, long linkId) {
         this.id = id;
-        this.vendorId = vendorId;
         this.vendorDeviceId = vendorDeviceId;
         this.removed = "REMOVED".equals(state);
         this.disabled = "DISABLED".equals(state);

@@ -18,7 +18,7 @@ class DeviceIndexTest {
         loads.incrementAndGet();
         int n = Integer.parseInt(key.vendorDeviceId().substring(4));
         return n >= versions.length() ? null
-                : new DeviceEntry(versions.get(n), key.vendorId(), key.vendorDeviceId(), "ACTIVE", 1, 1);
+                : new DeviceEntry(versions.get(n), key.vendorDeviceId(), "ACTIVE", 1, 1);
     }
 
     static DeviceKey key(int n) {

@@ -28,7 +28,7 @@ class ResolveAnswersTest {
     private final AtomicInteger computed = new AtomicInteger();
     private final DeviceIndex index = new DeviceIndex(2_000, key -> {
         int n = Integer.parseInt(key.vendorDeviceId().substring(4));
-        return new DeviceEntry(versions.get(n), key.vendorId(), key.vendorDeviceId(), "ACTIVE", 1, 0);
+        return new DeviceEntry(versions.get(n), key.vendorDeviceId(), "ACTIVE", 1, 0);
     });
 
     private static VendorState vendor() {
