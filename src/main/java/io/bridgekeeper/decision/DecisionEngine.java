@@ -51,7 +51,9 @@ public class DecisionEngine {
 
     DecisionEngine(DecisionState state, KillSwitch killSwitch, DeviceReads deviceReads, DecisionMetrics metrics,
                    ViolationReporter violations,
-                   @Value("${bridgekeeper.decision.concurrent-reads:4}") int concurrentReads) {
+                   // one read at a time: what arrives meanwhile shares the next one. With four, most reads served a
+                   // single authorization and PostgreSQL spent twice the CPU per authorization (README, benchmarks).
+                   @Value("${bridgekeeper.decision.concurrent-reads:1}") int concurrentReads) {
         this.state = state;
         this.killSwitch = killSwitch;
         this.deviceReads = deviceReads;
