@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import io.bridgekeeper.link.PartnerApi;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import io.bridgekeeper.webhook.FakeVendorEndpoint;
+import io.bridgekeeper.support.TestSecrets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class UnlinkE2E extends PortalTest {
         try (FakeVendorEndpoint endpoint = new FakeVendorEndpoint(n -> 200)) {
             String slug = "e2e-cams-" + UUID.randomUUID().toString().substring(0, 6);
             long vendor = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_url, webhook_secret) "
-                    + "values (?, 'Owlet Cams', 'ACTIVE', ?, 'e2e-secret') returning id", Long.class, slug, endpoint.url());
+                    + "values (?, 'Owlet Cams', 'ACTIVE', ?, ?) returning id", Long.class, slug, endpoint.url(),
+                    TestSecrets.sealed("e2e-secret"));
             PartnerApi owlet = PartnerApi.forVendor(port, vendor, keys, users);
             String household = "household030@example.com";
 

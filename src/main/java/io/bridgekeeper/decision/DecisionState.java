@@ -3,6 +3,7 @@ package io.bridgekeeper.decision;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.bridgekeeper.base.cluster.ClusterListener;
+import io.bridgekeeper.secrets.SecretSealer;
 import io.bridgekeeper.vendor.Capability;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -72,6 +73,7 @@ public class DecisionState implements ClusterListener {
             """;
 
     private final JdbcTemplate jdbc;
+    private final SecretSealer sealer;
     private final CacheKeys cacheKeys = new CacheKeys();
     /** The devices resolve asked for. */
     private final DeviceIndex devices;
@@ -85,8 +87,10 @@ public class DecisionState implements ClusterListener {
     private volatile Map<Long, VendorState> vendorsById = Map.of();
     private volatile boolean trusted;
 
-    DecisionState(JdbcTemplate jdbc, @Value("${bridgekeeper.decision.cache-size:2000000}") long cacheSize) {
+    DecisionState(JdbcTemplate jdbc, SecretSealer sealer,
+                  @Value("${bridgekeeper.decision.cache-size:2000000}") long cacheSize) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
         this.devices = new DeviceIndex(cacheSize, this::loadDevice);
         this.answers = new ResolveAnswers(cacheSize);
         this.links = Caffeine.newBuilder().maximumSize(Math.max(1_000, cacheSize / 2))
@@ -297,9 +301,11 @@ public class DecisionState implements ClusterListener {
         }, (Object) parsed);
     }
 
+    /** The secrets are stored sealed (V105); they exist in clear only in this node's memory. */
     private void loadSecrets() {
-        cacheKeys.load(jdbc.query("select kid, secret, status from cache_key_secret",
-                (rs, i) -> new CacheKeys.Secret(rs.getString(1), rs.getBytes(2), rs.getString(3))));
+        cacheKeys.load(jdbc.query("select kid, sealed_secret, status from cache_key_secret",
+                (rs, i) -> new CacheKeys.Secret(rs.getString("kid"), sealer.unseal(rs.getString("sealed_secret")),
+                        rs.getString("status"))));
     }
 
     private VendorState loadVendor(long id) {

@@ -1,6 +1,7 @@
 package io.bridgekeeper.decision;
 
 import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.secrets.SecretSealer;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,9 +29,11 @@ public class SigningSecretService {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final SecretSealer sealer;
 
-    SigningSecretService(JdbcTemplate jdbc, AuditLog audit, CurrentUser currentUser, Clock clock) {
+    SigningSecretService(JdbcTemplate jdbc, AuditLog audit, CurrentUser currentUser, Clock clock, SecretSealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -59,9 +62,10 @@ public class SigningSecretService {
         String previous = jdbc.query("update cache_key_secret set status = 'VERIFY' where status = 'ACTIVE' returning kid",
                 rs -> rs.next() ? rs.getString(1) : null);
         String kid = jdbc.queryForObject("""
-                insert into cache_key_secret (kid, secret, status, created_at, created_by)
+                insert into cache_key_secret (kid, sealed_secret, status, created_at, created_by)
                 values ('k' || nextval('cache_key_secret_seq'), ?, 'ACTIVE', ?, ?) returning kid
-                """, String.class, KeyGenerators.secureRandom(32).generateKey(), Timestamp.from(now), currentUser.id());
+                """, String.class, sealer.seal(KeyGenerators.secureRandom(32).generateKey()), Timestamp.from(now),
+                currentUser.id());
         audit.record("CACHE_KEY_SECRET_ROTATED", "cache_key_secret", kid, null,
                 Map.of("active", String.valueOf(previous)),
                 Map.of("active", kid, "verifyOnly", String.valueOf(previous), "retired", retired));

@@ -1,6 +1,7 @@
 package io.bridgekeeper.demo;
 
 import io.bridgekeeper.base.db.DatabaseMode;
+import io.bridgekeeper.secrets.SecretSealer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,10 +50,12 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final boolean enabled;
+    private final SecretSealer sealer;
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder encoder, Clock clock, DatabaseMode mode,
-             @Value("${bridgekeeper.demo-data:}") String demoData) {
+             @Value("${bridgekeeper.demo-data:}") String demoData, SecretSealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
         this.tx = tx;
         this.encoder = encoder;
         this.clock = clock;
@@ -214,7 +217,8 @@ class DemoData implements ApplicationRunner {
 
     private long vendor(String slug, String name, String status, String webhook, Random random, String... capabilities) {
         Long id = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_url, webhook_secret) "
-                + "values (?, ?, ?, ?, ?) returning id", Long.class, slug, name, status, webhook, salt(random) + salt(random));
+                + "values (?, ?, ?, ?, ?) returning id", Long.class, slug, name, status, webhook,
+                sealer.seal(salt(random) + salt(random)));
         for (String capability : capabilities) {
             jdbc.update("insert into vendor_capability (vendor_id, capability) values (?, ?)", id, capability);
         }

@@ -36,7 +36,8 @@ class Vendor {
     @Column(name = "webhook_url")
     private String webhookUrl;
 
-    @Column(name = "webhook_secret")
+    /** Sealed; set once at creation. Not updatable: re-encryption under a new master key happens in SQL. */
+    @Column(name = "webhook_secret", updatable = false)
     private String webhookSecret;
 
     @Column(name = "auto_suspend_on_violation")

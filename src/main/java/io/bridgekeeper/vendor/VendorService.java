@@ -2,6 +2,7 @@ package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.secrets.SecretSealer;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,9 +37,11 @@ public class VendorService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecretSealer sealer;
 
     VendorService(VendorRepository vendors, VendorReach reach, VendorQueries queries, VendorAccess access,
-                  CurrentUser currentUser, AuditLog audit, Clock clock) {
+                  CurrentUser currentUser, AuditLog audit, Clock clock, SecretSealer sealer) {
+        this.sealer = sealer;
         this.vendors = vendors;
         this.reach = reach;
         this.queries = queries;
@@ -114,8 +117,9 @@ public class VendorService {
         String webhook = WebhookUrls.validated(input.webhookUrl());
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
+        // stored sealed (V105): the database never holds the webhook secret in clear
         Vendor saved = vendors.saveAndFlush(new Vendor(slug, name, input.capabilities(), webhook,
-                HexFormat.of().formatHex(secret), clock.instant()));
+                sealer.seal(HexFormat.of().formatHex(secret)), clock.instant()));
         audit.record("VENDOR_CREATED", "vendor", saved.getId(), saved.getId(), null, state(saved));
         return saved.getId();
     }

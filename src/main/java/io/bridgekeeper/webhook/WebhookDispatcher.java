@@ -2,6 +2,7 @@ package io.bridgekeeper.webhook;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
+import io.bridgekeeper.secrets.SecretSealer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,16 +49,18 @@ class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     /** Null: every vendor's deliveries. A vendor id: only that vendor's (a node of its own, e.g. in a test). */
     private final Long vendorScope;
+    private final SecretSealer sealer;
 
     @org.springframework.beans.factory.annotation.Autowired
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, AuditLog audit, Clock clock,
-                      WebhookSettings settings) {
-        this(jdbc, tx, json, audit, clock, settings, null);
+                      WebhookSettings settings, SecretSealer sealer) {
+        this(jdbc, tx, json, audit, clock, settings, sealer, null);
     }
 
     WebhookDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, AuditLog audit, Clock clock,
-                      WebhookSettings settings, Long vendorScope) {
+                      WebhookSettings settings, SecretSealer sealer, Long vendorScope) {
         this.vendorScope = vendorScope;
+        this.sealer = sealer;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -113,7 +116,8 @@ class WebhookDispatcher implements AutoCloseable {
                     .header("X-Bridgekeeper-Delivery", String.valueOf(c.id()))
                     .header("X-Bridgekeeper-Event", c.event())
                     .header("X-Bridgekeeper-Timestamp", String.valueOf(timestamp))
-                    .header("X-Bridgekeeper-Signature", WebhookSigner.sign(c.secret(), timestamp, body))
+                    // the secret is sealed at rest (V105): in clear only here, for this signature
+                    .header("X-Bridgekeeper-Signature", WebhookSigner.sign(sealer.unsealText(c.secret()), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

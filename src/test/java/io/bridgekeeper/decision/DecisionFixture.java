@@ -3,6 +3,7 @@ package io.bridgekeeper.decision;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.support.RunAs;
 import io.bridgekeeper.support.TestData;
+import io.bridgekeeper.support.TestSecrets;
 import java.time.Duration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,8 +41,8 @@ public class DecisionFixture {
 
     public Vendor vendor(String prefix) {
         String slug = TestData.unique(prefix);
-        long id = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', 's') returning id",
-                Long.class, slug, "Decision " + slug);
+        long id = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', ?) returning id",
+                Long.class, slug, "Decision " + slug, TestSecrets.sealed("s"));
         for (String cap : new String[] {"CAMERA_STREAM", "SNAPSHOT", "CONTROL"}) {
             jdbc.update("insert into vendor_capability (vendor_id, capability) values (?, ?)", id, cap);
         }

@@ -22,7 +22,8 @@ public final class TestData {
     public long vendor(String slugPrefix) {
         String slug = unique(slugPrefix);
         return jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) "
-                + "values (?, ?, 'ACTIVE', 'test-secret') returning id", Long.class, slug, "Test vendor " + slug);
+                + "values (?, ?, 'ACTIVE', ?) returning id", Long.class, slug, "Test vendor " + slug,
+                TestSecrets.sealed("test-secret"));
     }
 
     public long household(String name) {

@@ -25,8 +25,8 @@ public class TestVendors {
 
     public TestVendor create(String prefix) {
         String slug = prefix + "-" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet();
-        long vendor = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', 'secret') returning id",
-                Long.class, slug, "Test " + slug);
+        long vendor = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', ?) returning id",
+                Long.class, slug, "Test " + slug, TestSecrets.sealed("secret"));
         for (String cap : new String[] {"CAMERA_STREAM", "SNAPSHOT", "CONTROL"}) {
             jdbc.update("insert into vendor_capability (vendor_id, capability) values (?, ?)", vendor, cap);
         }

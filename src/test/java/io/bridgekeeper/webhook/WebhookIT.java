@@ -11,6 +11,7 @@ import io.bridgekeeper.support.IntegrationTest;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.VendorResumed;
 import io.bridgekeeper.vendor.VendorSuspended;
+import io.bridgekeeper.support.TestSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +46,8 @@ class WebhookIT {
     long vendor(String url, String secret) {
         String slug = "hook-" + UUID.randomUUID().toString().substring(0, 8);
         return jdbc.queryForObject("insert into vendor (slug, name, status, webhook_url, webhook_secret) "
-                + "values (?, ?, 'ACTIVE', ?, ?) returning id", Long.class, slug, "Hook test " + slug, url, secret);
+                + "values (?, ?, 'ACTIVE', ?, ?) returning id", Long.class, slug, "Hook test " + slug, url,
+                TestSecrets.sealed(secret));
     }
 
     String status(long delivery) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
+import io.bridgekeeper.secrets.SecretSealer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import io.bridgekeeper.support.IntegrationTest;
+import io.bridgekeeper.support.TestSecrets;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -49,6 +51,8 @@ class WebhookRestartIT {
     Clock clock;
     @Autowired
     LockProvider locks;
+    @Autowired
+    SecretSealer sealer;
 
     SimpleLock appSweep;
 
@@ -72,7 +76,7 @@ class WebhookRestartIT {
         final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
         Node(long vendor) {
-            dispatcher = new WebhookDispatcher(jdbc, tx, json, audit, clock, FAST, vendor);
+            dispatcher = new WebhookDispatcher(jdbc, tx, json, audit, clock, FAST, sealer, vendor);
         }
 
         Node start() {
@@ -93,7 +97,7 @@ class WebhookRestartIT {
     long vendor(String url) {
         String slug = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         return jdbc.queryForObject("insert into vendor (slug, name, status, webhook_url, webhook_secret) "
-                + "values (?, ?, 'ACTIVE', ?, 'restart-secret') returning id", Long.class, slug, slug, url);
+                + "values (?, ?, 'ACTIVE', ?, ?) returning id", Long.class, slug, slug, url, TestSecrets.sealed("restart-secret"));
     }
 
     int attempts(long id) {

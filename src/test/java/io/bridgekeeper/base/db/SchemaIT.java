@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bridgekeeper.support.IntegrationTest;
+import io.bridgekeeper.support.TestSecrets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -79,9 +80,11 @@ class SchemaIT {
 
     @Test
     void state_columns_accept_only_their_states() {
-        assertThatThrownBy(() -> jdbc.update("insert into vendor (slug, name, status, webhook_secret) values ('bad-state', 'B', 'DELETED', 's')"))
+        assertThatThrownBy(() -> jdbc.update("insert into vendor (slug, name, status, webhook_secret) values ('bad-state', 'B', 'DELETED', ?)",
+                TestSecrets.sealed("s")))
                 .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.update("insert into vendor (slug, name, status, webhook_secret) values ('Bad Slug', 'B', 'ACTIVE', 's')"))
+        assertThatThrownBy(() -> jdbc.update("insert into vendor (slug, name, status, webhook_secret) values ('Bad Slug', 'B', 'ACTIVE', ?)",
+                TestSecrets.sealed("s")))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
@@ -95,8 +98,8 @@ class SchemaIT {
     }
 
     private long vendor(String slug) {
-        return jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', 'secret') returning id",
-                Long.class, slug, slug);
+        return jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', ?) returning id",
+                Long.class, slug, slug, TestSecrets.sealed("secret"));
     }
 
     private long household(String email) {
