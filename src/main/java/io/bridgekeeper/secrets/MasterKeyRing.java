@@ -1,7 +1,9 @@
 package io.bridgekeeper.secrets;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
@@ -23,9 +25,15 @@ record MasterKeyRing(String currentId, Map<String, SecretKey> keys) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
         String current = null;
         int n = 0;
-        for (String raw : text.split("[,\\r\\n]+")) {
+        List<String> entries = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (!line.strip().startsWith("#")) {
+                entries.addAll(List.of(line.split(",")));
+            }
+        }
+        for (String raw : entries) {
             String entry = raw.strip();
-            if (entry.isEmpty() || entry.startsWith("#")) {
+            if (entry.isEmpty()) {
                 continue;
             }
             n++;

@@ -2,6 +2,7 @@ package io.bridgekeeper.secrets;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class SecretResealing {
                     keysBefore.merge("clear", 1, Integer::sum);
                     columnFromClear++;
                 } else if (!SecretSealer.isSealed(row.value())) {
-                    plaintext = row.value() == null ? null : row.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    plaintext = row.value() == null ? null : row.value().getBytes(StandardCharsets.UTF_8);
                     keysBefore.merge("clear", 1, Integer::sum);
                     columnFromClear++;
                 } else {
@@ -113,7 +114,8 @@ final class SecretResealing {
         try {
             return sealer.unseal(row.value());
         } catch (SealedSecretException e) {
-            throw new SealedSecretException("Cannot unseal " + c.name() + " of row " + row.id() + ": " + e.getMessage(), e);
+            // the row named in front of the sealer's reason; the reason's own stack adds nothing
+            throw new SealedSecretException("Cannot unseal " + c.name() + " of row " + row.id() + ": " + e.getMessage());
         }
     }
 
