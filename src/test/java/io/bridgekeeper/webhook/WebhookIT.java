@@ -14,14 +14,21 @@ import io.bridgekeeper.vendor.VendorResumed;
 import io.bridgekeeper.vendor.VendorSuspended;
 import io.bridgekeeper.vendor.WebhookTargets;
 import io.bridgekeeper.webhook.FakeVendorEndpoint.Answer;
+import io.bridgekeeper.vendor.VendorApiKeyService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +66,10 @@ class WebhookIT {
     WebhookTargets targets;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    VendorApiKeyService keys;
+    @LocalServerPort
+    int port;
 
     /** A vendor of the test's own (never a demo vendor that other tests rely on). */
     long vendor(String url, String secret) {
@@ -185,6 +196,43 @@ class WebhookIT {
                 deliveries.redeliver(id);
                 return null;
             })).hasMessageContaining("Only a dead letter");
+        }
+    }
+
+    @Test
+    void a_vendor_sets_its_webhook_url_and_sees_its_dead_letters_through_the_partner_api() throws Exception {
+        long vendor = vendor("https://hooks.partner.example/old", "x");
+        String key = PartnerApi.as(users, DemoAccounts.ADMIN, () -> keys.create(vendor, "webhook test").secret());
+        PartnerApi api = new PartnerApi(port, key);
+
+        for (String refused : List.of("", "https://127.0.0.1/x", "https://2130706433/x", "https://[::ffff:10.0.0.1]/x")) {
+            HttpResponse<String> answer = api.put("/webhook-url", "{\"webhookUrl\":\"" + refused + "\"}");
+            assertThat(answer.statusCode()).as(refused).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                    assertThat(t).startsWith("application/problem+json"));
+            assertThat(answer.body()).as(refused).contains("\"field\":\"webhookUrl\"");
+        }
+        assertThat(jdbc.queryForObject("select webhook_url from vendor where id = ?", String.class, vendor))
+                .isEqualTo("https://hooks.partner.example/old");
+        assertThat(api.put("/webhook-url", "{\"webhookUrl\":\"https://hooks.partner.example/new\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select webhook_url from vendor where id = ?", String.class, vendor))
+                .isEqualTo("https://hooks.partner.example/new");
+
+        long id = tx.execute(s -> outbox.enqueue(AuditActor.system("test"), vendor, WebhookEvent.DISCONNECT, Map.of()));
+        jdbc.update("update webhook_delivery set status = 'DEAD_LETTER', attempts = 150, next_attempt_at = null, "
+                + "last_error = 'HTTP 5xx' where id = ?", id);
+        HttpRequest list = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/partner/v1/webhooks?status=DEAD_LETTER"))
+                .header("Authorization", "Bearer " + key).GET().build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(list, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(answer.body())).singleElement().satisfies(d -> {
+                assertThat(d.get("id").asLong()).isEqualTo(id);
+                assertThat(d.get("status").asString()).isEqualTo("DEAD_LETTER");
+                assertThat(d.get("lastResult").asString()).isEqualTo("HTTP 5xx");
+            });
         }
     }
 }

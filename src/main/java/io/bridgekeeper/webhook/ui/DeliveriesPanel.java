@@ -93,8 +93,8 @@ class DeliveriesPanel extends VerticalLayout {
         confirm.setText(d.vendorName() + " gets this webhook again, with the same delivery id, retried until "
                 + "acknowledged or the retry horizon passes. It goes before the vendor's later open deliveries.");
         confirm.setCancelable(true);
-        confirm.setConfirmText("Redeliver");
-        confirm.addConfirmListener(e -> {
+        Button ok = new Button("Redeliver", e -> {
+            confirm.close();
             try {
                 service.redeliver(d.id());
                 Notification.show("Delivery " + d.id() + " queued again.", 3000, Notification.Position.BOTTOM_START);
@@ -103,6 +103,9 @@ class DeliveriesPanel extends VerticalLayout {
             }
             grid.getDataProvider().refreshAll();
         });
+        ok.setId("redeliver-confirm-button");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setConfirmButton(ok);
         confirm.open();
     }
 
