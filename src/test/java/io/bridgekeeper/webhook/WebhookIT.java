@@ -122,6 +122,29 @@ class WebhookIT {
                 + "and event_type = 'SUSPENDED'", String.class, vendor)).isEqualTo("PRIVACY_LEAK");
     }
 
+    /** URLs stored before these rules (or by a direct write): the running application still never reaches them. */
+    @Test
+    void a_stored_url_to_an_internal_address_is_refused_at_delivery() throws Exception {
+        try (FakeVendorEndpoint internal = new FakeVendorEndpoint(n -> 200)) {
+            int port = internal.port();
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String url : List.of("https://127.0.0.1:" + port + "/hooks", "http://2130706433:" + port + "/hooks",
+                    "http://[::ffff:127.0.0.1]:" + port + "/hooks", "http://0x7f.1:" + port + "/hooks",
+                    "https://localhost:" + port + "/hooks")) {
+                long vendor = vendor(url, "x");
+                ids.add(tx.execute(s -> outbox.enqueue(AuditActor.system("test"), vendor, WebhookEvent.DISCONNECT,
+                        Map.of())));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> status(id).equals("RETRYING")));
+
+            assertThat(ids).allSatisfy(id -> assertThat(jdbc.queryForObject(
+                    "select last_error from webhook_delivery where id = ?", String.class, id))
+                    .isIn("forbidden address", "invalid URL"));
+            assertThat(internal.received()).isEmpty();
+        }
+    }
+
     @Test
     void what_a_vendor_answers_is_kept_only_as_a_status_class() throws Exception {
         String phishing = "Call +1-555-0100 to restore your camera";
