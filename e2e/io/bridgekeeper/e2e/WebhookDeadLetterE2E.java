@@ -55,4 +55,27 @@ class WebhookDeadLetterE2E extends PortalTest {
                     .isNotBlank();
         }
     }
+
+    @Test
+    void the_portal_refuses_an_empty_or_internal_webhook_url_on_the_field_and_keeps_the_saved_one() {
+        String slug = "e2e-url-" + UUID.randomUUID().toString().substring(0, 6);
+        long vendor = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_url, webhook_secret) "
+                + "values (?, 'Url Cams', 'ACTIVE', 'https://hooks.urlcams.example/x', 'e2e-secret') returning id",
+                Long.class, slug);
+        jdbc.update("insert into vendor_partner_manager (vendor_id, account_id) "
+                + "select ?, id from account where email = ?", vendor, DemoAccounts.CAMERA_PARTNER);
+
+        signIn(DemoAccounts.CAMERA_PARTNER);
+        open("vendors/" + vendor);
+        page.locator("#webhook-url input").fill("");
+        assertThat(page.locator("#webhook-url")).containsText("Enter the webhook URL");
+        assertThat(page.locator("#webhook-save")).isDisabled();
+
+        page.locator("#webhook-url input").fill("https://[::ffff:127.0.0.1]/x");
+        page.locator("#webhook-save").click();
+        assertThat(page.locator("#webhook-url")).containsText("loopback");
+
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select webhook_url from vendor where id = ?",
+                String.class, vendor)).isEqualTo("https://hooks.urlcams.example/x");
+    }
 }
