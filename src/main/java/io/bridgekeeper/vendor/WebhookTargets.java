@@ -134,7 +134,11 @@ public class WebhookTargets {
         List<InetAddress> addresses = resolve(host);
         for (InetAddress address : addresses) {
             String reason = ForbiddenAddresses.reason(address);
-            if (reason != null && !(devLoopback && reason.equals("loopback"))) {
+            if (devLoopback && !"loopback".equals(reason)) {
+                throw new Refused(Problem.FORBIDDEN, "Plain http goes only to this machine (development); "
+                        + host + " resolves to " + address.getHostAddress() + ". Use https.");
+            }
+            if (reason != null && !devLoopback) {
                 throw new Refused(Problem.FORBIDDEN, "The host " + host + " resolves to " + address.getHostAddress()
                         + ", a " + reason + " address: webhooks go only to public addresses.");
             }

@@ -112,6 +112,15 @@ class WebhookTargetsTest {
     }
 
     @Test
+    void with_the_development_setting_plain_http_still_goes_only_to_loopback() {
+        WebhookTargets publicLocalhost = new WebhookTargets(true, host -> new InetAddress[] {
+                InetAddress.getByName("127.0.0.1"), InetAddress.getByName("93.184.216.34")});
+
+        assertThat(publicLocalhost.problem("http://localhost:8080/x", true)).contains("only to this machine");
+        assertThat(devOn.problem("http://localhost:8080/x", true)).isNull();
+    }
+
+    @Test
     void public_targets_pass_and_are_pinned_to_the_addresses_that_were_checked() throws Exception {
         WebhookTargets.Target target = off.check("https://hooks.partner.test/bridgekeeper");
         assertThat(target.host()).isEqualTo("hooks.partner.test");
