@@ -37,10 +37,13 @@ public class VendorService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final WebhookTargets webhookTargets;
     private final SecretSealer sealer;
 
     VendorService(VendorRepository vendors, VendorReach reach, VendorQueries queries, VendorAccess access,
-                  CurrentUser currentUser, AuditLog audit, Clock clock, SecretSealer sealer) {
+                  CurrentUser currentUser, AuditLog audit, Clock clock, WebhookTargets webhookTargets,
+                  SecretSealer sealer) {
+        this.webhookTargets = webhookTargets;
         this.sealer = sealer;
         this.vendors = vendors;
         this.reach = reach;
@@ -114,7 +117,9 @@ public class VendorService {
         if (input.capabilities() == null || input.capabilities().isEmpty()) {
             throw DomainException.invalidField("no-capability", "capabilities", "Choose at least one capability.");
         }
-        String webhook = WebhookUrls.validated(input.webhookUrl());
+        // a vendor may be onboarded before it has an endpoint; once set, the URL can be changed but not cleared
+        String webhook = input.webhookUrl() == null || input.webhookUrl().isBlank() ? null
+                : validatedWebhookUrl(input.webhookUrl());
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         // stored sealed (V105): the database never holds the webhook secret in clear
@@ -139,12 +144,36 @@ public class VendorService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public void updateWebhookUrl(long vendorId, long expectedVersion, String url) {
         access.requireManage(vendorId);
-        String valid = WebhookUrls.validated(url);
+        String valid = validatedWebhookUrl(url);
         Vendor v = findForUpdate(vendorId, expectedVersion);
         Map<String, Object> before = state(v);
         v.setWebhookUrl(valid, clock.instant());
         flush(v);
         audit.record("VENDOR_WEBHOOK_CHANGED", "vendor", vendorId, vendorId, before, state(v));
+    }
+
+    /** The vendor itself sets its webhook URL through the partner API (same rules as the portal). */
+    @RolesAllowed(Roles.VENDOR)
+    public String updateOwnWebhookUrl(long vendorId, String url) {
+        String valid = validatedWebhookUrl(url);
+        Vendor v = find(vendorId);
+        Map<String, Object> before = state(v);
+        v.setWebhookUrl(valid, clock.instant());
+        flush(v);
+        audit.record("VENDOR_WEBHOOK_CHANGED", "vendor", vendorId, vendorId, before, state(v));
+        return valid;
+    }
+
+    /**
+     * The URL, trimmed, if it may receive webhooks: https to public addresses only (resolved and checked
+     * now, and again at every delivery). A name that does not resolve yet is accepted: deliveries check it.
+     */
+    private String validatedWebhookUrl(String url) {
+        String problem = webhookTargets.problem(url, true);
+        if (problem != null) {
+            throw DomainException.invalidField("invalid-webhook-url", "webhookUrl", problem);
+        }
+        return url.trim();
     }
 
     @RolesAllowed(Roles.ADMIN)

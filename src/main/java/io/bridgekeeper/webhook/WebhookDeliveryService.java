@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deliveries as people see them: admins every vendor's, partner managers only their vendors'.
- * A failed delivery can be retried; a vendor can acknowledge one through the partner API.
+ * A dead letter can be redelivered; a vendor can acknowledge a delivery through the partner API.
  */
 @Service
 @Transactional
@@ -41,8 +41,19 @@ public class WebhookDeliveryService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
     public Slice<DeliveryState> deliveries(DeliveryStatus status, Pageable page) {
+        return deliveries(null, status, page);
+    }
+
+    /** A page of one vendor's deliveries ({@code vendorId} null for every vendor the caller may see). */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public Slice<DeliveryState> deliveries(Long vendorId, DeliveryStatus status, Pageable page) {
         StringBuilder sql = new StringBuilder(DeliveryRows.SELECT).append(" where true");
         List<Object> args = new ArrayList<>();
+        if (vendorId != null) {
+            sql.append(" and d.vendor_id = ?");
+            args.add(vendorId);
+        }
         if (!currentUser.isAdmin()) {
             sql.append(" and d.vendor_id in (select vendor_id from vendor_partner_manager where account_id = ?)");
             args.add(currentUser.id());
@@ -58,20 +69,49 @@ public class WebhookDeliveryService {
         return Slices.of(rows, page);
     }
 
-    /** Sends a FAILED delivery again from its first attempt. */
+    /** How many of the vendor's deliveries are dead letters (the vendor page shows it). */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public void retry(long deliveryId) {
-        DeliveryState d = visible(deliveryId);
-        if (d.status() != DeliveryStatus.FAILED) {
-            throw DomainException.conflict("delivery-not-failed", "Only a failed delivery can be retried; this one is "
-                    + d.status().name().toLowerCase() + ".");
+    @Transactional(readOnly = true)
+    public long deadLetters(long vendorId) {
+        if (!(currentUser.isAdmin() || managed(vendorId))) {
+            return 0;
         }
-        jdbc.update("""
-                update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, version = version + 1
-                where id = ? and status = 'FAILED'
-                """, Timestamp.from(clock.instant()), deliveryId);
-        audit.record("WEBHOOK_RETRIED", "webhook_delivery", deliveryId, d.vendorId(),
-                Map.of("status", "FAILED", "attempts", d.attempts()), Map.of("status", "PENDING", "attempts", 0));
+        return jdbc.queryForObject("select count(*) from webhook_delivery where vendor_id = ? and status = 'DEAD_LETTER'",
+                Long.class, vendorId);
+    }
+
+    /**
+     * Sends a dead letter again: a fresh run of retries up to the horizon, from now. It is the oldest open
+     * delivery of its vendor again, so it goes before anything queued after it that is still open.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public void redeliver(long deliveryId) {
+        DeliveryState d = visible(deliveryId);
+        if (d.status() != DeliveryStatus.DEAD_LETTER) {
+            throw DomainException.conflict("delivery-not-dead-letter", "Only a dead letter can be redelivered; this "
+                    + "delivery is " + d.status().name().toLowerCase().replace('_', ' ') + ".");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int changed = jdbc.update("""
+                update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, retry_since = ?,
+                    version = version + 1
+                where id = ? and status = 'DEAD_LETTER'
+                """, now, now, deliveryId);
+        if (changed == 0) {
+            throw DomainException.conflict("delivery-changed", "This delivery was redelivered by someone else meanwhile.");
+        }
+        audit.record("WEBHOOK_REDELIVERED", "webhook_delivery", deliveryId, d.vendorId(),
+                Map.of("status", DeliveryStatus.DEAD_LETTER.name(), "attempts", d.attempts()),
+                Map.of("status", DeliveryStatus.PENDING.name(), "attempts", 0));
+    }
+
+    /** The vendor's own deliveries, newest first (the partner API): e.g. its dead letters. */
+    @RolesAllowed(Roles.VENDOR)
+    @Transactional(readOnly = true)
+    public List<DeliveryState> ownDeliveries(long vendorId, DeliveryStatus status, int limit) {
+        return jdbc.query(DeliveryRows.SELECT + " where d.vendor_id = ? and (?::varchar is null or d.status = ?::varchar)"
+                + " order by d.id desc limit ?", DeliveryRows.MAPPER, vendorId, status == null ? null : status.name(),
+                status == null ? null : status.name(), Math.clamp(limit, 1, 200));
     }
 
     /** The vendor confirms it processed a delivery (for vendors that answer 202 and process later). */

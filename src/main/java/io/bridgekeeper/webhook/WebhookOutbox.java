@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The durable outbox: a delivery is a row written in the caller's transaction, so it exists exactly
- * when the change it reports committed. {@link WebhookDispatcher} sends it later, on one node.
+ * when the change it reports committed. {@link WebhookDispatcher} sends it later, in order per vendor.
  * Callers are secured services (the transaction is mandatory, so nothing can enqueue on its own).
  */
 @Service
@@ -53,11 +53,12 @@ public class WebhookOutbox {
                                       String dedupeKey) {
         Timestamp now = Timestamp.from(clock.instant());
         Long id = jdbc.query("""
-                insert into webhook_delivery (vendor_id, event_type, payload, status, next_attempt_at, created_at, dedupe_key)
-                values (?, ?, ?::jsonb, 'PENDING', ?, ?, ?)
+                insert into webhook_delivery (vendor_id, event_type, payload, status, next_attempt_at, created_at,
+                                              retry_since, dedupe_key)
+                values (?, ?, ?::jsonb, 'PENDING', ?, ?, ?, ?)
                 on conflict (dedupe_key) where dedupe_key is not null do nothing
                 returning id
-                """, (rs, i) -> rs.getLong(1), vendorId, event.name(), json.writeValueAsString(data), now, now, dedupeKey)
+                """, (rs, i) -> rs.getLong(1), vendorId, event.name(), json.writeValueAsString(data), now, now, now, dedupeKey)
                 .stream().findFirst().orElse(null);
         if (id == null) {
             return Optional.empty();

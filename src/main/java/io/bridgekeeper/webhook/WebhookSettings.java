@@ -5,19 +5,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How webhooks are sent ({@code bridgekeeper.webhooks.*}): the sweep's batch, the lease a claimed
- * delivery holds while it is being sent, exponential backoff from {@code backoffBase} doubling up to
- * {@code backoffCap}, and the attempt after which a delivery is FAILED.
+ * How webhooks are sent ({@code bridgekeeper.webhooks.*}). Every {@code pollInterval} a node looks for
+ * vendors whose oldest open delivery is due and gives each its own worker (at most
+ * {@code maxConcurrentVendors} at once). A claimed delivery is leased for {@code lease}: a node that dies
+ * loses it that soon, so the lease must outlast one attempt ({@code connectTimeout + requestTimeout}).
+ * Retries back off exponentially from {@code backoffBase} up to {@code backoffCap}, with jitter, until
+ * {@code retryHorizon} after the delivery was queued (or redelivered); then it is a dead letter.
  */
 @ConfigurationProperties("bridgekeeper.webhooks")
 record WebhookSettings(@DefaultValue("true") boolean sweepEnabled,
-                       @DefaultValue("PT2S") Duration sweepInterval,
-                       @DefaultValue("20") int batchSize,
-                       @DefaultValue("PT1M") Duration lease,
+                       @DefaultValue("PT0.25S") Duration pollInterval,
+                       @DefaultValue("PT10S") Duration lease,
                        @DefaultValue("PT2S") Duration backoffBase,
                        @DefaultValue("PT10M") Duration backoffCap,
-                       @DefaultValue("8") int maxAttempts,
-                       @DefaultValue("PT10S") Duration requestTimeout) {
+                       @DefaultValue("PT24H") Duration retryHorizon,
+                       @DefaultValue("PT2S") Duration connectTimeout,
+                       @DefaultValue("PT5S") Duration requestTimeout,
+                       @DefaultValue("16") int maxConcurrentVendors) {
+
+    WebhookSettings {
+        if (lease.compareTo(connectTimeout.plus(requestTimeout)) <= 0) {
+            throw new IllegalArgumentException("bridgekeeper.webhooks.lease (" + lease + ") must be longer than "
+                    + "connect-timeout + request-timeout (" + connectTimeout.plus(requestTimeout) + ")");
+        }
+    }
 
     /** Equal jitter: half the exponential delay for sure, the other half at random, so retries spread out. */
     Duration backoffAfter(int attempts, double random) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled work that must run once across all app nodes (webhook sweep, rollout ticks) takes a
+ * Scheduled work that must run once across all app nodes (rollout ticks) takes a
  * ShedLock lock in the {@code shedlock} table. The database's clock decides, so nodes' clocks need
  * not agree.
  */

@@ -109,13 +109,13 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
             case RETRYING -> {
                 state = "Retrying (attempt " + d.attempts() + ")";
                 tone = "warning";
-                detail = "Last error: " + d.lastError() + (d.nextAttemptAt() == null ? ""
+                detail = "Last attempt: " + d.lastError() + (d.nextAttemptAt() == null ? ""
                         : " · next attempt " + TIME.format(d.nextAttemptAt()));
             }
-            case FAILED -> {
+            case DEAD_LETTER -> {
                 state = "Not delivered";
                 tone = "error";
-                detail = "Gave up after " + d.attempts() + " attempts (last error: " + d.lastError()
+                detail = "Gave up after " + d.attempts() + " attempts (last attempt: " + d.lastError()
                         + "). Our operators see this and follow up with " + r.vendorName() + ".";
             }
             case null, default -> {

@@ -97,7 +97,8 @@ class CreateVendorDialog extends Dialog {
     }
 
     private boolean checkWebhook() {
-        return mark(webhook, WebhookUrls.problem(webhook.getValue()));
+        // optional when onboarding: a vendor may not have its endpoint yet
+        return mark(webhook, webhook.getValue().isBlank() ? null : WebhookUrls.problem(webhook.getValue()));
     }
 
     private void showFieldError(DomainException ex) {

@@ -21,6 +21,7 @@ import io.bridgekeeper.vendor.SuspensionService;
 import io.bridgekeeper.vendor.SuspensionView;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import io.bridgekeeper.vendor.VendorDetail;
+import io.bridgekeeper.vendor.VendorPageSection;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.VendorStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,10 +41,12 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
     private final SuspensionService suspensions;
     private final VendorApiKeyService keys;
     private final CurrentUser currentUser;
+    private final List<VendorPageSection> sections;
     private long vendorId;
 
     public VendorView(VendorService vendors, SuspensionService suspensions, VendorApiKeyService keys,
-                      CurrentUser currentUser) {
+                      CurrentUser currentUser, List<VendorPageSection> sections) {
+        this.sections = sections;
         this.vendors = vendors;
         this.suspensions = suspensions;
         this.keys = keys;
@@ -82,6 +85,7 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
         Div cards = new Div(new IntegrationCard(v, vendors, this::render), reachCard(v));
         cards.addClassName("card-grid");
         add(cards);
+        sections.stream().map(section -> section.render(vendorId)).filter(java.util.Objects::nonNull).forEach(this::add);
         if (admin) {
             add(new PartnerManagersPanel(v, vendors, this::render));
         }

@@ -9,7 +9,7 @@ import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.webhook.WebhookDeliveryService;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Every vendor's webhook deliveries, for admins: failed ones stand out and can be retried. */
+/** Every vendor's webhook deliveries, for admins: dead letters stand out and can be redelivered. */
 @Route("admin/webhooks")
 @PageTitle("Webhook deliveries · Bridgekeeper")
 @Menu(title = "Webhook deliveries", order = 7, icon = "vaadin:paperplane")
@@ -20,8 +20,8 @@ public class AdminWebhookDeliveriesView extends VerticalLayout {
         setId("admin-webhooks");
         addClassName("page");
         setSizeFull();
-        add(new ViewHeader("Webhook deliveries", "DISCONNECT, SUSPENDED and RESUMED notices to vendors, "
-                + "retried with backoff until acknowledged"));
+        add(new ViewHeader("Webhook deliveries", "DISCONNECT, SUSPENDED and RESUMED notices to vendors, in order per vendor, "
+                + "retried with backoff until acknowledged or dead-lettered"));
         addAndExpand(new DeliveriesPanel(deliveries));
     }
 }

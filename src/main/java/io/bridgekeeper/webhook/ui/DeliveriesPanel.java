@@ -3,12 +3,14 @@ package io.bridgekeeper.webhook.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.webhook.DeliveryState;
 import io.bridgekeeper.webhook.DeliveryStatus;
@@ -17,17 +19,28 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** The deliveries grid: lazy (a Slice per page), filtered by status, with a retry for failed ones. */
+/**
+ * The deliveries grid: lazy (a Slice per page), filtered by status (and by vendor on a vendor's page),
+ * with a confirmed one-click redelivery for dead letters. "Last result" is a status class only
+ * ("HTTP 5xx", "timeout"): nothing the vendor's endpoint said is shown.
+ */
 class DeliveriesPanel extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM, HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final WebhookDeliveryService service;
     private final Grid<DeliveryState> grid = new Grid<>();
+    private final Long vendorId;
     private DeliveryStatus status;
 
     DeliveriesPanel(WebhookDeliveryService service) {
+        this(service, null, null);
+    }
+
+    DeliveriesPanel(WebhookDeliveryService service, Long vendorId, DeliveryStatus initialStatus) {
         this.service = service;
+        this.vendorId = vendorId;
+        this.status = initialStatus;
         setPadding(false);
         setSizeFull();
         ComboBox<DeliveryStatus> filter = new ComboBox<>("Status");
@@ -36,6 +49,7 @@ class DeliveriesPanel extends VerticalLayout {
         filter.setItemLabelGenerator(DeliveriesPanel::label);
         filter.setClearButtonVisible(true);
         filter.setPlaceholder("Any");
+        filter.setValue(initialStatus);
         filter.addValueChangeListener(e -> {
             status = e.getValue();
             grid.getDataProvider().refreshAll();
@@ -50,30 +64,49 @@ class DeliveriesPanel extends VerticalLayout {
         grid.addColumn(d -> d.event().name()).setHeader("Event").setAutoWidth(true);
         grid.addComponentColumn(d -> new Badge(label(d.status()), tone(d.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(DeliveryState::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Last error").setWidth("18em").setFlexGrow(1)
-                .setTooltipGenerator(d -> d.lastError() == null ? "" : d.lastError());
+        grid.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Last result").setWidth("12em")
+                .setFlexGrow(1);
         grid.addColumn(d -> time(d.createdAt())).setHeader("Queued").setAutoWidth(true);
         grid.addColumn(d -> d.status() == DeliveryStatus.ACKNOWLEDGED ? "acknowledged " + time(d.acknowledgedAt())
                 : d.status().isOpen() ? "next " + time(d.nextAttemptAt()) : "").setHeader("When").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.setItemsPageable(page -> service.deliveries(status, page).getContent());
+        grid.setItemsPageable(page -> service.deliveries(vendorId, status, page).getContent());
         grid.setEmptyStateText("No webhook deliveries.");
         add(bar);
         addAndExpand(grid);
     }
 
     private com.vaadin.flow.component.Component actions(DeliveryState d) {
-        if (d.status() != DeliveryStatus.FAILED) {
+        if (d.status() != DeliveryStatus.DEAD_LETTER) {
             return new Span();
         }
-        Button retry = new Button("Retry", e -> {
-            service.retry(d.id());
-            Notification.show("Delivery " + d.id() + " queued again.", 3000, Notification.Position.BOTTOM_START);
+        Button redeliver = new Button("Redeliver…", e -> confirmRedeliver(d));
+        redeliver.setId("redeliver-" + d.id());
+        redeliver.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return redeliver;
+    }
+
+    private void confirmRedeliver(DeliveryState d) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("redeliver-confirm");
+        confirm.setHeader("Redeliver " + d.event().name() + " #" + d.id() + "?");
+        confirm.setText(d.vendorName() + " gets this webhook again, with the same delivery id, retried until "
+                + "acknowledged or the retry horizon passes. It goes before the vendor's later open deliveries.");
+        confirm.setCancelable(true);
+        Button ok = new Button("Redeliver", e -> {
+            confirm.close();
+            try {
+                service.redeliver(d.id());
+                Notification.show("Delivery " + d.id() + " queued again.", 3000, Notification.Position.BOTTOM_START);
+            } catch (DomainException ex) {
+                Notification.show(ex.getMessage(), 5000, Notification.Position.BOTTOM_START);
+            }
             grid.getDataProvider().refreshAll();
         });
-        retry.setId("retry-" + d.id());
-        retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return retry;
+        ok.setId("redeliver-confirm-button");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setConfirmButton(ok);
+        confirm.open();
     }
 
     private static String time(Instant at) {
@@ -85,7 +118,7 @@ class DeliveriesPanel extends VerticalLayout {
             case PENDING -> "Pending";
             case RETRYING -> "Retrying";
             case ACKNOWLEDGED -> "Acknowledged";
-            case FAILED -> "Failed";
+            case DEAD_LETTER -> "Dead letter";
         };
     }
 
@@ -94,7 +127,7 @@ class DeliveriesPanel extends VerticalLayout {
             case PENDING -> "contrast";
             case RETRYING -> "warning";
             case ACKNOWLEDGED -> "success";
-            case FAILED -> "error";
+            case DEAD_LETTER -> "error";
         };
     }
 }

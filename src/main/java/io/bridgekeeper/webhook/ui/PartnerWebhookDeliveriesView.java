@@ -20,7 +20,7 @@ public class PartnerWebhookDeliveriesView extends VerticalLayout {
         setId("partner-webhooks");
         addClassName("page");
         setSizeFull();
-        add(new ViewHeader("Webhook deliveries", "What the platform sent to your vendor's webhook URL, and what came back"));
+        add(new ViewHeader("Webhook deliveries", "What the platform sent to your vendor's webhook URL, and how each attempt ended; dead letters can be redelivered"));
         addAndExpand(new DeliveriesPanel(deliveries));
     }
 }

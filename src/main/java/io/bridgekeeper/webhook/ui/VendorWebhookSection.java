@@ -1,0 +1,42 @@
+package io.bridgekeeper.webhook.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.vendor.VendorPageSection;
+import io.bridgekeeper.webhook.DeliveryStatus;
+import io.bridgekeeper.webhook.WebhookDeliveryService;
+
+/**
+ * On a vendor's page (admins and the vendor's partner managers): its webhook dead letters, each with
+ * a confirmed redelivery. Nothing when there are none.
+ */
+@org.springframework.stereotype.Component
+class VendorWebhookSection implements VendorPageSection {
+
+    private final WebhookDeliveryService deliveries;
+
+    VendorWebhookSection(WebhookDeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public Component render(long vendorId) {
+        long dead = deliveries.deadLetters(vendorId);
+        if (dead == 0) {
+            return null;
+        }
+        Div card = new Div();
+        card.setId("vendor-dead-letters");
+        card.addClassNames("card", "dead-letter-card");
+        Div title = new Div(new H3("Webhook dead letters"), new Badge(dead + " not delivered", "error"));
+        card.add(title, new Paragraph("These webhooks were retried until the retry horizon passed without the "
+                + "vendor's endpoint accepting them. Fix the endpoint, then redeliver them."));
+        DeliveriesPanel panel = new DeliveriesPanel(deliveries, vendorId, DeliveryStatus.DEAD_LETTER);
+        panel.setHeight("24em");
+        card.add(panel);
+        return card;
+    }
+}
