@@ -91,19 +91,6 @@ public class MyHomeView extends VerticalLayout {
         myLinks.forEach(l -> vendorIds.add(l.vendorId()));
         mine.stream().filter(d -> d.vendorId() != null).forEach(d -> vendorIds.add(d.vendorId()));
         notices = suspensions.noticesFor(vendorIds);
-        H2 linksTitle = new H2("Linked accounts");
-        linksTitle.addClassName("section-title");
-        Div cards = new Div();
-        cards.setId("linked-accounts");
-        cards.addClassName("card-grid");
-        for (LinkedAccount account : myLinks) {
-            cards.add(linkCard(account));
-        }
-        if (myLinks.isEmpty()) {
-            cards.add(new Paragraph("No vendor account is linked yet."));
-        }
-        add(linksTitle, cards);
-
         List<PendingMove> pending = moves.myPendingMoves();
         heldOfMine = pending.stream().filter(m -> !m.incoming())
                 .collect(Collectors.toMap(PendingMove::deviceId, m -> m, (x, y) -> x));
@@ -117,6 +104,19 @@ public class MyHomeView extends VerticalLayout {
             incoming.forEach(m -> moveCards.add(moveCard(m)));
             add(movesTitle, moveCards);
         }
+
+        H2 linksTitle = new H2("Linked accounts");
+        linksTitle.addClassName("section-title");
+        Div cards = new Div();
+        cards.setId("linked-accounts");
+        cards.addClassName("card-grid");
+        for (LinkedAccount account : myLinks) {
+            cards.add(linkCard(account));
+        }
+        if (myLinks.isEmpty()) {
+            cards.add(new Paragraph("No vendor account is linked yet."));
+        }
+        add(linksTitle, cards);
 
         List<HouseholdDevice> displays = mine.stream()
                 .filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state())).toList();
@@ -196,7 +196,9 @@ public class MyHomeView extends VerticalLayout {
                 row.add(heldNotice(held));
             }
             if (d.kind().showsImages()) {
-                Span shown = new Span(displays.isEmpty() ? "Not shown on any display"
+                Span shown = new Span("DISABLED".equals(d.state()) ? "Not shown on any display while you keep it disabled"
+                        : "CONFLICT".equals(d.state()) ? "Not shown on any display while it is on hold"
+                        : displays.isEmpty() ? "Not shown on any display"
                         : "May be shown on " + displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", ")));
                 shown.addClassName("may-show");
                 shown.setId("may-show-" + d.id());
@@ -217,7 +219,7 @@ public class MyHomeView extends VerticalLayout {
     /** Disable or enable: the household's own switch for the device, kept through everything else. */
     private Button onOffButton(HouseholdDevice d) {
         boolean disabled = "DISABLED".equals(d.state());
-        Button b = new Button(disabled ? "Enable" : "Disable", e -> {
+        Button b = new Button(VaadinIcon.POWER_OFF.create(), e -> {
             if (disabled) {
                 devices.enableMine(d.id());
                 Notification.show(d.name() + " is enabled again.");
@@ -229,7 +231,9 @@ public class MyHomeView extends VerticalLayout {
         });
         b.setId((disabled ? "enable-device-" : "disable-device-") + d.id());
         b.setAriaLabel((disabled ? "Enable " : "Disable ") + d.name());
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        b.setTooltipText(disabled ? "Enable this device" : "Disable this device: no display shows it");
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON,
+                disabled ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_CONTRAST);
         b.addClassName("device-switch");
         return b;
     }
