@@ -39,6 +39,8 @@ class OwnershipConflictIT {
     @Autowired
     DeviceMoveService moves;
     @Autowired
+    DeviceService devices;
+    @Autowired
     VendorApiKeyService keys;
     @Autowired
     UserDetailsService users;
@@ -255,5 +257,20 @@ class OwnershipConflictIT {
         assertThat(authorize(a, keyOfA)).isEqualTo("ALLOW");
         assertThat(partnerRead(a.cameraId())).contains("\"ownership\":\"CONFIRMED\"");
         assertThat(partnerRead("no-such-device")).startsWith("404 ");
+    }
+
+    @Test
+    void an_admin_transfer_of_a_held_camera_ends_the_waiting_move() {
+        vendorListsAsCameraUnderB();
+        long move = pendingMove();
+        Household c = fixture.household(vendor);
+
+        run.as(DemoAccounts.ADMIN, () -> devices.transfer(a.cameraRowId(), c.email(), "sold to C, with papers"));
+
+        assertThat(ownerAndState()).isEqualTo(c.accountId() + " ACTIVE");
+        assertThat(jdbc.queryForObject("select status from device_move where id = ?", String.class, move))
+                .isEqualTo("WITHDRAWN");
+        assertThatThrownBy(() -> run.as(b.email(), () -> moves.confirm(move))).isInstanceOf(DomainException.class);
+        assertThat(ownerAndState()).isEqualTo(c.accountId() + " ACTIVE");
     }
 }
