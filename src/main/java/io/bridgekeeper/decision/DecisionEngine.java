@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *     suspension covers every capability it offers → {@code VENDOR_SUSPENDED}; the suspension covers
  *     the capability asked for, or the vendor does not offer it → {@code CAPABILITY_SUSPENDED};</li>
  * <li>source or target device unknown or removed → {@code DEVICE_UNKNOWN}; either disabled →
- *     {@code DEVICE_DISABLED}; either without an owner, or with a link that is not live →
+ *     {@code DEVICE_DISABLED}; either held for a move between households that waits for consent →
+ *     {@code OWNERSHIP_CONFLICT}; either without an owner, or with a link that is not live →
  *     {@code LINK_ENDED};</li>
  * <li>the requester does not own the target → {@code REQUESTER_NOT_OWNER}; source and target have
  *     different owners → {@code OWNER_MISMATCH} (an isolation violation);</li>
@@ -133,6 +134,9 @@ public class DecisionEngine {
         if (d.disabled) {
             return Resolution.deny(DenyReason.DEVICE_DISABLED, version);
         }
+        if (d.inConflict) {
+            return Resolution.deny(DenyReason.OWNERSHIP_CONFLICT, version);
+        }
         if (d.ownerId == DecisionState.NONE) {
             return Resolution.deny(DenyReason.LINK_ENDED, version);
         }
@@ -217,6 +221,9 @@ public class DecisionEngine {
         }
         if (src.disabled() || tgt.disabled()) {
             return Decision.deny(DenyReason.DEVICE_DISABLED, version);
+        }
+        if (src.inConflict() || tgt.inConflict()) {
+            return Decision.deny(DenyReason.OWNERSHIP_CONFLICT, version);
         }
         if (!src.owned() || !tgt.owned()) {
             return Decision.deny(DenyReason.LINK_ENDED, version);

@@ -13,6 +13,11 @@ public enum DenyReason {
     DEVICE_UNKNOWN,
     /** The device is disabled. */
     DEVICE_DISABLED,
+    /**
+     * A vendor listed the device under another household's account: it is held for both households until
+     * the new one confirms the move or an admin resolves it.
+     */
+    OWNERSHIP_CONFLICT,
     /** The device has no owner any more: its vendor account was unlinked or the device detached. */
     LINK_ENDED,
     /** The requester does not own the target display. */

@@ -19,6 +19,7 @@ final class DeviceEntry {
     final String vendorDeviceId;
     final boolean removed;
     final boolean disabled;
+    final boolean inConflict;
     final long ownerId;
     final long linkId;
     /** The link as last looked up; replaced when {@link LinkEntry#superseded}. */
@@ -32,6 +33,7 @@ final class DeviceEntry {
         this.vendorDeviceId = vendorDeviceId;
         this.removed = "REMOVED".equals(state);
         this.disabled = "DISABLED".equals(state);
+        this.inConflict = "CONFLICT".equals(state);
         this.ownerId = ownerId;
         this.linkId = linkId;
     }

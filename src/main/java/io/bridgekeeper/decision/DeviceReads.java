@@ -41,6 +41,11 @@ class DeviceReads {
             return "DISABLED".equals(state);
         }
 
+        /** Held while a move between households waits for consent. */
+        boolean inConflict() {
+            return "CONFLICT".equals(state);
+        }
+
         boolean owned() {
             return ownerId != null && (linkId == null || Boolean.TRUE.equals(linkLive));
         }

@@ -86,7 +86,7 @@ public class DeviceOwnership {
         List<String> ids = items.stream().map(DeviceItem::id).toList();
         jdbc.query("""
                 select id, vendor_device_id, kind, name, owner_account_id, link_id, state from device
-                where vendor_id = ? and (link_id = ? or vendor_device_id = any (?)) for update
+                where vendor_id = ? and (link_id = ? or vendor_device_id = any (?)) order by id for update
                 """, rs -> {
                     existing.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7)));
@@ -97,6 +97,7 @@ public class DeviceOwnership {
         List<String> moved = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         int unchanged = 0;
         for (DeviceItem item : items) {
             String kind = item.kind().toUpperCase();
@@ -122,22 +123,39 @@ public class DeviceOwnership {
                             kind, name, now, d.id());
                     updated.add(item.id());
                 }
+            } else if (d.owner() != null && d.owner() != link.accountId()) {
+                // another household owns it: the vendor's word alone moves nothing (issue 16); the device is
+                // held until the new household confirms or an admin resolves it
+                // an admin already kept it with its household against this account's claim: not again
+                (requestMove(d.id(), d.owner(), link, now) ? pending : skipped).add(item.id());
             } else {
-                // back after a removal or an unlink of this link, or moved here from another vendor account
+                // back after a removal or an unlink of this link, or moved here from another of the same
+                // household's vendor accounts; a choice the household made (disabled) comes back with it
                 boolean fromElsewhere = d.linkId() != link.linkId();
                 if (d.owner() != null) {
                     endOwnership(d.id(), "TRANSFERRED", "moved by the vendor to another of its accounts", now);
                 }
+                withdrawPendingMove(d.id(), "the device came back to a household's account without an owner", now);
                 jdbc.update("""
-                        update device set kind = ?, name = ?, owner_account_id = ?, link_id = ?, state = 'ACTIVE',
+                        update device set kind = ?, name = ?, owner_account_id = ?, link_id = ?,
+                            state = case when disabled_by = ? then 'DISABLED' else 'ACTIVE' end,
                             owner_since = ?, updated_at = ?, version = version + 1
                         where id = ?
-                        """, kind, name, link.accountId(), link.linkId(), now, now, d.id());
+                        """, kind, name, link.accountId(), link.linkId(), link.accountId(), now, now, d.id());
                 startOwnership(d.id(), link, "LINKED", null, now);
                 (fromElsewhere ? moved : added).add(item.id());
             }
         }
         Set<String> listed = new HashSet<>(ids);
+        // moves this account asked for earlier, for devices it no longer lists: the vendor took them back
+        jdbc.query("""
+                select m.device_id, d.vendor_device_id from device_move m join device d on d.id = m.device_id
+                where m.to_link_id = ? and m.status = 'PENDING'
+                """, rs -> {
+                    if (!listed.contains(rs.getString(2))) {
+                        withdrawPendingMove(rs.getLong(1), "no longer reported by the vendor under the new account", now);
+                    }
+                }, link.linkId());
         for (Existing d : existing.values()) {
             if (d.linkId() != null && d.linkId() == link.linkId() && !"REMOVED".equals(d.state())
                     && !listed.contains(d.vendorDeviceId())) {
@@ -152,13 +170,14 @@ public class DeviceOwnership {
                 removed.add(d.vendorDeviceId());
             }
         }
-        SyncResult result = new SyncResult(added, updated, moved, removed, unchanged, skipped);
-        if (!added.isEmpty() || !updated.isEmpty() || !moved.isEmpty() || !removed.isEmpty()) {
+        SyncResult result = new SyncResult(added, updated, moved, removed, unchanged, skipped, pending);
+        if (!added.isEmpty() || !updated.isEmpty() || !moved.isEmpty() || !removed.isEmpty() || !pending.isEmpty()) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("added", added);
             after.put("updated", updated);
             after.put("moved", moved);
             after.put("removed", removed);
+            after.put("pendingConfirmation", pending);
             after.put("owner", link.accountId());
             audit.record("DEVICES_SYNCED", "account_link", link.linkId(), link.vendorId(), null, after);
         }
@@ -221,7 +240,63 @@ public class DeviceOwnership {
                 Map.of("link", device.linkId()), Map.of("link", "none", "reason", reason));
     }
 
-    private void startOwnership(long deviceId, LinkedOwner link, String reason, String text, Timestamp at) {
+    /**
+     * Holds the device for a move to the link's household: one pending move per device (a second
+     * household's claim while one is pending holds it too, and waits for an admin). Decisions deny for
+     * both households while it is held. False when an admin refused this link's claim before.
+     */
+    private boolean requestMove(long deviceId, long fromAccount, LinkedOwner link, Timestamp now) {
+        Boolean refused = jdbc.queryForObject("""
+                select exists (select 1 from device_move where device_id = ? and to_link_id = ? and status = 'REJECTED')
+                """, Boolean.class, deviceId, link.linkId());
+        if (Boolean.TRUE.equals(refused)) {
+            return false;
+        }
+        Long pending = jdbc.query("select id from device_move where device_id = ? and status = 'PENDING' for update",
+                (rs, i) -> rs.getLong(1), deviceId).stream().findFirst().orElse(null);
+        if (pending != null) {
+            return true;
+        }
+        long move = jdbc.queryForObject("""
+                insert into device_move (device_id, vendor_id, from_account_id, to_account_id, to_link_id, requested_at,
+                                         status)
+                values (?, ?, ?, ?, ?, ?, 'PENDING') returning id
+                """, Long.class, deviceId, link.vendorId(), fromAccount, link.accountId(), link.linkId(), now);
+        jdbc.update("update device set state = 'CONFLICT', updated_at = ?, version = version + 1 where id = ?",
+                now, deviceId);
+        audit.record("DEVICE_MOVE_REQUESTED", "device", deviceId, link.vendorId(), Map.of("owner", fromAccount),
+                Map.of("move", move, "state", "CONFLICT", "requestedFor", link.accountId(), "link", link.linkId()));
+        return true;
+    }
+
+    /** Ends the device's pending move, if any, without moving it; the device is no longer held. */
+    void withdrawPendingMove(long deviceId, String why, Timestamp now) {
+        List<long[]> moves = jdbc.query("""
+                update device_move set status = 'WITHDRAWN', resolved_at = ?, resolution = ?
+                where device_id = ? and status = 'PENDING' returning id, vendor_id
+                """, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, now, why, deviceId);
+        if (!moves.isEmpty()) {
+            release(deviceId, now);
+            audit.record("DEVICE_MOVE_WITHDRAWN", "device", deviceId, moves.getFirst()[1],
+                    Map.of("move", moves.getFirst()[0], "status", "PENDING"), Map.of("status", "WITHDRAWN", "reason", why));
+        }
+    }
+
+    /** A held device is no longer held: active again, or disabled when its owner had chosen that. */
+    void release(long deviceId, Timestamp now) {
+        jdbc.update("""
+                update device set state = case when disabled_by = owner_account_id then 'DISABLED' else 'ACTIVE' end,
+                    updated_at = ?, version = version + 1
+                where id = ? and state = 'CONFLICT'
+                """, now, deviceId);
+    }
+
+    /** A vendor's device id as the partner API accepts it. */
+    public static boolean isValidDeviceId(String id) {
+        return id != null && DEVICE_ID.matcher(id).matches();
+    }
+
+    void startOwnership(long deviceId, LinkedOwner link, String reason, String text, Timestamp at) {
         jdbc.update("""
                 insert into device_ownership (device_id, owner_account_id, link_id, link_epoch, started_at, start_reason,
                                               reason_text)

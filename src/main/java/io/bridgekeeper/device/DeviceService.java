@@ -178,11 +178,12 @@ public class DeviceService {
         if (oldOwner != null) {
             ownership.endOwnership(deviceId, "TRANSFERRED", reason.strip(), now);
         }
+        ownership.withdrawPendingMove(deviceId, "an admin transferred the device", now);
         jdbc.update("""
-                update device set owner_account_id = ?, link_id = null, state = 'ACTIVE', owner_since = ?, updated_at = ?,
-                    version = version + 1
+                update device set owner_account_id = ?, link_id = null, owner_since = ?, updated_at = ?,
+                    state = case when disabled_by = ? then 'DISABLED' else 'ACTIVE' end, version = version + 1
                 where id = ?
-                """, newOwner, now, now, deviceId);
+                """, newOwner, now, now, newOwner, deviceId);
         jdbc.update("""
                 insert into device_ownership (device_id, owner_account_id, started_at, start_reason, reason_text)
                 values (?, ?, ?, 'TRANSFERRED', ?)
@@ -192,6 +193,54 @@ public class DeviceService {
         before.put("link", device.get("link_id"));
         audit.record("DEVICE_TRANSFERRED", "device", deviceId, (Long) device.get("vendor_id"), before,
                 Map.of("owner", newOwner, "reason", reason.strip()));
+    }
+
+    /**
+     * The household turns one of its own devices off: decisions answer DEVICE_DISABLED until it turns it
+     * on again. The choice is the household's: it stays through unlink and relink, the vendor's syncs,
+     * suspension and resume. Another household's device is "not found", whether or not it exists.
+     */
+    @RolesAllowed(Roles.END_USER)
+    @Transactional
+    public void disableMine(long deviceId) {
+        Map<String, Object> d = lockMine(deviceId);
+        if (d.get("disabled_by") instanceof Number by && by.longValue() == currentUser.id()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String state = jdbc.queryForObject("""
+                update device set disabled_by = ?, disabled_at = ?,
+                    state = case when state = 'ACTIVE' then 'DISABLED' else state end, updated_at = ?, version = version + 1
+                where id = ? returning state
+                """, String.class, currentUser.id(), now, now, deviceId);
+        audit.record("DEVICE_DISABLED", "device", deviceId, (Long) d.get("vendor_id"),
+                Map.of("state", d.get("state")), Map.of("state", state, "disabledBy", currentUser.id()));
+    }
+
+    /** The household turns one of its own devices on again (see {@link #disableMine}). */
+    @RolesAllowed(Roles.END_USER)
+    @Transactional
+    public void enableMine(long deviceId) {
+        Map<String, Object> d = lockMine(deviceId);
+        if (d.get("disabled_by") == null && !"DISABLED".equals(d.get("state"))) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String state = jdbc.queryForObject("""
+                update device set disabled_by = null, disabled_at = null,
+                    state = case when state = 'DISABLED' then 'ACTIVE' else state end, updated_at = ?, version = version + 1
+                where id = ? returning state
+                """, String.class, now, deviceId);
+        audit.record("DEVICE_ENABLED", "device", deviceId, (Long) d.get("vendor_id"),
+                Map.of("state", d.get("state")), Map.of("state", state));
+    }
+
+    private Map<String, Object> lockMine(long deviceId) {
+        return jdbc.queryForList("""
+                select id, vendor_id, state, disabled_by from device
+                where id = ? and owner_account_id = ? and state <> 'REMOVED' for update
+                """, deviceId, currentUser.id()).stream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " in your home."));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -120,6 +121,35 @@ public class PartnerLinkService {
                 .orElseThrow(() -> DomainException.notFound("link-not-found",
                         "Vendor account '" + externalAccountId + "' is not linked to any household."));
         return ownership.sync(owner, devices);
+    }
+
+    /**
+     * One of the vendor's own devices with its owner's vendor account and whether a move between
+     * households waits for confirmation. Another vendor's device, or an id that is not one, is "not found".
+     */
+    @RolesAllowed(Roles.VENDOR)
+    @Transactional(readOnly = true)
+    public PartnerDevice device(long vendorId, String vendorDeviceId) {
+        if (!DeviceOwnership.isValidDeviceId(vendorDeviceId)) {
+            throw deviceNotFound(vendorDeviceId);
+        }
+        return JdbcClient.create(jdbc).sql("""
+                select d.vendor_device_id as id, d.kind, d.name, d.state,
+                       case when d.owner_account_id is not null and l.status = 'LIVE' then l.external_account_id
+                       end as external_account_id,
+                       case when m.id is not null then 'PENDING_CONFIRMATION'
+                            when d.owner_account_id is not null then 'CONFIRMED' else 'NONE' end as ownership,
+                       ml.external_account_id as pending_external_account_id, m.requested_at as pending_since
+                from device d left join account_link l on l.id = d.link_id
+                left join device_move m on m.device_id = d.id and m.status = 'PENDING'
+                left join account_link ml on ml.id = m.to_link_id
+                where d.vendor_id = :vendor and d.vendor_device_id = :id
+                """).param("vendor", vendorId).param("id", vendorDeviceId).query(PartnerDevice.class).optional()
+                .orElseThrow(() -> deviceNotFound(vendorDeviceId));
+    }
+
+    private static DomainException deviceNotFound(String vendorDeviceId) {
+        return DomainException.notFound("device-not-found", "No device '" + vendorDeviceId + "' of this vendor.");
     }
 
     private static DomainException alreadyLinked(String external) {

@@ -62,6 +62,12 @@ final class DecisionModel {
         Link link;
         String state = "ACTIVE";
         String name;
+        /** The household that disabled it (its own choice, binding while it owns the device). */
+        Long disabledBy;
+        /** The link whose vendor account lists the device while another household owns it (state CONFLICT). */
+        Link pendingTo;
+        /** Links whose claim an admin refused; the service's syncs skip the device for them. */
+        final java.util.Set<Link> refused = new java.util.HashSet<>();
 
         Device(String id, boolean platform, Long owner, Link link, String name) {
             this.id = id;
@@ -130,6 +136,9 @@ final class DecisionModel {
         if (disabled(d)) {
             return deny(DenyReason.DEVICE_DISABLED, version, "device disabled");
         }
+        if (held(d)) {
+            return deny(DenyReason.OWNERSHIP_CONFLICT, version, "held for a move between households");
+        }
         if (!owned(d)) {
             return deny(DenyReason.LINK_ENDED, version, "no owner or link ended");
         }
@@ -168,6 +177,9 @@ final class DecisionModel {
         }
         if (disabled(src) || disabled(tgt)) {
             return deny(DenyReason.DEVICE_DISABLED, version, disabled(src) ? "source disabled" : "target disabled");
+        }
+        if (held(src) || held(tgt)) {
+            return deny(DenyReason.OWNERSHIP_CONFLICT, version, held(src) ? "source held" : "target held");
         }
         if (!owned(src) || !owned(tgt)) {
             return deny(DenyReason.LINK_ENDED, version, !owned(src) ? "source link ended" : "target link ended");
@@ -217,6 +229,25 @@ final class DecisionModel {
 
     private static boolean disabled(Device d) {
         return d.state.equals("DISABLED");
+    }
+
+    private static boolean held(Device d) {
+        return d.state.equals("CONFLICT");
+    }
+
+    /** Active, or disabled when the household that owns it (or is about to) chose that. */
+    private static String settled(Device d, Long owner) {
+        return d.disabledBy != null && d.disabledBy.equals(owner) ? "DISABLED" : "ACTIVE";
+    }
+
+    /** The device's waiting move ends without moving it. */
+    private static void withdraw(Device d) {
+        if (d.pendingTo != null) {
+            d.pendingTo = null;
+            if (held(d)) {
+                d.state = settled(d, d.owner);
+            }
+        }
     }
 
     private static boolean owned(Device d) {
@@ -290,14 +321,15 @@ final class DecisionModel {
     }
 
     record Synced(List<String> added, List<String> updated, List<String> moved, List<String> removed, int unchanged,
-                  List<String> skipped) {
+                  List<String> skipped, List<String> pendingConfirmation) {
     }
 
     /**
      * The link's devices become exactly the list: new ones added, ones that came back (after a removal or an
      * unlink) or that the vendor moved from another of its accounts owned through this link again (active),
      * renamed ones renamed, unlisted ones removed. A device that left its link (transferred, or detached by
-     * the household) is the household's or admin's choice and is not taken back.
+     * the household) is the household's or admin's choice and is not taken back. A device another household
+     * owns is not moved: it is held (CONFLICT) until someone consents; a claim an admin refused is skipped.
      */
     Synced synced(Link l, List<Item> items) {
         List<String> added = new ArrayList<>();
@@ -305,6 +337,7 @@ final class DecisionModel {
         List<String> moved = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         int unchanged = 0;
         List<Device> before = devices.values().stream().filter(d -> d.link == l).toList();
         for (Item item : items) {
@@ -321,15 +354,27 @@ final class DecisionModel {
                     d.name = item.name();
                     updated.add(item.id());
                 }
+            } else if (d.owner != null && !d.owner.equals(l.account)) {
+                if (d.refused.contains(l)) {
+                    skipped.add(item.id());
+                } else {
+                    if (d.pendingTo == null) {
+                        d.pendingTo = l;
+                        d.state = "CONFLICT";
+                    }
+                    pending.add(item.id());
+                }
             } else {
                 (d.link == l ? added : moved).add(item.id());
+                withdraw(d);
                 d.owner = l.account;
                 d.link = l;
-                d.state = "ACTIVE";
+                d.state = settled(d, l.account);
                 d.name = item.name();
             }
         }
         List<String> listed = items.stream().map(Item::id).toList();
+        devices.values().stream().filter(d -> d.pendingTo == l && !listed.contains(d.id)).forEach(DecisionModel::withdraw);
         for (Device d : before) {
             if (!d.state.equals("REMOVED") && !listed.contains(d.id)) {
                 d.state = "REMOVED";
@@ -337,18 +382,26 @@ final class DecisionModel {
                 removed.add(d.id);
             }
         }
-        return new Synced(added, updated, moved, removed, unchanged, skipped);
+        return new Synced(added, updated, moved, removed, unchanged, skipped, pending);
     }
 
-    /** An admin's transfer: the new household owns it without a link, active. */
+    /** An admin's transfer: the new household owns it without a link, active unless it had disabled it; a waiting move ends. */
     void transferred(Device d, long owner) {
+        withdraw(d);
         d.owner = owner;
         d.link = null;
-        d.state = "ACTIVE";
+        d.state = settled(d, owner);
     }
 
-    void toggled(Device d) {
-        d.state = d.state.equals("ACTIVE") ? "DISABLED" : "ACTIVE";
+    /** The household that owns the device disables it (on = false) or enables it again. */
+    void toggled(Device d, boolean on) {
+        if (on) {
+            d.disabledBy = null;
+            d.state = d.state.equals("DISABLED") ? "ACTIVE" : d.state;
+        } else {
+            d.disabledBy = d.owner;
+            d.state = d.state.equals("ACTIVE") ? "DISABLED" : d.state;
+        }
     }
 
     /** A suspension pauses the running rollout (resuming the vendor does not resume it). */

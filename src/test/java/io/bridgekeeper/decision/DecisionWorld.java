@@ -343,9 +343,10 @@ final class DecisionWorld {
         SyncResult actual = s.asVendor(cloud, () -> s.partnerLinks.syncDevices(vendorId, link.external, sent));
         Synced expected = model.synced(link, op.items());
         Synced got = new Synced(sorted(actual.added()), sorted(actual.updated()), sorted(actual.moved()),
-                sorted(actual.removed()), actual.unchanged(), sorted(actual.skipped()));
+                sorted(actual.removed()), actual.unchanged(), sorted(actual.skipped()), sorted(actual.pendingConfirmation()));
         Synced want = new Synced(sorted(expected.added()), sorted(expected.updated()), sorted(expected.moved()),
-                sorted(expected.removed()), expected.unchanged(), sorted(expected.skipped()));
+                sorted(expected.removed()), expected.unchanged(), sorted(expected.skipped()),
+                sorted(expected.pendingConfirmation()));
         if (!got.equals(want)) {
             fail(op.toString(), "the service answered " + got + ", the model expected " + want);
         }
@@ -374,17 +375,25 @@ final class DecisionWorld {
         note(op + ": was " + was);
     }
 
-    /** The household turns a device off or on. No service offers this yet: the row changes as the portal would. */
+    /** The household that owns the device turns it off or on, as in My home. */
     private void toggle(DecisionOp.Toggle op) {
         boolean platform = model.displays.containsKey(op.device());
         Device d = platform ? model.displays.get(op.device()) : model.devices.get(op.device());
-        if (d == null || d.state.equals("REMOVED") || d.state.equals(op.state())) {
+        if (d == null || d.owner == null || d.state.equals("REMOVED") || d.state.equals(op.state())) {
             skipped("disable or enable", op);
             return;
         }
-        s.jdbc.update("update device set state = ?, updated_at = now(), version = version + 1 where id = ?", op.state(),
-                rowId(platform, d.id));
-        model.toggled(d);
+        long row = rowId(platform, d.id);
+        boolean on = op.state().equals("ACTIVE");
+        s.as(owner(d).email(), () -> {
+            if (on) {
+                s.devices.enableMine(row);
+            } else {
+                s.devices.disableMine(row);
+            }
+            return null;
+        });
+        model.toggled(d, on);
         s.sync();
         tally("disable or enable", null);
         note(op.toString());

@@ -62,7 +62,7 @@ class DecisionController {
     @Operation(summary = "Resolve a device", description = "The device's effective cache version (stable, or the "
             + "rollout's target when its bucket is inside the running stage) and a signed cache key scoped to its "
             + "owner, link epoch, cache version and device. DENY reasons: VENDOR_SUSPENDED, DEVICE_UNKNOWN, "
-            + "DEVICE_DISABLED, LINK_ENDED.")
+            + "DEVICE_DISABLED, OWNERSHIP_CONFLICT, LINK_ENDED.")
     @PostMapping("/resolve")
     Resolution resolve(@RequestBody ResolveBody body) {
         Errors errors = new Errors();
@@ -85,7 +85,7 @@ class DecisionController {
     }
 
     @Operation(summary = "Authorize a delivery", description = "ALLOW, or DENY with one reason: VENDOR_SUSPENDED, "
-            + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
+            + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, OWNERSHIP_CONFLICT, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
             + "STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an isolation "
             + "violation: recorded as an incident and counted against the vendor's running rollout. Ownership is "
             + "read at the moment of the call: a committed unlink or transfer is never answered from a stale copy. "

@@ -86,6 +86,7 @@ class NodeDecisionsPanel extends Div {
             case CAPABILITY_SUSPENDED -> "Capability suspended or not offered";
             case DEVICE_UNKNOWN -> "Unknown device";
             case DEVICE_DISABLED -> "Device disabled";
+            case OWNERSHIP_CONFLICT -> "Move between homes awaits consent";
             case LINK_ENDED -> "Link ended";
             case REQUESTER_NOT_OWNER -> "Requester does not own the display";
             case OWNER_MISMATCH -> "Owner mismatch (isolation violation)";

@@ -14,23 +14,27 @@ import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceDetail;
+import io.bridgekeeper.device.DeviceMoveService;
+import io.bridgekeeper.device.MoveRequest;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.OwnershipPeriod;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
-/** A device for staff with its ownership history; an admin can transfer it. */
+/** A device for staff with its ownership history; an admin can transfer it and resolve a move waiting for consent. */
 @Route("devices")
 @PageTitle("Device · Bridgekeeper")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
 public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private final DeviceService devices;
+    private final DeviceMoveService moves;
     private final CurrentUser currentUser;
 
-    public DeviceDetailView(DeviceService devices, CurrentUser currentUser) {
+    public DeviceDetailView(DeviceService devices, DeviceMoveService moves, CurrentUser currentUser) {
         this.devices = devices;
+        this.moves = moves;
         this.currentUser = currentUser;
         setId("device-detail");
         addClassName("page");
@@ -59,6 +63,9 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
                 fact("State", d.device().state()));
         facts.setId("device-facts");
         facts.addClassNames("card", "device-facts");
+        if (currentUser.isAdmin()) {
+            moves.pendingMoveOf(d.device().id()).ifPresent(m -> add(pendingMove(m, d.device().id())));
+        }
         H2 title = new H2("Ownership history");
         title.addClassName("section-title");
         Grid<OwnershipPeriod> history = new Grid<>();
@@ -73,6 +80,26 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
         history.setItems(d.history());
         history.setAllRowsVisible(true);
         add(facts, title, history);
+    }
+
+    /** The move a vendor's sync asked for, held until someone consents: an admin may resolve it either way. */
+    private Div pendingMove(MoveRequest m, long deviceId) {
+        Span text = new Span(m.vendorName() + " lists this device under " + m.toEmail() + "'s account "
+                + m.toExternalAccountId() + " since " + DevicesPanel.DATE.format(m.requestedAt().toInstant())
+                + ". It stays with " + m.fromEmail() + " and is held (every decision denies it) until " + m.toEmail()
+                + " confirms or an admin resolves it." + (m.toLinkLive() ? "" : " That account is no longer linked."));
+        Runnable done = () -> show(devices.detail(deviceId));
+        Button move = new Button("Move to " + m.toEmail(), e -> new ResolveMoveDialog(m, DeviceMoveService.Resolution.MOVE,
+                moves, done).open());
+        move.setId("resolve-move-to-new");
+        move.setEnabled(m.toLinkLive());
+        Button keep = new Button("Keep with " + m.fromEmail(), e -> new ResolveMoveDialog(m,
+                DeviceMoveService.Resolution.KEEP, moves, done).open());
+        keep.setId("resolve-move-keep");
+        Div box = new Div(new H2("Move waiting for consent"), text, new Div(move, keep));
+        box.addClassNames("card", "pending-move");
+        box.setId("pending-move");
+        return box;
     }
 
     private static Div fact(String label, String value) {

@@ -43,7 +43,7 @@ class DevicesPanel extends VerticalLayout {
         owner.setValueChangeMode(ValueChangeMode.LAZY);
         owner.setClearButtonVisible(true);
         state.setId("device-state-filter");
-        state.setItems("ACTIVE", "DISABLED", "REMOVED");
+        state.setItems("ACTIVE", "DISABLED", "CONFLICT", "REMOVED");
         for (var box : new ComboBox<?>[] {vendor, kind, state}) {
             box.setClearButtonVisible(true);
             box.setPlaceholder("Any");

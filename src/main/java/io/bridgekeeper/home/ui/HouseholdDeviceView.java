@@ -58,7 +58,8 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
         facts.addClassNames("card", "device-facts");
         facts.add(fact("Vendor's device id", detail.vendorDeviceId()),
                 fact("In your home since", detail.ownerSince() == null ? "—" : DATE.format(detail.ownerSince())),
-                fact("State", d.state().charAt(0) + d.state().substring(1).toLowerCase()));
+                fact("State", "CONFLICT".equals(d.state()) ? "On hold: a move to another home waits for consent"
+                        : d.state().charAt(0) + d.state().substring(1).toLowerCase()));
         add(facts);
         if (d.kind().showsImages()) {
             H2 title = new H2("Where it may be shown");

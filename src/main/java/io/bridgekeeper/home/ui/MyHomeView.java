@@ -16,7 +16,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.ViewHeader;
+import com.vaadin.flow.component.notification.Notification;
 import io.bridgekeeper.device.DeviceKind;
+import io.bridgekeeper.device.DeviceMoveService;
+import io.bridgekeeper.device.PendingMove;
 import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.HouseholdDevice;
@@ -42,7 +45,9 @@ import java.util.stream.Collectors;
 /**
  * A household's home: its linked vendor accounts as cards, its devices grouped by vendor, and for
  * each camera the displays it may be shown on (only this home's). Linking starts here; unlinking an
- * account or a device is confirmed with a list of what will happen, and ends on its receipt.
+ * account or a device is confirmed with a list of what will happen, and ends on its receipt. The
+ * household disables and enables its own devices here, confirms a device a vendor moved into its
+ * account, and is told when a vendor lists one of its devices under another household's account.
  */
 @Route("home")
 @PageTitle("My home · Bridgekeeper")
@@ -52,13 +57,29 @@ public class MyHomeView extends VerticalLayout {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneId.systemDefault());
 
+    private final LinkService links;
+    private final DeviceService devices;
     private final UnlinkService unlinks;
+    private final SuspensionService suspensions;
+    private final DeviceMoveService moves;
     private Map<Long, SuspensionNotice> notices = Map.of();
+    private Map<Long, PendingMove> heldOfMine = Map.of();
 
-    public MyHomeView(LinkService links, DeviceService devices, UnlinkService unlinks, SuspensionService suspensions) {
+    public MyHomeView(LinkService links, DeviceService devices, UnlinkService unlinks, SuspensionService suspensions,
+                      DeviceMoveService moves) {
+        this.links = links;
+        this.devices = devices;
         this.unlinks = unlinks;
+        this.suspensions = suspensions;
+        this.moves = moves;
         setId("my-home");
         addClassName("page");
+        render();
+    }
+
+    /** Builds the page from the services' answers; again after each change the household makes here. */
+    private void render() {
+        removeAll();
         Button link = new Button("Link a vendor account", VaadinIcon.LINK.create(), e -> new LinkVendorDialog(links).open());
         link.setId("link-vendor");
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -70,6 +91,20 @@ public class MyHomeView extends VerticalLayout {
         myLinks.forEach(l -> vendorIds.add(l.vendorId()));
         mine.stream().filter(d -> d.vendorId() != null).forEach(d -> vendorIds.add(d.vendorId()));
         notices = suspensions.noticesFor(vendorIds);
+        List<PendingMove> pending = moves.myPendingMoves();
+        heldOfMine = pending.stream().filter(m -> !m.incoming())
+                .collect(Collectors.toMap(PendingMove::deviceId, m -> m, (x, y) -> x));
+        List<PendingMove> incoming = pending.stream().filter(PendingMove::incoming).toList();
+        if (!incoming.isEmpty()) {
+            H2 movesTitle = new H2("Waiting for your confirmation");
+            movesTitle.addClassName("section-title");
+            Div moveCards = new Div();
+            moveCards.setId("pending-moves");
+            moveCards.addClassName("card-grid");
+            incoming.forEach(m -> moveCards.add(moveCard(m)));
+            add(movesTitle, moveCards);
+        }
+
         H2 linksTitle = new H2("Linked accounts");
         linksTitle.addClassName("section-title");
         Div cards = new Div();
@@ -137,9 +172,12 @@ public class MyHomeView extends VerticalLayout {
             kind.addClassName("muted");
             Div line = new Div(icon(d.kind()), name, kind);
             line.addClassName("device-line");
-            if (!"ACTIVE".equals(d.state())) {
+            if ("DISABLED".equals(d.state())) {
                 line.add(new Badge("Disabled", "contrast"));
+            } else if ("CONFLICT".equals(d.state())) {
+                line.add(new Badge("On hold", "error"));
             }
+            line.add(onOffButton(d));
             if (!d.isPlatformDevice()) {
                 Button unlink = new Button(VaadinIcon.UNLINK.create(), e -> new ConfirmUnlinkDialog(
                         "Unlink " + d.name() + "?", d.vendorName(), List.of(d.name()), false,
@@ -153,8 +191,14 @@ public class MyHomeView extends VerticalLayout {
             Div row = new Div(line);
             row.addClassName("device-row");
             row.setId("device-" + d.id());
+            PendingMove held = heldOfMine.get(d.id());
+            if (held != null) {
+                row.add(heldNotice(held));
+            }
             if (d.kind().showsImages()) {
-                Span shown = new Span(displays.isEmpty() ? "Not shown on any display"
+                Span shown = new Span("DISABLED".equals(d.state()) ? "Not shown on any display while you keep it disabled"
+                        : "CONFLICT".equals(d.state()) ? "Not shown on any display while it is on hold"
+                        : displays.isEmpty() ? "Not shown on any display"
                         : "May be shown on " + displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", ")));
                 shown.addClassName("may-show");
                 shown.setId("may-show-" + d.id());
@@ -170,6 +214,68 @@ public class MyHomeView extends VerticalLayout {
         group.add(rows);
         group.addClassNames("card", "device-group");
         return group;
+    }
+
+    /** Disable or enable: the household's own switch for the device, kept through everything else. */
+    private Button onOffButton(HouseholdDevice d) {
+        boolean disabled = "DISABLED".equals(d.state());
+        Button b = new Button(VaadinIcon.POWER_OFF.create(), e -> {
+            if (disabled) {
+                devices.enableMine(d.id());
+                Notification.show(d.name() + " is enabled again.");
+            } else {
+                devices.disableMine(d.id());
+                Notification.show(d.name() + " is disabled: no display shows it until you enable it.");
+            }
+            render();
+        });
+        b.setId((disabled ? "enable-device-" : "disable-device-") + d.id());
+        b.setAriaLabel((disabled ? "Enable " : "Disable ") + d.name());
+        b.setTooltipText(disabled ? "Enable this device" : "Disable this device: no display shows it");
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON,
+                disabled ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_CONTRAST);
+        b.addClassName("device-switch");
+        return b;
+    }
+
+    /** A device the vendor lists under another household's account: this home is told it is held. */
+    private static Div heldNotice(PendingMove m) {
+        Span text = new Span(m.vendorName() + " lists this device under another household's account. It is on hold: "
+                + "no display shows it until that household confirms the move or platform support decides.");
+        Span what = new Span("Did not expect this? Contact support; nothing moves without a confirmation.");
+        what.addClassName("muted");
+        Div box = new Div(VaadinIcon.WARNING.create(), new Div(text, what));
+        box.addClassName("household-notice");
+        box.setId("move-notice-" + m.deviceId());
+        return box;
+    }
+
+    /** A device the vendor lists under this household's account while another household owns it. */
+    private Div moveCard(PendingMove m) {
+        H3 name = new H3(m.deviceName());
+        Span what = new Span(m.vendorName() + " · " + m.kind().label());
+        what.addClassName("muted");
+        Span since = new Span("Listed under your account " + m.externalAccountId() + " since "
+                + Formats.minute(m.requestedAt().toInstant()));
+        since.addClassName("muted");
+        Paragraph explain = new Paragraph("Another household has this device now. It joins your home only when you "
+                + "confirm; until then no display shows it.");
+        Button review = new Button("Review and confirm", e -> new ConfirmMoveDialog(m, displayNames(), () -> {
+            moves.confirm(m.id());
+            Notification.show(m.deviceName() + " is now in your home.");
+            render();
+        }).open());
+        review.setId("review-move-" + m.id());
+        review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div card = new Div(name, new Badge("Needs your confirmation", "warning"), what, since, explain, review);
+        card.addClassNames("card", "move-card");
+        card.setId("move-" + m.id());
+        return card;
+    }
+
+    private List<String> displayNames() {
+        return devices.myDevices().stream().filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state()))
+                .map(HouseholdDevice::name).toList();
     }
 
     /** "Suspended by the platform …" in plain words: the household's own device choices stay as they are. */

@@ -5,6 +5,7 @@ import io.bridgekeeper.device.DeviceItem;
 import io.bridgekeeper.device.InvalidDeviceItem;
 import io.bridgekeeper.device.SyncResult;
 import io.bridgekeeper.link.LinkCompleted;
+import io.bridgekeeper.link.PartnerDevice;
 import io.bridgekeeper.link.PartnerLinkService;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.VendorKeyPrincipal;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The partner API for links and devices: a vendor completes a link with the household's one-time code,
- * and replaces a linked account's device list. Always for the key's own vendor.
+ * replaces a linked account's device list, and reads a device (whose account it is in, and whether a
+ * move between households waits for confirmation). Always for the key's own vendor.
  */
 @RestController
 @RequestMapping("/api/partner/v1")
@@ -54,6 +57,12 @@ class PartnerLinkController {
     SyncResult sync(@AuthenticationPrincipal VendorKeyPrincipal key, @PathVariable String externalAccountId,
                     @RequestBody DeviceList body) {
         return links.syncDevices(key.vendorId(), externalAccountId, body.devices());
+    }
+
+    @GetMapping("/devices/{vendorDeviceId}")
+    @RolesAllowed(Roles.VENDOR)
+    PartnerDevice device(@AuthenticationPrincipal VendorKeyPrincipal key, @PathVariable String vendorDeviceId) {
+        return links.device(key.vendorId(), vendorDeviceId);
     }
 
     /** A bad item of a batch: the problem names the item's index and the field, so the vendor can fix it. */
