@@ -1,5 +1,6 @@
 package io.bridgekeeper.e2e;
 
+import io.bridgekeeper.support.TestSecrets;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -46,7 +47,7 @@ class HouseholdChoicesE2E extends PortalTest {
     /** An active camera vendor of the test's own, with every capability and a stable cache version. */
     static long cameraVendor(JdbcTemplate jdbc, String slug, String name) {
         long vendor = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) "
-                + "values (?, ?, 'ACTIVE', 'e2e-secret') returning id", Long.class, slug, name);
+                + "values (?, ?, 'ACTIVE', ?) returning id", Long.class, slug, name, TestSecrets.sealed("e2e-secret"));
         for (String cap : new String[] {"CAMERA_STREAM", "SNAPSHOT", "CONTROL"}) {
             jdbc.update("insert into vendor_capability (vendor_id, capability) values (?, ?)", vendor, cap);
         }
