@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision;
 
+import io.bridgekeeper.audit.EvidenceGrade;
 import io.bridgekeeper.audit.IsolationViolation;
 import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.decision.DeviceReads.Row;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * An authorization refused because one household's data was about to reach another: recorded with
- * its evidence and handed to the rollout guard (which halts and rolls back the vendor's running
- * rollout, opens or extends the SEV1 incident, and suspends the vendor by its policy) before the
- * answer goes back. The denial stands even if recording fails.
+ * its evidence and its grade and handed to the rollout guard before the answer goes back. Proven
+ * evidence halts and rolls back the vendor's running rollout, opens or extends the SEV1 incident and
+ * suspends the vendor by its policy; claimed evidence opens an incident and counts toward the vendor's
+ * threshold. The denial stands even if recording fails.
  */
 @Component
 class ViolationReporter {
@@ -37,10 +39,11 @@ class ViolationReporter {
     }
 
     void report(VendorState v, Version version, Row src, Row tgt, AuthorizeRequest req, String what,
-                CacheKeys.Claims key) {
+                CacheKeys.Claims key, EvidenceGrade grade) {
         metrics.violation();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("what", what);
+        evidence.put("evidenceGrade", grade.name());
         evidence.put("vendor", v.slug());
         evidence.put("capability", req.capability().name());
         evidence.put("sourceDevice", req.sourceDeviceId());
@@ -58,7 +61,7 @@ class ViolationReporter {
         try {
             guards.reportIsolationViolation(new IsolationViolation(clock.instant(), v.id(), src.id(), tgt.id(),
                     req.requesterAccountId(), DenyReason.OWNER_MISMATCH.name(), version == null ? null : version.id(),
-                    null, evidence));
+                    null, evidence, grade));
         } catch (RuntimeException e) {
             log.error("Could not record an isolation violation of vendor {} ({}); the delivery was denied", v.slug(),
                     evidence, e);
