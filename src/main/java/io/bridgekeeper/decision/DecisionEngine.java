@@ -1,6 +1,7 @@
 package io.bridgekeeper.decision;
 
 import io.bridgekeeper.audit.EvidenceGrade;
+import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
 import io.bridgekeeper.decision.DeviceEntry.IssuedKey;
@@ -166,6 +167,7 @@ public class DecisionEngine {
      * caller's transaction they are read in that transaction, alone.
      */
     public Decision authorize(AuthorizeRequest request) {
+        refuseUnreadable(request);
         long start = System.nanoTime();
         Map<String, Row> rows = TransactionSynchronizationManager.isActualTransactionActive()
                 ? deviceReads.read(List.of(request))
@@ -177,6 +179,7 @@ public class DecisionEngine {
 
     /** Many at once: one database read for all their devices. */
     public List<Decision> authorizeAll(List<AuthorizeRequest> requests) {
+        requests.forEach(DecisionEngine::refuseUnreadable);
         long start = System.nanoTime();
         Map<String, Row> rows = deviceReads.read(requests);
         List<Decision> out = new ArrayList<>(requests.size());
@@ -188,6 +191,14 @@ public class DecisionEngine {
             out.add(d);
         }
         return out;
+    }
+
+    /** Bad input is the caller's alone: refused before it can join (and fail) a read shared with others. */
+    private static void refuseUnreadable(AuthorizeRequest request) {
+        String field = DeviceReads.unreadableField(request);
+        if (field != null) {
+            throw DomainException.invalidField("control-character", field, "A NUL byte is not allowed in " + field + ".");
+        }
     }
 
     private Decision decide(AuthorizeRequest req, Map<String, Row> rows) {

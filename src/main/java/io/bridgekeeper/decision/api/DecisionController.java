@@ -86,8 +86,11 @@ class DecisionController {
 
     @Operation(summary = "Authorize a delivery", description = "ALLOW, or DENY with one reason: VENDOR_SUSPENDED, "
             + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
-            + "STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an isolation "
-            + "violation: recorded as an incident and counted against the vendor's running rollout. Ownership is "
+            + "OWNER_CHANGED, STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an "
+            + "isolation violation: recorded on an incident; proven (a genuine key of another owner came with the "
+            + "request) it halts the vendor's rollout and suspends it by policy at once, claimed (the request only names "
+            + "devices of two households) it counts toward the vendor's threshold. OWNER_CHANGED: the requester's own "
+            + "key from before the device changed owner (stale, no incident). Ownership is "
             + "read at the moment of the call: a committed unlink or transfer is never answered from a stale copy. "
             + "Leave targetVendor out when the target is a platform device (a display).")
     @PostMapping("/authorize")
@@ -144,6 +147,8 @@ class DecisionController {
         errors.text(at + "targetDeviceId", b.targetDeviceId(), "the target device's id");
         if (b.targetVendor() != null && b.targetVendor().isBlank()) {
             errors.add(at + "targetVendor", "Leave targetVendor out for a platform device, or give the target's vendor slug.");
+        } else if (b.targetVendor() != null) {
+            errors.text(at + "targetVendor", b.targetVendor(), "the target's vendor slug");
         }
         if (b.requesterAccountId() == null) {
             errors.add(at + "requesterAccountId", "Give the requesting account's id.");
@@ -170,11 +175,17 @@ class DecisionController {
     private static final class Errors {
         private final List<Map<String, String>> list = new ArrayList<>();
 
+        /**
+         * Present, at most 256 characters, and without control characters: checked here, before the request
+         * joins a database read shared with other callers' requests (a NUL byte fails a PostgreSQL read).
+         */
         void text(String field, String value, String what) {
             if (value == null || value.isBlank()) {
                 add(field, "Give " + what + ".");
             } else if (value.length() > 256) {
                 add(field, "Too long: at most 256 characters.");
+            } else if (value.chars().anyMatch(Character::isISOControl)) {
+                add(field, "Control characters (such as NUL) are not allowed here.");
             }
         }
 
