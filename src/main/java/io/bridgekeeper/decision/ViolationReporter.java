@@ -7,11 +7,15 @@ import io.bridgekeeper.decision.DeviceReads.Row;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
 import io.bridgekeeper.rollout.RolloutGuards;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +31,22 @@ class ViolationReporter {
     private static final Logger log = LoggerFactory.getLogger(ViolationReporter.class);
 
     private final RolloutGuards guards;
+    private final JdbcTemplate jdbc;
     private final DecisionMetrics metrics;
     private final NodeIdentity node;
     private final Clock clock;
 
-    ViolationReporter(RolloutGuards guards, DecisionMetrics metrics, NodeIdentity node, Clock clock) {
+    ViolationReporter(RolloutGuards guards, JdbcTemplate jdbc, DecisionMetrics metrics, NodeIdentity node, Clock clock) {
         this.guards = guards;
+        this.jdbc = jdbc;
         this.metrics = metrics;
         this.node = node;
         this.clock = clock;
+    }
+
+    private static ServiceCredentialPrincipal caller() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof ServiceCredentialPrincipal p ? p : null;
     }
 
     void report(VendorState v, Version version, Row src, Row tgt, AuthorizeRequest req, String what,
@@ -58,6 +69,10 @@ class ViolationReporter {
             evidence.put("cacheKeyVersionId", key.cacheVersionId());
         }
         evidence.put("node", node.id());
+        ServiceCredentialPrincipal caller = caller();
+        if (caller != null) {
+            evidence.put("credential", caller.name() + " (bkd_" + caller.keyPrefix() + "_…)");
+        }
         try {
             guards.reportIsolationViolation(new IsolationViolation(clock.instant(), v.id(), src.id(), tgt.id(),
                     req.requesterAccountId(), DenyReason.OWNER_MISMATCH.name(), version == null ? null : version.id(),
@@ -65,6 +80,15 @@ class ViolationReporter {
         } catch (RuntimeException e) {
             log.error("Could not record an isolation violation of vendor {} ({}); the delivery was denied", v.slug(),
                     evidence, e);
+        }
+        if (caller != null) {
+            try {
+                // what flags a credential whose requests keep producing mismatches (Decision API page)
+                jdbc.update("insert into credential_mismatch (credential_id, vendor_id, occurred_at, evidence_grade) "
+                        + "values (?, ?, ?, ?)", caller.credentialId(), v.id(), Timestamp.from(clock.instant()), grade.name());
+            } catch (RuntimeException e) {
+                log.error("Could not count a mismatch against credential {}", caller.keyPrefix(), e);
+            }
         }
     }
 }

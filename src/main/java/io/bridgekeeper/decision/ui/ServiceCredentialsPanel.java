@@ -64,6 +64,7 @@ class ServiceCredentialsPanel extends Div {
                 .setHeader("Created").setFlexGrow(1).setWidth("11rem");
         Grid.Column<ServiceCredentialRow> used = grid.addColumn(ServiceCredentialsPanel::lastUsed)
                 .setHeader("Last used").setFlexGrow(0).setWidth("10.5rem");
+        grid.addComponentColumn(this::scope).setHeader("Scope").setFlexGrow(1).setWidth("12rem");
         Grid.Column<ServiceCredentialRow> state = grid.addComponentColumn(this::state).setHeader("State").setFlexGrow(0)
                 .setWidth("12.5rem");
         grid.setEmptyStateText("No credential yet: the data plane cannot call the decision API until you create one.");
@@ -95,6 +96,12 @@ class ServiceCredentialsPanel extends Div {
         }
         Badge badge = new Badge("Live", "success");
         badge.setId("credential-state-" + c.keyPrefix());
+        if (c.flagged()) {
+            // its requests keep naming devices of two households: a buggy or hostile caller
+            Badge flag = new Badge("Flagged: " + c.mismatchesLastDay() + " mismatches in 24 h", "error");
+            flag.setId("credential-flag-" + c.keyPrefix());
+            cell.add(flag);
+        }
         Button revoke = new Button("Revoke…", e -> confirmRevoke(c.id()));
         revoke.setId("revoke-credential-" + c.keyPrefix());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -116,6 +123,25 @@ class ServiceCredentialsPanel extends Div {
                 new RevokeCredentialDialog(r, credentials, this::refresh).open();
             }
         });
+    }
+
+    private Component scope(ServiceCredentialRow c) {
+        Div cell = new Div();
+        Span calls = new Span(c.calls().stream().map(x -> x.name().toLowerCase()).sorted()
+                .collect(java.util.stream.Collectors.joining(", ")));
+        Span vendors = new Span(c.vendorSlugs().isEmpty() ? "every vendor" : String.join(", ", c.vendorSlugs()));
+        vendors.addClassName("cell-sub");
+        Span rate = new Span(String.format("%,d/s per node", c.ratePerSecond()));
+        rate.addClassName("cell-sub");
+        cell.add(calls, new Div(vendors), new Div(rate));
+        cell.setId("credential-scope-" + c.keyPrefix());
+        if (!c.revoked()) {
+            Button change = new Button("Scope…", e -> new CredentialScopeDialog(c, credentials, this::refresh).open());
+            change.setId("change-scope-" + c.keyPrefix());
+            change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            cell.add(change);
+        }
+        return cell;
     }
 
     private static String lastUsed(ServiceCredentialRow c) {

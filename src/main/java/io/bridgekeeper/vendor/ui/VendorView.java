@@ -23,6 +23,7 @@ import io.bridgekeeper.vendor.VendorApiKeyService;
 import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.VendorStatus;
+import io.bridgekeeper.vendor.ViolationPolicyService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -40,10 +41,12 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
     private final SuspensionService suspensions;
     private final VendorApiKeyService keys;
     private final CurrentUser currentUser;
+    private final ViolationPolicyService policies;
     private long vendorId;
 
     public VendorView(VendorService vendors, SuspensionService suspensions, VendorApiKeyService keys,
-                      CurrentUser currentUser) {
+                      CurrentUser currentUser, ViolationPolicyService policies) {
+        this.policies = policies;
         this.vendors = vendors;
         this.suspensions = suspensions;
         this.keys = keys;
@@ -79,7 +82,8 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
         if (open != null) {
             add(new SuspensionBanner(open, admin ? suspensions.applications(open.id(), false) : null));
         }
-        Div cards = new Div(new IntegrationCard(v, vendors, this::render), reachCard(v));
+        Div cards = new Div(new IntegrationCard(v, vendors, this::render), reachCard(v),
+                new ViolationPolicyCard(vendorId, policies, admin, this::render));
         cards.addClassName("card-grid");
         add(cards);
         if (admin) {
