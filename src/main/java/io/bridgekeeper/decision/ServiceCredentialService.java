@@ -232,10 +232,11 @@ public class ServiceCredentialService {
 
     /**
      * Takes one request from the credential's rate on this node: 0 when admitted, otherwise the whole
-     * seconds until a request would be (for Retry-After). For the decision API's filter; no database read.
+     * seconds until a request would be (for Retry-After). For the decision API's filter; memory only, no
+     * database read or write.
      */
     @PermitAll
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public long admit(ServiceCredentialPrincipal principal) {
         int rate = principal.scope().ratePerSecond();
         RateBucket b = buckets.get(principal.credentialId());
