@@ -63,7 +63,7 @@ class DecisionRaceIT {
      * the first requests sent after the commit, which is not every round.
      */
     static final int UNLINK_ROUNDS = 40;
-    /** Fewer: each request after a transfer records an isolation violation, so these rounds are slower. */
+    /** Fewer: each round ends with the new owner presenting the old owner's key, a proven violation on each node. */
     static final int TRANSFER_ROUNDS = 5;
     static final int WORKERS_PER_NODE = 4;
     /** ALLOWs each thread must see before the change starts: the race begins on a warm, allowing path. */
