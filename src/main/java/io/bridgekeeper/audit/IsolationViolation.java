@@ -8,5 +8,17 @@ import java.time.Instant;
  */
 public record IsolationViolation(Instant occurredAt, long vendorId, Long sourceDeviceId, Long targetDeviceId,
                                  Long requesterAccountId, String reason, Long cacheVersionId, Long rolloutId,
-                                 Object evidence) {
+                                 Object evidence, EvidenceGrade grade) {
+
+    public IsolationViolation {
+        grade = grade == null ? EvidenceGrade.PROVEN : grade;
+    }
+
+    /** A proven violation (what every violation was before evidence was graded). */
+    public IsolationViolation(Instant occurredAt, long vendorId, Long sourceDeviceId, Long targetDeviceId,
+                              Long requesterAccountId, String reason, Long cacheVersionId, Long rolloutId,
+                              Object evidence) {
+        this(occurredAt, vendorId, sourceDeviceId, targetDeviceId, requesterAccountId, reason, cacheVersionId,
+                rolloutId, evidence, EvidenceGrade.PROVEN);
+    }
 }

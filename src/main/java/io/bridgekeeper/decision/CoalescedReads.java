@@ -18,6 +18,10 @@ import java.util.function.Function;
  * answers it began after the request arrived and sees everything committed before that (the decision
  * API's promise that a committed unlink or transfer is never answered from an older state).
  *
+ * <p>A read that fails is not shared: when a read of several requests fails, each of them is read
+ * again alone, so a request whose input breaks the read (which validation should have refused before
+ * it joined) fails by itself and never another caller's request.
+ *
  * <p>Who reads: a request that finds a free reader slot reads for the queue; a reader that is done
  * hands its slot to the oldest waiting request (which then reads for the queue), or, with nobody
  * waiting, gives the slot back and looks once more, so a request that queued just then is not left
@@ -57,7 +61,7 @@ final class CoalescedReads<R, A> {
         }
     }
 
-    /** The answer of a read that began after this call; the read's exception if it failed. */
+    /** The answer of a read that began after this call; the exception of its own read (alone) if that failed. */
     A read(R request) {
         Pending<R, A> me = new Pending<>(request);
         queue.add(me);
@@ -93,20 +97,23 @@ final class CoalescedReads<R, A> {
                 for (Pending<R, A> p : batch) {
                     requests.add(p.request);
                 }
-                A answer;
                 try {
-                    answer = read.apply(requests);
-                } catch (RuntimeException | Error e) {
-                    // every request of the read fails with it (an Error too: nobody may wait forever)
-                    RuntimeException failure = e instanceof RuntimeException r ? r
-                            : new IllegalStateException("the read failed", e);
+                    A answer = read.apply(requests);
                     for (Pending<R, A> p : batch) {
-                        p.failure = failure;
+                        p.answer = answer;
                     }
-                    answer = null;
+                } catch (RuntimeException | Error e) {
+                    if (batch.size() == 1) {
+                        batch.getFirst().failure = failure(e);
+                    } else {
+                        // one request's input may have failed the read for all: each is read again alone, so only
+                        // a request whose own read fails fails (each of these reads still began after it arrived)
+                        for (Pending<R, A> p : batch) {
+                            readAlone(p);
+                        }
+                    }
                 }
                 for (Pending<R, A> p : batch) {
-                    p.answer = answer;
                     p.state = DONE;
                     LockSupport.unpark(p.thread);
                 }
@@ -114,6 +121,19 @@ final class CoalescedReads<R, A> {
         } finally {
             handOn();
         }
+    }
+
+    private void readAlone(Pending<R, A> p) {
+        try {
+            p.answer = read.apply(List.of(p.request));
+        } catch (RuntimeException | Error e) {
+            p.failure = failure(e);
+        }
+    }
+
+    /** The exception a failed request sees (an Error too: nobody may wait forever). */
+    private static RuntimeException failure(Throwable e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException("the read failed", e);
     }
 
     private void handOn() {

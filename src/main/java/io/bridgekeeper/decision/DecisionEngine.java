@@ -1,5 +1,7 @@
 package io.bridgekeeper.decision;
 
+import io.bridgekeeper.audit.EvidenceGrade;
+import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
 import io.bridgekeeper.decision.DeviceEntry.IssuedKey;
@@ -27,9 +29,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *     {@code OWNERSHIP_CONFLICT}; either without an owner, or with a link that is not live →
  *     {@code LINK_ENDED};</li>
  * <li>the requester does not own the target → {@code REQUESTER_NOT_OWNER}; source and target have
- *     different owners → {@code OWNER_MISMATCH} (an isolation violation);</li>
+ *     different owners → {@code OWNER_CHANGED} when the key is a genuine one of the source device issued to
+ *     the requester (the device moved since: stale, not evidence), otherwise {@code OWNER_MISMATCH}, an
+ *     isolation violation, proven when the key is a genuine one of the source device issued to another
+ *     owner, claimed otherwise;</li>
  * <li>the key is not genuine, or was issued for another vendor or device → {@code FORGED_CACHE_KEY};
- *     it was issued to another owner → {@code OWNER_MISMATCH} (an isolation violation); it was signed
+ *     it was issued to another owner → {@code OWNER_MISMATCH} (a proven isolation violation); it was signed
  *     by a retired secret, or for another link epoch or cache version → {@code STALE_CACHE_KEY};</li>
  * <li>otherwise {@code ALLOW}.</li>
  * </ol>
@@ -166,6 +171,7 @@ public class DecisionEngine {
      * caller's transaction they are read in that transaction, alone.
      */
     public Decision authorize(AuthorizeRequest request) {
+        refuseUnreadable(request);
         long start = System.nanoTime();
         Map<String, Row> rows = TransactionSynchronizationManager.isActualTransactionActive()
                 ? deviceReads.read(List.of(request))
@@ -177,6 +183,7 @@ public class DecisionEngine {
 
     /** Many at once: one database read for all their devices. */
     public List<Decision> authorizeAll(List<AuthorizeRequest> requests) {
+        requests.forEach(DecisionEngine::refuseUnreadable);
         long start = System.nanoTime();
         Map<String, Row> rows = deviceReads.read(requests);
         List<Decision> out = new ArrayList<>(requests.size());
@@ -188,6 +195,14 @@ public class DecisionEngine {
             out.add(d);
         }
         return out;
+    }
+
+    /** Bad input is the caller's alone: refused before it can join (and fail) a read shared with others. */
+    private static void refuseUnreadable(AuthorizeRequest request) {
+        String field = DeviceReads.unreadableField(request);
+        if (field != null) {
+            throw DomainException.invalidField("control-character", field, "A NUL byte is not allowed in " + field + ".");
+        }
     }
 
     private Decision decide(AuthorizeRequest req, Map<String, Row> rows) {
@@ -231,17 +246,18 @@ public class DecisionEngine {
         if (req.requesterAccountId() != tgt.ownerId()) {
             return Decision.deny(DenyReason.REQUESTER_NOT_OWNER, version);
         }
-        if (!src.ownerId().equals(tgt.ownerId())) {
-            violations.report(v, version, src, tgt, req, "source and target have different owners", null);
-            return Decision.deny(DenyReason.OWNER_MISMATCH, version);
-        }
         CacheKeys.Verified key = state.cacheKeys().verify(req.cacheKey());
-        if (key.check() == CacheKeys.Check.FORGED || key.claims().vendorId() != v.id()
-                || key.claims().deviceId() != src.id()) {
+        boolean keyOfSource = key.check() != CacheKeys.Check.FORGED && key.claims().vendorId() == v.id()
+                && key.claims().deviceId() == src.id();
+        if (!src.ownerId().equals(tgt.ownerId())) {
+            return ownersDiffer(v, version, src, tgt, req, keyOfSource ? key.claims() : null);
+        }
+        if (!keyOfSource) {
             return Decision.deny(DenyReason.FORGED_CACHE_KEY, version);
         }
         if (key.claims().ownerId() != src.ownerId()) {
-            violations.report(v, version, src, tgt, req, "the cache key was issued to another owner", key.claims());
+            violations.report(v, version, src, tgt, req, "the cache key was issued to another owner", key.claims(),
+                    EvidenceGrade.PROVEN);
             return Decision.deny(DenyReason.OWNER_MISMATCH, version);
         }
         long versionId = version == null ? 0 : version.id();
@@ -250,6 +266,26 @@ public class DecisionEngine {
             return Decision.deny(DenyReason.STALE_CACHE_KEY, version);
         }
         return Decision.allow(version);
+    }
+
+    /**
+     * Source and target of different households. With a genuine key of the source device issued to the
+     * requester, the device has moved since (transfer, relink): stale. With one issued to another owner, that
+     * owner's content came with the request: proven. Without one, the request merely names the devices.
+     */
+    private Decision ownersDiffer(VendorState v, Version version, Row src, Row tgt, AuthorizeRequest req,
+                                  CacheKeys.Claims key) {
+        if (key != null && key.ownerId() == req.requesterAccountId()) {
+            return Decision.deny(DenyReason.OWNER_CHANGED, version);
+        }
+        if (key != null) {
+            violations.report(v, version, src, tgt, req, "the cache key was issued to another owner", key,
+                    EvidenceGrade.PROVEN);
+        } else {
+            violations.report(v, version, src, tgt, req, "source and target have different owners", null,
+                    EvidenceGrade.CLAIMED);
+        }
+        return Decision.deny(DenyReason.OWNER_MISMATCH, version);
     }
 
     // --- shared ------------------------------------------------------------------------------------

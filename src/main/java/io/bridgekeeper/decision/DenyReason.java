@@ -22,8 +22,17 @@ public enum DenyReason {
     LINK_ENDED,
     /** The requester does not own the target display. */
     REQUESTER_NOT_OWNER,
-    /** Source and target belong to different households, or the key was issued to another owner: an isolation violation. */
+    /**
+     * Source and target belong to different households, or the key was issued to another owner: an isolation
+     * violation, proven when a genuine key of another owner came with the request, otherwise claimed
+     * (docs/decision-evidence.md).
+     */
     OWNER_MISMATCH,
+    /**
+     * The source device changed owner (transfer, relink) after the requester's household was issued the key it
+     * presents: a stale key, not evidence of a violation.
+     */
+    OWNER_CHANGED,
     /** The key is genuine but for an earlier link epoch or cache version, or signed by a retired secret. */
     STALE_CACHE_KEY,
     /** The key is not one Bridgekeeper issued for this device. */

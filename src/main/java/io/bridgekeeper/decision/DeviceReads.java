@@ -156,6 +156,27 @@ class DeviceReads {
                 DecisionState.longOrNull(rs, 5), DecisionState.longOrNull(rs, 6), linkLive, rs.getInt(8));
     }
 
+    /**
+     * The field of this authorization that no read can hold (PostgreSQL text has no NUL), or null. Checked
+     * before a request joins a read shared with others, so it cannot fail theirs.
+     */
+    static String unreadableField(AuthorizeRequest r) {
+        if (hasNul(r.vendor())) {
+            return "vendor";
+        }
+        if (hasNul(r.sourceDeviceId())) {
+            return "sourceDeviceId";
+        }
+        if (hasNul(r.targetVendor())) {
+            return "targetVendor";
+        }
+        return hasNul(r.targetDeviceId()) ? "targetDeviceId" : null;
+    }
+
+    private static boolean hasNul(String s) {
+        return s != null && s.indexOf('\0') >= 0;
+    }
+
     /** A device of what {@link #read} returned: a vendor's, or a platform device when {@code vendorId} is null. */
     static Row find(Map<String, Row> rows, Long vendorId, String deviceId) {
         return rows.get(key(vendorId, deviceId));

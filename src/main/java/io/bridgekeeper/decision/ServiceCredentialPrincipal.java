@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A decision-API caller: one service credential of the platform's data plane. */
-public record ServiceCredentialPrincipal(long credentialId, String name, String keyPrefix) {
+/** A decision-API caller: one service credential of the platform's data plane, with its scope. */
+public record ServiceCredentialPrincipal(long credentialId, String name, String keyPrefix, CredentialScope scope) {
 
     private static final List<SimpleGrantedAuthority> AUTHORITIES =
             List.of(new SimpleGrantedAuthority("ROLE_" + Roles.DECISION_CLIENT));

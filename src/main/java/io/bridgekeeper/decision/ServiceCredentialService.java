@@ -4,6 +4,8 @@ import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.security.MessageDigest;
@@ -11,14 +13,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +40,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * secret has 256 bits of entropy, so a fast hash is safe). Admins create them (the key is shown
  * once) and revoke them. Every node holds the live ones in memory, so checking a request costs one
  * hash; a revocation reaches every node through the decision state's NOTIFY.
+ *
+ * <p>Each credential has a {@link CredentialScope}: the calls and vendors it may ask about, set and changed
+ * by admins only (audited), and a rate limit per node kept in a Bucket4j token bucket per credential.
  */
 @Service
 @Transactional
@@ -42,7 +54,10 @@ public class ServiceCredentialService {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final HexFormat HEX = HexFormat.of();
 
-    private record Live(long id, String name, String prefix, byte[] hash) {
+    private record Live(long id, String name, String prefix, byte[] hash, CredentialScope scope) {
+    }
+
+    private record RateBucket(int ratePerSecond, Bucket bucket) {
     }
 
     private final JdbcTemplate jdbc;
@@ -50,6 +65,7 @@ public class ServiceCredentialService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final Map<Long, Instant> lastUsed = new ConcurrentHashMap<>();
+    private final Map<Long, RateBucket> buckets = new ConcurrentHashMap<>();
     private volatile Map<String, Live> live = Map.of();
 
     ServiceCredentialService(JdbcTemplate jdbc, AuditLog audit, CurrentUser currentUser, Clock clock,
@@ -65,15 +81,45 @@ public class ServiceCredentialService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<ServiceCredentialRow> list() {
+        Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
         return jdbc.query("""
-                select c.id, c.name, c.key_prefix, c.created_at, ca.email, c.revoked_at, ra.email, c.last_used_at
+                select c.id, c.name, c.key_prefix, c.created_at, ca.email as created_by, c.revoked_at,
+                       ra.email as revoked_by, c.last_used_at, array_to_string(c.calls, ',') as calls,
+                       c.rate_per_second,
+                       (select string_agg(v.id || ':' || v.slug, ',' order by v.slug)
+                        from service_credential_vendor sv join vendor v on v.id = sv.vendor_id
+                        where sv.credential_id = c.id and not c.all_vendors) as vendors,
+                       (select count(*) from credential_mismatch m
+                        where m.credential_id = c.id and m.occurred_at > ?) as mismatches
                 from service_credential c
                 left join account ca on ca.id = c.created_by
                 left join account ra on ra.id = c.revoked_by
                 order by c.revoked_at is not null, c.created_at desc
-                """, (rs, i) -> new ServiceCredentialRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6)), rs.getString(7),
-                instant(rs.getTimestamp(8))));
+                """, (rs, i) -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<String> slugs = new ArrayList<>();
+                    String vendors = rs.getString("vendors");
+                    if (vendors != null) {
+                        for (String v : vendors.split(",")) {
+                            int colon = v.indexOf(':');
+                            ids.add(Long.parseLong(v.substring(0, colon)));
+                            slugs.add(v.substring(colon + 1));
+                        }
+                    }
+                    return new ServiceCredentialRow(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
+                            instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
+                            instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"),
+                            instant(rs.getTimestamp("last_used_at")), calls(rs.getString("calls")), ids, slugs,
+                            rs.getInt("rate_per_second"), rs.getLong("mismatches"));
+                }, dayAgo);
+    }
+
+    /** The vendors a scope may name, by slug. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<CredentialVendor> vendorChoices() {
+        return JdbcClient.create(jdbc).sql("select id, slug from vendor where status <> 'RETIRED' order by slug")
+                .query(CredentialVendor.class).list();
     }
 
     /** Whether a live credential already has this name (case-insensitive), for a form that checks as you type. */
@@ -86,9 +132,16 @@ public class ServiceCredentialService {
                 Boolean.class, clean));
     }
 
-    /** Creates a credential; the returned key is shown once and never stored. */
+    /** Creates a credential for every call and vendor at the default rate; the key is shown once and never stored. */
     @RolesAllowed(Roles.ADMIN)
     public NewServiceCredential create(String name) {
+        return create(name, CredentialScope.unrestricted());
+    }
+
+    /** Creates a credential with this scope; the returned key is shown once and never stored. */
+    @RolesAllowed(Roles.ADMIN)
+    public NewServiceCredential create(String name, CredentialScope scope) {
+        requireValid(scope);
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
             throw DomainException.invalidField("name-required", "name", "Give the credential a name, e.g. the data-plane cluster that uses it.");
@@ -102,17 +155,39 @@ public class ServiceCredentialService {
         long id;
         try {
             id = jdbc.queryForObject("""
-                    insert into service_credential (name, key_prefix, key_hash, created_at, created_by)
-                    values (?, ?, ?, ?, ?) returning id
-                    """, Long.class, clean, prefix, DigestUtils.sha256Hex(key), Timestamp.from(now), currentUser.id());
+                    insert into service_credential (name, key_prefix, key_hash, created_at, created_by, calls,
+                                                    all_vendors, rate_per_second)
+                    values (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?) returning id
+                    """, Long.class, clean, prefix, DigestUtils.sha256Hex(key), Timestamp.from(now), currentUser.id(),
+                    callsText(scope), scope.allVendors(), scope.ratePerSecond());
         } catch (DuplicateKeyException e) {
             throw DomainException.conflictOnField("name-taken", "name",
                     "A live credential is already called '" + clean + "'. Choose another name or revoke that one.");
         }
-        audit.record("SERVICE_CREDENTIAL_CREATED", "service_credential", id, null, null,
-                Map.of("name", clean, "prefix", prefix));
+        writeVendors(id, scope);
+        Map<String, Object> after = new LinkedHashMap<>(Map.of("name", clean, "prefix", prefix));
+        after.putAll(document(scope));
+        audit.record("SERVICE_CREDENTIAL_CREATED", "service_credential", id, null, null, after);
         reloadAfterCommit();
         return new NewServiceCredential(id, clean, key);
+    }
+
+    /** Changes a live credential's scope; every node applies it from the moment the change reaches it. */
+    @RolesAllowed(Roles.ADMIN)
+    public void changeScope(long id, CredentialScope scope) {
+        requireValid(scope);
+        ServiceCredentialRow row = list().stream().filter(r -> r.id() == id).findFirst().orElseThrow(() ->
+                DomainException.notFound("no-such-credential", "There is no service credential " + id + "."));
+        if (row.revoked()) {
+            throw DomainException.conflict("already-revoked", "'" + row.name() + "' is revoked: its scope is final.");
+        }
+        jdbc.update("update service_credential set calls = string_to_array(?, ','), all_vendors = ?, rate_per_second = ? "
+                + "where id = ?", callsText(scope), scope.allVendors(), scope.ratePerSecond(), id);
+        jdbc.update("delete from service_credential_vendor where credential_id = ?", id);
+        writeVendors(id, scope);
+        audit.record("SERVICE_CREDENTIAL_SCOPE_CHANGED", "service_credential", id, null, document(row.scope()),
+                document(scope));
+        reloadAfterCommit();
     }
 
     /** Revokes a credential: every node refuses it from the moment the change reaches it. */
@@ -152,15 +227,92 @@ public class ServiceCredentialService {
             lastUsed.put(c.id(), now);
             jdbc.update("update service_credential set last_used_at = ? where id = ?", Timestamp.from(now), c.id());
         }
-        return Optional.of(new ServiceCredentialPrincipal(c.id(), c.name(), c.prefix()));
+        return Optional.of(new ServiceCredentialPrincipal(c.id(), c.name(), c.prefix(), c.scope()));
+    }
+
+    /**
+     * Takes one request from the credential's rate on this node: 0 when admitted, otherwise the whole
+     * seconds until a request would be (for Retry-After). For the decision API's filter; memory only, no
+     * database read or write.
+     */
+    @PermitAll
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    public long admit(ServiceCredentialPrincipal principal) {
+        int rate = principal.scope().ratePerSecond();
+        RateBucket b = buckets.get(principal.credentialId());
+        if (b == null || b.ratePerSecond() != rate) {
+            b = new RateBucket(rate, Bucket.builder()
+                    .addLimit(limit -> limit.capacity(rate).refillGreedy(rate, Duration.ofSeconds(1))).build());
+            buckets.put(principal.credentialId(), b);
+        }
+        ConsumptionProbe probe = b.bucket().tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return 0;
+        }
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private void requireValid(CredentialScope scope) {
+        if (scope == null || scope.calls().isEmpty()) {
+            throw DomainException.invalidField("no-calls", "calls", "Allow at least one call: resolve or authorize.");
+        }
+        if (scope.ratePerSecond() < 1 || scope.ratePerSecond() > CredentialScope.MAX_RATE) {
+            throw DomainException.invalidField("invalid-rate", "ratePerSecond",
+                    "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
+        }
+        if (!scope.vendorIds().isEmpty()) {
+            Integer known = jdbc.queryForObject("select count(*) from vendor where id = any(?)", Integer.class,
+                    (Object) scope.vendorIds().toArray(Long[]::new));
+            if (known == null || known != scope.vendorIds().size()) {
+                throw DomainException.invalidField("unknown-vendor", "vendors", "Choose vendors that exist.");
+            }
+        }
+    }
+
+    private void writeVendors(long id, CredentialScope scope) {
+        for (long vendorId : scope.vendorIds()) {
+            jdbc.update("insert into service_credential_vendor (credential_id, vendor_id) values (?, ?)", id, vendorId);
+        }
+    }
+
+    private static String callsText(CredentialScope scope) {
+        return scope.calls().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<DecisionCall> calls(String text) {
+        Set<DecisionCall> calls = EnumSet.noneOf(DecisionCall.class);
+        for (String c : text.split(",")) {
+            calls.add(DecisionCall.valueOf(c));
+        }
+        return calls;
+    }
+
+    private static Map<String, Object> document(CredentialScope scope) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("calls", scope.calls().stream().map(Enum::name).sorted().toList());
+        m.put("vendorIds", scope.allVendors() ? "ALL" : scope.vendorIds().stream().sorted().toList());
+        m.put("ratePerSecond", scope.ratePerSecond());
+        return m;
     }
 
     private void reload() {
         Map<String, Live> next = new java.util.HashMap<>();
-        jdbc.query("select id, name, key_prefix, key_hash from service_credential where revoked_at is null",
-                rs -> {
-                    next.put(rs.getString(3), new Live(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            HEX.parseHex(rs.getString(4))));
+        jdbc.query("""
+                select c.id, c.name, c.key_prefix, c.key_hash, array_to_string(c.calls, ',') as calls, c.rate_per_second,
+                       (select string_agg(sv.vendor_id::text, ',') from service_credential_vendor sv
+                        where sv.credential_id = c.id and not c.all_vendors) as vendor_ids
+                from service_credential c where c.revoked_at is null
+                """, rs -> {
+                    Set<Long> vendorIds = new HashSet<>();
+                    String ids = rs.getString("vendor_ids");
+                    if (ids != null) {
+                        for (String v : ids.split(",")) {
+                            vendorIds.add(Long.parseLong(v));
+                        }
+                    }
+                    next.put(rs.getString("key_prefix"), new Live(rs.getLong("id"), rs.getString("name"),
+                            rs.getString("key_prefix"), HEX.parseHex(rs.getString("key_hash")),
+                            new CredentialScope(calls(rs.getString("calls")), vendorIds, rs.getInt("rate_per_second"))));
                 });
         live = Map.copyOf(next);
     }

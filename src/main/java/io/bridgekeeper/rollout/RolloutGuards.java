@@ -1,12 +1,17 @@
 package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.audit.EvidenceGrade;
+import io.bridgekeeper.audit.IncidentKind;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IsolationViolation;
 import io.bridgekeeper.audit.NewIncident;
+import io.bridgekeeper.audit.Severity;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.vendor.SuspensionReason;
 import io.bridgekeeper.vendor.SuspensionService;
+import io.bridgekeeper.vendor.ViolationPolicy;
+import io.bridgekeeper.vendor.ViolationPolicyService;
 import jakarta.annotation.security.PermitAll;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RolloutGuards {
 
     static final String ISOLATION_RULE = "rollout guard: isolation violation";
+    static final String CLAIMED_RULE = "rollout guard: claimed isolation violation";
     static final String ERROR_RATE_RULE = "rollout guard: error rate over threshold";
     static final String NO_DATA_RULE = "rollout guard: no telemetry";
     static final String ADVANCE_RULE = "rollout scheduler: stage baked with guards green";
@@ -42,11 +48,14 @@ public class RolloutGuards {
     private final IncidentService incidents;
     private final AuditLog audit;
     private final SuspensionService suspensions;
+    private final ViolationPolicyService policies;
     private final JsonMapper json;
     private final Clock clock;
 
     RolloutGuards(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, IncidentService incidents,
-                  AuditLog audit, SuspensionService suspensions, JsonMapper json, Clock clock) {
+                  AuditLog audit, SuspensionService suspensions, ViolationPolicyService policies, JsonMapper json,
+                  Clock clock) {
+        this.policies = policies;
         this.audit = audit;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -71,16 +80,65 @@ public class RolloutGuards {
 
     /**
      * For the decision path, with the devices and accounts involved: the violation is recorded with
-     * them (so the exposure report names the households), against the rollout it halts.
+     * them (so the exposure report names the households), against the rollout it halts. Proven evidence
+     * is a breach at once; claimed evidence is recorded on an incident of its own (SEV2) and becomes a
+     * breach only when the vendor's {@link ViolationPolicy} threshold of claims is reached within its
+     * window, counted since the vendor was last resumed.
      */
     @PermitAll
     @Transactional
     public long reportIsolationViolation(IsolationViolation violation) {
         Instant now = violation.occurredAt() == null ? clock.instant() : violation.occurredAt();
-        countDecisionViolation(violation.vendorId(), violation.cacheVersionId(), now);
         @SuppressWarnings("unchecked")
         Map<String, Object> evidence = violation.evidence() instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        if (violation.grade() == EvidenceGrade.CLAIMED) {
+            return claimed(violation, evidence, now);
+        }
+        countDecisionViolation(violation.vendorId(), violation.cacheVersionId(), now);
         return breach(violation.vendorId(), violation.cacheVersionId(), 1, "DECISION", evidence, now, violation);
+    }
+
+    /**
+     * A claim: not counted in the rollout's telemetry (whose isolation count is a breach for the
+     * scheduler's guard), but on the vendor's claimed-violation incident, until enough claims arrive.
+     */
+    private long claimed(IsolationViolation violation, Map<String, Object> evidence, Instant now) {
+        long vendorId = violation.vendorId();
+        // one count at a time per vendor, on every node, so the claim that reaches the threshold is seen as such
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('claimed-violation'), ?::int)", (int) vendorId);
+        ViolationPolicy policy = policies.current(vendorId);
+        Long earlier = jdbc.queryForObject("""
+                select count(*) from isolation_violation
+                where vendor_id = ? and evidence_grade = 'CLAIMED' and occurred_at > ?
+                  and occurred_at > coalesce((select max(lifted_at) from suspension where vendor_id = ?), '-infinity')
+                """, Long.class, vendorId, Timestamp.from(now.minus(policy.claimedWindow())), vendorId);
+        long claims = (earlier == null ? 0 : earlier) + 1;
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("source", "DECISION");
+        facts.put("evidenceGrade", EvidenceGrade.CLAIMED.name());
+        facts.put("claimsInWindow", claims);
+        facts.put("claimedThreshold", policy.claimedThreshold());
+        facts.put("claimedWindowSeconds", policy.claimedWindow().toSeconds());
+        facts.put("detectedAt", now.toString());
+        if (evidence != null) {
+            facts.put("details", evidence);
+        }
+        if (policy.thresholdReached(claims)) {
+            return breach(vendorId, violation.cacheVersionId(), claims, "DECISION", facts, now, violation,
+                    policy.claimsSuspend());
+        }
+        Long rolloutId = queries.activeRollout(vendorId).orElse(null);
+        long incident = queries.openClaimedIncident(vendorId).orElseGet(() -> incidents.openBySystem(
+                new NewIncident(IncidentKind.ISOLATION_VIOLATION, Severity.SEV2,
+                        "Claimed isolation violation: a request named devices of two households", vendorId, rolloutId,
+                        facts, "Opened by a claimed isolation violation (no signed cache key of another owner came "
+                        + "with it): the rollout guard acts at " + policy.claimedThreshold() + " claims within "
+                        + policy.claimedWindow().toMinutes() + " min."),
+                CLAIMED_RULE));
+        incidents.recordViolation(AuditActor.system(CLAIMED_RULE), incident, new IsolationViolation(now, vendorId,
+                violation.sourceDeviceId(), violation.targetDeviceId(), violation.requesterAccountId(),
+                violation.reason(), violation.cacheVersionId(), rolloutId, facts, EvidenceGrade.CLAIMED));
+        return incident;
     }
 
     private void countDecisionViolation(long vendorId, Long cacheVersionId, Instant now) {
@@ -101,8 +159,16 @@ public class RolloutGuards {
      */
     long breach(long vendorId, Long cacheVersionId, long count, String source, Map<String, Object> evidence,
                 Instant now, IsolationViolation violation) {
+        return breach(vendorId, cacheVersionId, count, source, evidence, now, violation, true);
+    }
+
+    private long breach(long vendorId, Long cacheVersionId, long count, String source, Map<String, Object> evidence,
+                        Instant now, IsolationViolation violation, boolean suspend) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("source", source);
+        if (violation != null) {
+            facts.put("evidenceGrade", violation.grade().name());
+        }
         facts.put("cacheVersionId", cacheVersionId);
         facts.put("violations", count);
         facts.put("detectedAt", now.toString());
@@ -128,7 +194,7 @@ public class RolloutGuards {
         if (violation != null) {
             incidents.recordViolation(AuditActor.system(ISOLATION_RULE), incident, new IsolationViolation(now,
                     vendorId, violation.sourceDeviceId(), violation.targetDeviceId(), violation.requesterAccountId(),
-                    violation.reason(), cacheVersionId, rolloutId, facts));
+                    violation.reason(), cacheVersionId, rolloutId, facts, violation.grade()));
         } else {
             jdbc.update("""
                     insert into isolation_violation (occurred_at, vendor_id, reason, cache_version_id, rollout_id,
@@ -137,9 +203,11 @@ public class RolloutGuards {
                     """, Timestamp.from(now), vendorId, cacheVersionId, rolloutId, incident,
                     json.writeValueAsString(facts));
         }
-        suspensions.suspendBySystem(vendorId, SuspensionReason.PRIVACY_LEAK,
-                "Isolation violation (incident " + incident + "): one household's data shown to another",
-                ISOLATION_RULE);
+        if (suspend) {
+            suspensions.suspendBySystem(vendorId, SuspensionReason.PRIVACY_LEAK,
+                    "Isolation violation (incident " + incident + "): one household's data shown to another",
+                    ISOLATION_RULE);
+        }
         return incident;
     }
 

@@ -197,12 +197,22 @@ class RolloutQueries {
     }
 
     /** The open isolation incident of this rollout, or without a rollout the vendor's latest open one. */
+    /** The vendor's unresolved SEV1 isolation incident (of the rollout, when one is given). */
     Optional<Long> openIsolationIncident(long vendorId, Long rolloutId) {
         return jdbc.queryForList("""
                 select id from incident where vendor_id = :v and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
+                  and severity = 'SEV1'
                   and (cast(:r as bigint) is null or rollout_id = :r) order by id desc limit 1
                 """, new MapSqlParameterSource("v", vendorId).addValue("r", rolloutId, java.sql.Types.BIGINT), Long.class)
                 .stream().findFirst();
+    }
+
+    /** The vendor's unresolved incident of claimed isolation violations (SEV2), whatever the rollout. */
+    Optional<Long> openClaimedIncident(long vendorId) {
+        return jdbc.queryForList("""
+                select id from incident where vendor_id = :v and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
+                  and severity = 'SEV2' order by id desc limit 1
+                """, new MapSqlParameterSource("v", vendorId), Long.class).stream().findFirst();
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

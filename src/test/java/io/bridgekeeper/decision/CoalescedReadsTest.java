@@ -100,4 +100,64 @@ class CoalescedReadsTest {
         assertThatThrownBy(() -> coalesced.read(1)).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
         assertThat(coalesced.read(2)).isEqualTo(1);
     }
+
+    @Test
+    void a_read_failed_by_one_request_is_read_again_alone_for_each_so_only_that_one_fails() throws Exception {
+        AtomicInteger mixedFailures = new AtomicInteger();
+        CoalescedReads<Integer, List<Integer>> coalesced = new CoalescedReads<>(1, requests -> {
+            if (requests.stream().anyMatch(r -> r < 0)) {
+                if (requests.size() > 1) {
+                    mixedFailures.incrementAndGet();
+                }
+                throw new IllegalArgumentException("poisoned: " + requests);
+            }
+            try {
+                Thread.sleep(0, 200_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.copyOf(requests);
+        });
+        int threads = 16;
+        int each = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger validFailed = new AtomicInteger();
+        AtomicInteger poisonPassed = new AtomicInteger();
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                boolean poison = t % 4 == 0;
+                int thread = t;
+                all.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        int request = thread * 10_000 + i;
+                        if (poison) {
+                            try {
+                                coalesced.read(-request - 1);
+                                poisonPassed.incrementAndGet();
+                            } catch (IllegalArgumentException expected) {
+                                // its own read fails
+                            }
+                        } else {
+                            try {
+                                if (!coalesced.read(request).contains(request)) {
+                                    validFailed.incrementAndGet();
+                                }
+                            } catch (RuntimeException e) {
+                                validFailed.incrementAndGet();
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mixedFailures.get()).as("shared reads that a poisoned request failed").isPositive();
+        assertThat(validFailed).as("valid requests that failed").hasValue(0);
+        assertThat(poisonPassed).as("poisoned requests that were answered").hasValue(0);
+    }
 }

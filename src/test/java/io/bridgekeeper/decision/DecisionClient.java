@@ -2,6 +2,7 @@ package io.bridgekeeper.decision;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class DecisionClient implements AutoCloseable {
         this.credential = credential;
     }
 
-    public record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body, HttpHeaders headers) {
         public String outcome() {
             return body.path("outcome").asString();
         }
@@ -74,7 +75,7 @@ public final class DecisionClient implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
-            return new Answer(response.statusCode(), node);
+            return new Answer(response.statusCode(), node, response.headers());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

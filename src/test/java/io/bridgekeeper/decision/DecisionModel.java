@@ -102,6 +102,10 @@ final class DecisionModel {
     final Map<String, Device> displays = new TreeMap<>();
     final Map<String, Link> links = new LinkedHashMap<>();
     Suspension suspension;
+    /** The vendor's policy for claimed evidence (its window is longer than any try), and the claims since the last resume. */
+    int claimedThreshold = 3;
+    boolean claimedMaySuspend = true;
+    int claims;
     Version stable;
     Rollout rollout;
     int secret;
@@ -188,7 +192,12 @@ final class DecisionModel {
             return deny(DenyReason.REQUESTER_NOT_OWNER, version, "requester not the target's owner");
         }
         if (!src.owner.equals(tgt.owner)) {
-            return deny(DenyReason.OWNER_MISMATCH, version, "devices of two households");
+            boolean keyOfSource = key != null && key.vendor().equals(slug) && key.deviceId().equals(source);
+            if (keyOfSource && key.owner() == requester) {
+                return deny(DenyReason.OWNER_CHANGED, version, "the requester's key from before the device moved");
+            }
+            return deny(DenyReason.OWNER_MISMATCH, version, keyOfSource ? PROVEN + "key of another owner with devices of two households"
+                    : CLAIMED + "devices of two households");
         }
         if (key == null) {
             return deny(DenyReason.FORGED_CACHE_KEY, version, "key not genuine");
@@ -197,7 +206,7 @@ final class DecisionModel {
             return deny(DenyReason.FORGED_CACHE_KEY, version, "key of another " + (key.vendor().equals(slug) ? "device" : "vendor"));
         }
         if (key.owner() != src.owner) {
-            return deny(DenyReason.OWNER_MISMATCH, version, "key of another owner");
+            return deny(DenyReason.OWNER_MISMATCH, version, PROVEN + "key of another owner");
         }
         if (key.secret() < secret - 1) {
             return deny(DenyReason.STALE_CACHE_KEY, version, "key signed by a retired secret");
@@ -268,14 +277,22 @@ final class DecisionModel {
 
     // --- what the operations do -------------------------------------------------------------------
 
+    private static final String PROVEN = "proven: ";
+    private static final String CLAIMED = "claimed: ";
+
     /**
-     * An isolation violation (DESIGN.md, "an isolation breach is a rollout guard"): the running or paused
-     * rollout is halted and rolled back at once, and by the vendor's policy an active vendor is suspended
-     * entirely for a privacy leak.
+     * An isolation violation (DESIGN.md, "an isolation breach is a rollout guard"; "Evidence of a violation").
+     * Proven: the running or paused rollout is halted and rolled back at once, and by the vendor's policy an
+     * active vendor is suspended entirely for a privacy leak. Claimed: counted; from the vendor's threshold on
+     * (claims since the last resume) the same, the suspension only when its policy lets claims suspend.
      */
-    void violation() {
+    void violation(Answer answer) {
+        boolean proven = answer.why().startsWith(PROVEN);
+        if (!proven && ++claims < claimedThreshold) {
+            return;
+        }
         rollout = null;
-        if (autoSuspend && suspension == null) {
+        if (autoSuspend && (proven || claimedMaySuspend) && suspension == null) {
             suspension = new Suspension(capabilities, SuspensionReason.PRIVACY_LEAK, false);
         }
     }
@@ -419,6 +436,7 @@ final class DecisionModel {
             return false;
         }
         suspension = null;
+        claims = 0;
         return true;
     }
 

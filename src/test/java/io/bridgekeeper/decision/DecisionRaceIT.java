@@ -48,11 +48,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>The transfer race uses a vendor of its own with {@code auto_suspend_on_violation = false}:
  * after a transfer the old owner's request (the camera, now the new owner's, onto the old owner's
- * display) is refused as {@code OWNER_MISMATCH}, an isolation violation by the engine's rules, and
- * so is the new owner's request with the key issued to the old owner. Under the default policy the
- * first of them would suspend the vendor, and every later answer would be {@code VENDOR_SUSPENDED}
- * from memory, which proves nothing about ownership; with the policy off, each answer after the
- * commit must come from the ownership read itself.
+ * display, with the key issued to the old owner) is refused as {@code OWNER_CHANGED}, a stale key and
+ * no violation, while the new owner's request with the key issued to the old owner is
+ * {@code OWNER_MISMATCH}, a proven isolation violation. Under the default policy that one would
+ * suspend the vendor, and every later answer would be {@code VENDOR_SUSPENDED} from memory, which
+ * proves nothing about ownership; with the policy off, each answer after the commit must come from
+ * the ownership read itself.
  */
 @IntegrationTest
 class DecisionRaceIT {
@@ -62,7 +63,7 @@ class DecisionRaceIT {
      * the first requests sent after the commit, which is not every round.
      */
     static final int UNLINK_ROUNDS = 40;
-    /** Fewer: each request after a transfer records an isolation violation, so these rounds are slower. */
+    /** Fewer: each round ends with the new owner presenting the old owner's key, a proven violation on each node. */
     static final int TRANSFER_ROUNDS = 5;
     static final int WORKERS_PER_NODE = 4;
     /** ALLOWs each thread must see before the change starts: the race begins on a warm, allowing path. */
@@ -147,7 +148,10 @@ class DecisionRaceIT {
             Outcomes o = race(vendor, from, () -> runAs.as(DemoAccounts.ADMIN, () -> {
                 devices.transfer(from.cameraRowId(), to.email(), "race test: camera given to another household");
             }));
-            o.check(round, "OWNER_MISMATCH", totals);
+            o.check(round, "OWNER_CHANGED", totals);
+            assertThat(jdbc.queryForObject("select count(*) from isolation_violation where vendor_id = ?",
+                    Integer.class, vendor.id())).as("round %d: the old owner's stale requests are no violation", round)
+                    .isEqualTo(2 * (round - 1));
 
             // the new owner: the old owner's key is refused on both nodes, a key of its own is allowed
             String oldKey = o.key;

@@ -20,8 +20,10 @@ final class DecisionTally {
             "rollout pause or resume", "rotate secret");
 
     /** Finer causes that only occur in longer, richer sequences; each must have happened at least once. */
-    static final List<String> CAUSES = List.of("authorize why: key of another owner",
-            "authorize why: devices of two households", "authorize why: key of another link epoch",
+    static final List<String> CAUSES = List.of("authorize why: proven: key of another owner",
+            "authorize why: proven: key of another owner with devices of two households",
+            "authorize why: claimed: devices of two households",
+            "authorize why: the requester's key from before the device moved", "authorize why: key of another link epoch",
             "authorize why: key of another cache version", "authorize why: key signed by a retired secret",
             "authorize why: key of another vendor", "authorize why: key of another device",
             "authorize why: capability suspended", "authorize why: capability not offered",

@@ -202,7 +202,7 @@ final class DecisionWorld {
         what += " => " + expected + " (" + expected.why() + ")";
         if (actual.reason() == DenyReason.OWNER_MISMATCH) {
             // the guard halts the rollout and, by the vendor's policy, suspends it: a change like any other
-            model.violation();
+            model.violation(expected);
             s.sync();
             what += "; violation: rollout halted" + (model.suspension != null ? ", vendor suspended " + model.suspension : "");
         }

@@ -14,6 +14,8 @@ import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.NewApiKey;
 import io.bridgekeeper.vendor.NewVendor;
 import io.bridgekeeper.vendor.SuspensionService;
+import io.bridgekeeper.vendor.ViolationPolicy;
+import io.bridgekeeper.vendor.ViolationPolicyService;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import io.bridgekeeper.vendor.VendorKeyPrincipal;
 import io.bridgekeeper.vendor.VendorService;
@@ -59,6 +61,7 @@ class DecisionWorlds {
     final UnlinkService unlinks;
     final DeviceService devices;
     final SuspensionService suspensions;
+    final ViolationPolicyService policies;
     final RolloutService rollouts;
     final SigningSecretService secrets;
     final DecisionEngine engine;
@@ -71,8 +74,9 @@ class DecisionWorlds {
     DecisionWorlds(JdbcTemplate jdbc, UserDetailsService users, ObjectProvider<SecurityContextHolderStrategy> holder,
                    VendorService vendors, VendorApiKeyService apiKeys, CacheVersionService cacheVersions,
                    LinkService links, PartnerLinkService partnerLinks, UnlinkService unlinks, DeviceService devices,
-                   SuspensionService suspensions, RolloutService rollouts, SigningSecretService secrets,
-                   DecisionEngine engine, DecisionState state) {
+                   SuspensionService suspensions, ViolationPolicyService policies, RolloutService rollouts,
+                   SigningSecretService secrets, DecisionEngine engine, DecisionState state) {
+        this.policies = policies;
         this.jdbc = jdbc;
         this.data = new TestData(jdbc);
         this.users = users;
@@ -102,8 +106,11 @@ class DecisionWorlds {
         String slug = TestData.unique("prop");
         long vendorId = admin(() -> vendors.create(new NewVendor(slug, "Property test " + slug, config.capabilities(), null)));
         admin(() -> vendors.activate(vendorId, vendorVersion(vendorId)));
-        // no service sets the policy (it is on by default): the world chooses it
-        jdbc.update("update vendor set auto_suspend_on_violation = ? where id = ?", config.autoSuspend(), vendorId);
+        // the world chooses the policy: proven evidence suspends or not; claims act from 1 to 3 of them, and suspend or not
+        int claimedThreshold = 1 + (int) ((config.seed() >>> 20) % 3);
+        boolean claimedMaySuspend = ((config.seed() >>> 24) & 1) == 0;
+        admin(() -> policies.update(vendorId, new ViolationPolicy(config.autoSuspend(), claimedThreshold,
+                ViolationPolicy.MAX_WINDOW, claimedMaySuspend)));
         long v1 = admin(() -> cacheVersions.register(vendorId, new NewCacheVersion("1.0", "first", null)));
         NewApiKey key = admin(() -> apiKeys.create(vendorId, "property test cloud"));
         VendorKeyPrincipal cloud = new VendorKeyPrincipal(key.id(), vendorId, slug, key.prefix());
@@ -119,6 +126,8 @@ class DecisionWorlds {
                 .orElseThrow().kid();
         DecisionModel model = new DecisionModel(slug, config.capabilities(), config.autoSuspend(), new Version(v1, "1.0"),
                 dormantSlug, dormantStable);
+        model.claimedThreshold = claimedThreshold;
+        model.claimedMaySuspend = claimedMaySuspend;
         DecisionWorld world = new DecisionWorld(this, model, vendorId, cloud, activeKid, foreignKeys);
         for (int h = 0; h < config.households(); h++) {
             long account = data.household("Property household " + h);

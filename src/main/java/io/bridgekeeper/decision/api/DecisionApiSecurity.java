@@ -1,6 +1,7 @@
 package io.bridgekeeper.decision.api;
 
 import io.bridgekeeper.base.web.ProblemResponses;
+import io.bridgekeeper.decision.ServiceCredentialPrincipal;
 import io.bridgekeeper.decision.ServiceCredentialService;
 import io.micrometer.observation.ObservationPredicate;
 import jakarta.servlet.FilterChain;
@@ -52,7 +53,7 @@ class DecisionApiSecurity {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .addFilterBefore(new CredentialFilter(credentials, strategy), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CredentialFilter(credentials, strategy, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("DECISION_CLIENT"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                                 write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -91,13 +92,19 @@ class DecisionApiSecurity {
         json.writeValue(response.getOutputStream(), ProblemResponses.problem(status, type, detail));
     }
 
+    /**
+     * Authenticates the bearer credential and takes the request from its rate limit: over it, a 429 problem
+     * with Retry-After, before anything is read or decided.
+     */
     static final class CredentialFilter extends OncePerRequestFilter {
         private final ServiceCredentialService credentials;
         private final SecurityContextHolderStrategy holder;
+        private final JsonMapper json;
 
-        CredentialFilter(ServiceCredentialService credentials, SecurityContextHolderStrategy holder) {
+        CredentialFilter(ServiceCredentialService credentials, SecurityContextHolderStrategy holder, JsonMapper json) {
             this.credentials = credentials;
             this.holder = holder;
+            this.json = json;
         }
 
         @Override
@@ -105,8 +112,18 @@ class DecisionApiSecurity {
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
             if (header != null && header.startsWith("Bearer ")) {
-                credentials.authenticate(header.substring(7).trim()).ifPresent(principal ->
-                        holder.getContext().setAuthentication(principal.toAuthentication()));
+                ServiceCredentialPrincipal principal = credentials.authenticate(header.substring(7).trim()).orElse(null);
+                if (principal != null) {
+                    long retryAfter = credentials.admit(principal);
+                    if (retryAfter > 0) {
+                        response.setHeader("Retry-After", String.valueOf(retryAfter));
+                        write(response, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "This credential is over "
+                                + "its rate of " + principal.scope().ratePerSecond() + " requests per second; retry after "
+                                + retryAfter + " s.");
+                        return;
+                    }
+                    holder.getContext().setAuthentication(principal.toAuthentication());
+                }
             }
             chain.doFilter(request, response);
         }

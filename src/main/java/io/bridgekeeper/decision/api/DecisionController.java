@@ -3,6 +3,7 @@ package io.bridgekeeper.decision.api;
 import io.bridgekeeper.base.web.ProblemResponses;
 import io.bridgekeeper.decision.AuthorizeRequest;
 import io.bridgekeeper.decision.Decision;
+import io.bridgekeeper.decision.DecisionScopeException;
 import io.bridgekeeper.decision.DecisionService;
 import io.bridgekeeper.decision.ResolveRequest;
 import io.bridgekeeper.decision.Resolution;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/decision/v1")
 @Tag(name = "Decisions", description = "Asked by the data plane for every image and stream it shows. A refusal is an "
         + "answer (200, outcome DENY with one reason code), not an error; bad input is a 400 problem naming each "
-        + "field; a missing or revoked service credential is a 401 problem.")
+        + "field; a missing or revoked service credential is a 401 problem; a call or vendor outside the credential's "
+        + "scope is a 403 problem; over the credential's rate, a 429 problem with Retry-After.")
 class DecisionController {
 
     private final DecisionService decisions;
@@ -86,8 +89,11 @@ class DecisionController {
 
     @Operation(summary = "Authorize a delivery", description = "ALLOW, or DENY with one reason: VENDOR_SUSPENDED, "
             + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, OWNERSHIP_CONFLICT, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
-            + "STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an isolation "
-            + "violation: recorded as an incident and counted against the vendor's running rollout. Ownership is "
+            + "OWNER_CHANGED, STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an "
+            + "isolation violation: recorded on an incident; proven (a genuine key of another owner came with the "
+            + "request) it halts the vendor's rollout and suspends it by policy at once, claimed (the request only names "
+            + "devices of two households) it counts toward the vendor's threshold. OWNER_CHANGED: the requester's own "
+            + "key from before the device changed owner (stale, no incident). Ownership is "
             + "read at the moment of the call: a committed unlink or transfer is never answered from a stale copy. "
             + "Leave targetVendor out when the target is a platform device (a display).")
     @PostMapping("/authorize")
@@ -144,6 +150,8 @@ class DecisionController {
         errors.text(at + "targetDeviceId", b.targetDeviceId(), "the target device's id");
         if (b.targetVendor() != null && b.targetVendor().isBlank()) {
             errors.add(at + "targetVendor", "Leave targetVendor out for a platform device, or give the target's vendor slug.");
+        } else if (b.targetVendor() != null) {
+            errors.text(at + "targetVendor", b.targetVendor(), "the target's vendor slug");
         }
         if (b.requesterAccountId() == null) {
             errors.add(at + "requesterAccountId", "Give the requesting account's id.");
@@ -166,15 +174,31 @@ class DecisionController {
                 b.requesterAccountId(), capability, b.cacheKey());
     }
 
+    /** A call or a vendor outside the credential's scope: a 403 problem naming the field, if one is at fault. */
+    @ExceptionHandler(DecisionScopeException.class)
+    ProblemDetail outOfScope(DecisionScopeException e) {
+        ProblemDetail p = ProblemResponses.problem(HttpStatus.FORBIDDEN, "out-of-scope", e.getMessage());
+        if (e.field() != null) {
+            p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return p;
+    }
+
     /** Every field at fault, then one 400 problem. */
     private static final class Errors {
         private final List<Map<String, String>> list = new ArrayList<>();
 
+        /**
+         * Present, at most 256 characters, and without control characters: checked here, before the request
+         * joins a database read shared with other callers' requests (a NUL byte fails a PostgreSQL read).
+         */
         void text(String field, String value, String what) {
             if (value == null || value.isBlank()) {
                 add(field, "Give " + what + ".");
             } else if (value.length() > 256) {
                 add(field, "Too long: at most 256 characters.");
+            } else if (value.chars().anyMatch(Character::isISOControl)) {
+                add(field, "Control characters (such as NUL) are not allowed here.");
             }
         }
 

@@ -7,17 +7,20 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.decision.CredentialScope;
 import io.bridgekeeper.decision.NewServiceCredential;
 import io.bridgekeeper.decision.ServiceCredentialService;
 
 /**
  * Names a new service credential, checked as it is typed (blank, too long, already the name of a
- * live one); on success it hands over to the dialog that shows the key its only time.
+ * live one), and sets its scope (calls, vendors, rate limit); on success it hands over to the dialog
+ * that shows the key its only time.
  */
 class NewCredentialDialog extends Dialog {
 
     private final TextField name = new TextField("Name");
     private final ServiceCredentialService credentials;
+    private final CredentialScopeFields scope;
 
     NewCredentialDialog(ServiceCredentialService credentials, Runnable created) {
         this.credentials = credentials;
@@ -32,22 +35,24 @@ class NewCredentialDialog extends Dialog {
         name.setWidthFull();
         name.setValueChangeMode(ValueChangeMode.EAGER);
         name.addValueChangeListener(e -> check());
-        add(name);
+        scope = new CredentialScopeFields(credentials, CredentialScope.unrestricted());
+        add(name, scope);
 
         Button create = new Button("Create credential");
         create.addClickListener(e -> {
             try {
-                if (!check()) {
+                CredentialScope chosen = scope.scope();
+                if (!check() || chosen == null) {
                     return;
                 }
-                NewServiceCredential c = credentials.create(name.getValue());
+                NewServiceCredential c = credentials.create(name.getValue(), chosen);
                 close();
                 created.run();
                 new CredentialKeyDialog(c).open();
             } catch (DomainException ex) {
                 if ("name".equals(ex.field())) {
                     mark(ex.getMessage());
-                } else {
+                } else if (!scope.show(ex)) {
                     Notifications.error(ex.getMessage());
                 }
             } finally {

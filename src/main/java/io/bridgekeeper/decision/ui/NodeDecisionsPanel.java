@@ -90,6 +90,7 @@ class NodeDecisionsPanel extends Div {
             case LINK_ENDED -> "Link ended";
             case REQUESTER_NOT_OWNER -> "Requester does not own the display";
             case OWNER_MISMATCH -> "Owner mismatch (isolation violation)";
+            case OWNER_CHANGED -> "Device changed owner since the key was issued";
             case STALE_CACHE_KEY -> "Stale cache key";
             case FORGED_CACHE_KEY -> "Cache key not issued by Bridgekeeper";
         };

@@ -24,6 +24,7 @@ import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorPageSection;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.VendorStatus;
+import io.bridgekeeper.vendor.ViolationPolicyService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -42,11 +43,13 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
     private final VendorApiKeyService keys;
     private final CurrentUser currentUser;
     private final List<VendorPageSection> sections;
+    private final ViolationPolicyService policies;
     private long vendorId;
 
     public VendorView(VendorService vendors, SuspensionService suspensions, VendorApiKeyService keys,
-                      CurrentUser currentUser, List<VendorPageSection> sections) {
+                      CurrentUser currentUser, ViolationPolicyService policies, List<VendorPageSection> sections) {
         this.sections = sections;
+        this.policies = policies;
         this.vendors = vendors;
         this.suspensions = suspensions;
         this.keys = keys;
@@ -82,7 +85,8 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
         if (open != null) {
             add(new SuspensionBanner(open, admin ? suspensions.applications(open.id(), false) : null));
         }
-        Div cards = new Div(new IntegrationCard(v, vendors, this::render), reachCard(v));
+        Div cards = new Div(new IntegrationCard(v, vendors, this::render), reachCard(v),
+                new ViolationPolicyCard(vendorId, policies, admin, this::render));
         cards.addClassName("card-grid");
         add(cards);
         sections.stream().map(section -> section.render(vendorId)).filter(java.util.Objects::nonNull).forEach(this::add);

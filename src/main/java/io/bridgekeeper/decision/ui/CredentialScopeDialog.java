@@ -1,0 +1,43 @@
+package io.bridgekeeper.decision.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.decision.CredentialScope;
+import io.bridgekeeper.decision.ServiceCredentialRow;
+import io.bridgekeeper.decision.ServiceCredentialService;
+
+/** Changes a live credential's scope: calls, vendors and rate limit (audited by the service). */
+class CredentialScopeDialog extends Dialog {
+
+    CredentialScopeDialog(ServiceCredentialRow row, ServiceCredentialService credentials, Runnable changed) {
+        setId("credential-scope-dialog");
+        setHeaderTitle("Scope of '" + row.name() + "'");
+        setWidth("min(520px, 95vw)");
+        CredentialScopeFields fields = new CredentialScopeFields(credentials, row.scope());
+        add(fields);
+        Button save = new Button("Save scope", e -> {
+            CredentialScope scope = fields.scope();
+            if (scope == null) {
+                return;
+            }
+            try {
+                credentials.changeScope(row.id(), scope);
+                Notifications.success("The scope of '" + row.name() + "' is saved; every node applies it at once.");
+                close();
+                changed.run();
+            } catch (DomainException ex) {
+                if (!fields.show(ex)) {
+                    Notifications.error(ex.getMessage());
+                }
+            }
+        });
+        save.setId("credential-scope-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("credential-scope-cancel");
+        getFooter().add(cancel, save);
+    }
+}

@@ -1,0 +1,99 @@
+package io.bridgekeeper.decision.ui;
+
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.IntegerField;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.decision.CredentialScope;
+import io.bridgekeeper.decision.CredentialVendor;
+import io.bridgekeeper.decision.DecisionCall;
+import io.bridgekeeper.decision.ServiceCredentialService;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A credential's scope in a form: the calls it may make, the vendors it may ask about (none chosen: all),
+ * and its rate per node. Checked as it is changed with the service's own rules; the service checks again.
+ */
+class CredentialScopeFields extends Div {
+
+    private final CheckboxGroup<DecisionCall> calls = new CheckboxGroup<>("Calls");
+    private final MultiSelectComboBox<CredentialVendor> vendors = new MultiSelectComboBox<>("Vendors");
+    private final IntegerField rate = new IntegerField("Rate limit (requests per second, per node)");
+
+    CredentialScopeFields(ServiceCredentialService credentials, CredentialScope initial) {
+        calls.setId("credential-calls");
+        calls.setItems(DecisionCall.values());
+        calls.setItemLabelGenerator(c -> c == DecisionCall.RESOLVE ? "Resolve (issue cache keys)" : "Authorize deliveries");
+        calls.setValue(initial.calls());
+        calls.addValueChangeListener(e -> check());
+
+        List<CredentialVendor> choices = credentials.vendorChoices();
+        vendors.setId("credential-vendors");
+        vendors.setItems(choices);
+        vendors.setItemLabelGenerator(CredentialVendor::slug);
+        vendors.setPlaceholder("Every vendor");
+        vendors.setHelperText("Leave empty for every vendor.");
+        vendors.setWidthFull();
+        vendors.setValue(choices.stream().filter(v -> initial.vendorIds().contains(v.id())).collect(Collectors.toSet()));
+
+        rate.setId("credential-rate");
+        rate.setMin(1);
+        rate.setMax(CredentialScope.MAX_RATE);
+        rate.setValue(initial.ratePerSecond());
+        rate.setHelperText("Over it the data plane gets 429 with Retry-After.");
+        rate.setWidthFull();
+        rate.addValueChangeListener(e -> check());
+        add(calls, vendors, rate);
+    }
+
+    /** The scope as entered, or null with the fields marked when it cannot be one. */
+    CredentialScope scope() {
+        if (!check()) {
+            return null;
+        }
+        Set<Long> ids = vendors.getValue().stream().map(CredentialVendor::id).collect(Collectors.toSet());
+        return new CredentialScope(EnumSet.copyOf(calls.getValue()), ids, rate.getValue());
+    }
+
+    /** Marks the field a service refusal names; false when it names none of these. */
+    boolean show(DomainException e) {
+        switch (String.valueOf(e.field())) {
+            case "calls" -> mark(calls, e.getMessage());
+            case "ratePerSecond" -> mark(rate, e.getMessage());
+            case "vendors" -> {
+                vendors.setInvalid(true);
+                vendors.setErrorMessage(e.getMessage());
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean check() {
+        boolean ok = true;
+        if (calls.getValue().isEmpty()) {
+            ok = mark(calls, "Allow at least one call: resolve or authorize.");
+        } else {
+            mark(calls, null);
+        }
+        Integer r = rate.getValue();
+        if (r == null || r < 1 || r > CredentialScope.MAX_RATE) {
+            ok = mark(rate, "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
+        } else {
+            mark(rate, null);
+        }
+        return ok;
+    }
+
+    private static boolean mark(com.vaadin.flow.component.HasValidation field, String error) {
+        field.setInvalid(error != null);
+        field.setErrorMessage(error);
+        return error == null;
+    }
+}

@@ -1,0 +1,126 @@
+package io.bridgekeeper.vendor;
+
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each vendor's {@link ViolationPolicy}: {@code vendor.auto_suspend_on_violation} for proven evidence
+ * and {@code vendor_violation_policy} (migration V090: a row per vendor, made with the vendor)
+ * for claimed evidence. Admins and the vendor's partner managers see it; only an admin changes it,
+ * audited.
+ */
+@Service
+@Transactional
+public class ViolationPolicyService {
+
+    private record Stored(boolean provenSuspends, int claimedThreshold, int claimedWindowSeconds,
+                          boolean claimedMaySuspend) {
+        ViolationPolicy policy() {
+            return new ViolationPolicy(provenSuspends, claimedThreshold, Duration.ofSeconds(claimedWindowSeconds),
+                    claimedMaySuspend);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final VendorService vendors;
+    private final VendorAccess access;
+    private final AuditLog audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ViolationPolicyService(JdbcClient jdbc, VendorService vendors, VendorAccess access, AuditLog audit,
+                           CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.vendors = vendors;
+        this.access = access;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The vendor's policy, for its page. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public ViolationPolicy view(long vendorId) {
+        access.requireManage(vendorId);
+        return read(vendorId);
+    }
+
+    /**
+     * The vendor's policy, for the automatic rules that act on violations (they run without a signed-in
+     * person: the decision path, the scheduler); no view or endpoint reaches it.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public ViolationPolicy current(long vendorId) {
+        return read(vendorId);
+    }
+
+    /** An admin changes the policy; every field is checked before anything is written. */
+    @RolesAllowed(Roles.ADMIN)
+    public ViolationPolicy update(long vendorId, ViolationPolicy next) {
+        vendors.find(vendorId);
+        if (next == null) {
+            throw DomainException.invalid("no-policy", "Send the policy.");
+        }
+        if (next.claimedThreshold() < 1 || next.claimedThreshold() > ViolationPolicy.MAX_THRESHOLD) {
+            throw DomainException.invalidField("invalid-threshold", "claimedThreshold",
+                    "Choose a threshold from 1 to " + ViolationPolicy.MAX_THRESHOLD + " claimed violations.");
+        }
+        Duration window = next.claimedWindow();
+        if (window == null || window.compareTo(ViolationPolicy.MIN_WINDOW) < 0
+                || window.compareTo(ViolationPolicy.MAX_WINDOW) > 0) {
+            throw DomainException.invalidField("invalid-window", "claimedWindow",
+                    "Choose a window from 1 minute to 24 hours.");
+        }
+        ViolationPolicy before = read(vendorId);
+        jdbc.sql("update vendor set auto_suspend_on_violation = :proven, version = version + 1 where id = :id")
+                .param("proven", next.provenSuspends()).param("id", vendorId).update();
+        jdbc.sql("""
+                insert into vendor_violation_policy (vendor_id, claimed_threshold, claimed_window_seconds,
+                                                     claimed_may_suspend, updated_at, updated_by)
+                values (:id, :threshold, :window, :maySuspend, :at, :by)
+                on conflict (vendor_id) do update set claimed_threshold = excluded.claimed_threshold,
+                    claimed_window_seconds = excluded.claimed_window_seconds,
+                    claimed_may_suspend = excluded.claimed_may_suspend,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """).param("id", vendorId).param("threshold", next.claimedThreshold())
+                .param("window", (int) window.toSeconds()).param("maySuspend", next.claimedMaySuspend())
+                .param("at", Timestamp.from(clock.instant())).param("by", currentUser.id()).update();
+        ViolationPolicy after = read(vendorId);
+        audit.record("VIOLATION_POLICY_CHANGED", "vendor", vendorId, vendorId, document(before), document(after));
+        return after;
+    }
+
+    private ViolationPolicy read(long vendorId) {
+        return jdbc.sql("""
+                select v.auto_suspend_on_violation as proven_suspends, p.claimed_threshold,
+                       p.claimed_window_seconds, p.claimed_may_suspend
+                from vendor v join vendor_violation_policy p on p.vendor_id = v.id
+                where v.id = :id
+                """).param("id", vendorId).query(Stored.class).optional()
+                .orElseThrow(() -> DomainException.notFound("vendor-not-found", "No vendor " + vendorId + "."))
+                .policy();
+    }
+
+    private static Map<String, Object> document(ViolationPolicy p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provenSuspends", p.provenSuspends());
+        m.put("claimedThreshold", p.claimedThreshold());
+        m.put("claimedWindowSeconds", p.claimedWindow().toSeconds());
+        m.put("claimedMaySuspend", p.claimedMaySuspend());
+        return m;
+    }
+}
