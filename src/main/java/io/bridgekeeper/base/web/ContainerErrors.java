@@ -35,6 +35,7 @@ class ContainerErrors {
     SecurityFilterChain errorDispatches(HttpSecurity http) throws Exception {
         return http.securityMatcher(new DispatcherTypeRequestMatcher(DispatcherType.ERROR))
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.standard())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

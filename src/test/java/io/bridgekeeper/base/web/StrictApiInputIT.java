@@ -1,16 +1,23 @@
 package io.bridgekeeper.base.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.link.PartnerApi;
 import io.bridgekeeper.support.IntegrationTest;
 import io.bridgekeeper.support.RawHttp;
 import io.bridgekeeper.support.RawHttp.Response;
+import io.bridgekeeper.support.TestData;
 import io.bridgekeeper.support.TestVendors;
+import io.bridgekeeper.vendor.Capability;
+import io.bridgekeeper.vendor.NewVendor;
+import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,8 @@ class StrictApiInputIT {
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    VendorService vendorService;
 
     RawHttp http;
     String key;
@@ -107,6 +116,18 @@ class StrictApiInputIT {
         assertThat(huge.status()).as(huge.body()).isEqualTo(400);
         assertThat(huge.body()).contains("reports[0].deliveries");
         assertThat(jdbc.queryForObject("select count(*) from telemetry where vendor_id = ?", Long.class, vendor.id())).isZero();
+    }
+
+    @Test
+    void the_portal_services_hold_names_and_texts_to_the_same_rule_with_a_field_message() {
+        assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN, () -> vendorService.create(
+                new NewVendor(TestData.unique("bidi"), "Luma\u202eCam", EnumSet.of(Capability.SNAPSHOT), null))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.field()).isEqualTo("name");
+                    assertThat(e.getMessage()).contains("U+202E");
+                });
+        assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN, () -> keys.create(vendor.id(), "k\u0000ey")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
 
     private Response post(String path, String json) {
