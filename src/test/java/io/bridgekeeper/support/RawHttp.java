@@ -42,11 +42,15 @@ public final class RawHttp {
             }
             head.append("\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (IOException refusedEarly) {
+                // the server may answer and close before it has read a body it refuses: read that answer
             }
-            out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + rawPath + ": " + e.getMessage(), e);
