@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -108,15 +109,18 @@ public class LinkService {
             // dense); the page is the newest of their union. An OR across the join would scan every link.
             String prefix = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             long enough = page.getOffset() + Slices.fetchSize(page);
+            // partner managers see e-mails masked, so they match only a whole address: a prefix search would
+            // let them rebuild the masked part letter by letter
+            boolean wholeEmail = !currentUser.isAdmin();
             sql.append("""
                      and l.id in ((select id from account_link where external_account_id like ? order by id desc limit ?)
                                   union all
                                   (select x.id from account_link x join account xa on xa.id = x.account_id
-                                   where lower(xa.email) like ? order by x.id desc limit ?))
-                    """);
+                                   where lower(xa.email) %s ? order by x.id desc limit ?))
+                    """.formatted(wholeEmail ? "=" : "like"));
             args.add(prefix);
             args.add(enough);
-            args.add(prefix.toLowerCase());
+            args.add(wholeEmail ? query.strip().toLowerCase(Locale.ROOT) : prefix.toLowerCase(Locale.ROOT));
             args.add(enough);
         }
         sql.append(" order by l.id desc limit ? offset ?");

@@ -2,6 +2,7 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.VendorAccess;
@@ -69,12 +70,15 @@ public class CacheVersionService {
         if (label.isEmpty() || label.length() > 100) {
             throw DomainException.invalidField("invalid-label", "label", "Give the version a label of 1 to 100 characters.");
         }
+        TextRules.requireCleanName("label", label);
         String description = trimToNull(version.description());
         if (description != null && description.length() > 2000) {
             throw DomainException.invalidField("invalid-description", "description",
                     "The description is at most 2000 characters.");
         }
+        TextRules.requireCleanText("description", description);
         String notes = trimToNull(version.releaseNotes());
+        TextRules.requireCleanText("releaseNotes", notes);
         if (notes != null && notes.length() > 100_000) {
             throw DomainException.invalidField("invalid-release-notes", "releaseNotes", "The release notes are too long.");
         }

@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TelemetryService {
 
     static final int MAX_REPORTS = 1000;
+    /** Per cache version and minute: far above any real fleet, low enough that sums of a batch cannot overflow. */
+    static final long MAX_PER_MINUTE = 1_000_000_000L;
     private static final Duration MAX_AGE = Duration.ofDays(7);
 
     private final JdbcTemplate jdbc;
@@ -118,6 +120,10 @@ public class TelemetryService {
     private static long count(Long value, String field) {
         if (value == null || value < 0) {
             throw DomainException.invalidField("invalid-counts", field, "Give a count of 0 or more.");
+        }
+        if (value > MAX_PER_MINUTE) {
+            throw DomainException.invalidField("invalid-counts", field,
+                    "A count for one minute is at most " + MAX_PER_MINUTE + ".");
         }
         return value;
     }

@@ -2,32 +2,29 @@ package io.bridgekeeper.security;
 
 import java.time.Duration;
 import java.util.Locale;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads portal accounts from the database; refuses a locked-out user name before any password check. */
+/**
+ * Loads portal accounts from the database. A locked-out name is refused before this is asked, by
+ * {@link AccountAuthentication}: thrown from here, the refusal came back wrapped as an internal error
+ * with a stack trace in the log.
+ */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
-    private final LoginAttempts attempts;
-
-    AccountDetailsService(AccountRepository accounts, LoginAttempts attempts) {
+    AccountDetailsService(AccountRepository accounts) {
         this.accounts = accounts;
-        this.attempts = attempts;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        attempts.lockedFor(name).ifPresent(remaining -> {
-            throw new LockedException(lockedMessage(remaining));
-        });
         Account account = accounts.findByEmailIgnoreCase(name)
                 .filter(Account::isEnabled)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));

@@ -2,6 +2,8 @@ package io.bridgekeeper.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.spring.security.RequestUtil;
+import io.bridgekeeper.base.web.SecurityHeaders;
 import io.bridgekeeper.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,16 +27,32 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico").permitAll()
-                .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll());
-        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")).build();
+                .requestMatchers("/actuator/health/**").permitAll());
+        // Vaadin exempts its login page from CSRF protection, so a foreign page could sign a browser in as the
+        // attacker (login CSRF). Only the framework's own requests, which carry Vaadin's own token, are exempt
+        // here; the login form sends Spring Security's token, which Vaadin puts into the page.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.headers(SecurityHeaders.standard());
+        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
+                        .enableCsrfConfiguration(false)
+                        // Vaadin's default refuses any other path with a bare 403 while a known but refused route
+                        // shows "Page not available": signed-in users reach the router, which answers both alike
+                        .anyRequest(any -> any.authenticated()))
+                .build();
     }
 
     /** Delegating encoder: bcrypt today, and hashes of an older or newer scheme still verify. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AccountAuthentication accountAuthentication(AccountDetailsService accounts, PasswordEncoder encoder,
+                                                LoginAttempts attempts) {
+        return new AccountAuthentication(accounts, encoder, attempts);
     }
 }

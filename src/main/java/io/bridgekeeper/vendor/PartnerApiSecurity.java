@@ -1,6 +1,7 @@
 package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.base.web.ProblemResponses;
+import io.bridgekeeper.base.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,7 @@ class PartnerApiSecurity {
                                    ObjectProvider<SecurityContextHolderStrategy> holder) throws Exception {
         return http.securityMatcher(PATH)
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.standard())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyFilter(keys, holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())

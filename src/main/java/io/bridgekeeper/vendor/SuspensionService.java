@@ -3,6 +3,7 @@ package io.bridgekeeper.vendor;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.base.SlugConfirmation;
 import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.security.CurrentUser;
@@ -10,6 +11,7 @@ import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -33,6 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 @Transactional
 public class SuspensionService {
+
+    /** An expected restoration further out than this is a typo, not a plan. */
+    static final Duration MAX_RESTORATION = Duration.ofDays(366);
 
     private final VendorService vendorService;
     private final SuspensionRepository suspensions;
@@ -82,6 +87,7 @@ public class SuspensionService {
             throw DomainException.invalidField("no-reason-text", "reasonText",
                     "Say in 1 to 2000 characters why the vendor is suspended.");
         }
+        TextRules.requireCleanText("reasonText", text);
         Set<Capability> scope = cmd.allCapabilities() ? vendor.getCapabilities()
                 : cmd.capabilities() == null ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(cmd.capabilities());
         if (!cmd.allCapabilities() && (scope.isEmpty() || !vendor.getCapabilities().containsAll(scope))) {
@@ -92,6 +98,10 @@ public class SuspensionService {
         if (cmd.expectedRestoration() != null && !cmd.expectedRestoration().isAfter(now)) {
             throw DomainException.invalidField("restoration-in-past", "expectedRestoration",
                     "The expected restoration must be in the future.");
+        }
+        if (cmd.expectedRestoration() != null && cmd.expectedRestoration().isAfter(now.plus(MAX_RESTORATION))) {
+            throw DomainException.invalidField("restoration-too-far", "expectedRestoration",
+                    "The expected restoration must be within a year; leave it empty when it is not known.");
         }
         Map<String, Object> before = VendorService.state(vendor);
         vendor.moveTo(VendorStatus.SUSPENDED, now);

@@ -2,6 +2,7 @@ package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -49,6 +50,7 @@ public class VendorApiKeyService {
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw DomainException.invalid("invalid-key-name", "Give the key a name of 1 to 100 characters.");
         }
+        TextRules.requireCleanName("name", trimmed);
         String prefix = ApiKeyHashing.newPrefix();
         String secret = ApiKeyHashing.newKey(prefix);
         Long id = jdbc.queryForObject("""

@@ -2,6 +2,7 @@ package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.secrets.SecretSealer;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -114,6 +115,7 @@ public class VendorService {
         if (name.isEmpty() || name.length() > 200) {
             throw DomainException.invalidField("invalid-name", "name", "Enter a name of 1 to 200 characters.");
         }
+        TextRules.requireCleanName("name", name);
         if (input.capabilities() == null || input.capabilities().isEmpty()) {
             throw DomainException.invalidField("no-capability", "capabilities", "Choose at least one capability.");
         }

@@ -12,6 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the scraper's credential (MetricsSecurity): without one configured, nobody can read the metrics
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bridgekeeper.metrics.password=" + IntegrationTest.METRICS_PASSWORD)
 public @interface IntegrationTest {
+
+    String METRICS_PASSWORD = "scrape-in-tests";
 }

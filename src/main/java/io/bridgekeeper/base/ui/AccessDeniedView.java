@@ -9,7 +9,10 @@ import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** A view the role may not open: the same page as a missing one, so nothing is revealed. */
+/**
+ * A view the role may not open: the same page and the same status (404) as a missing one, so a refused
+ * URL cannot be told from an unknown one.
+ */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
@@ -20,6 +23,6 @@ public class AccessDeniedView extends Div implements HasErrorParameter<AccessDen
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        return HttpServletResponse.SC_FORBIDDEN;
+        return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -76,6 +76,7 @@ class OpenApiConfiguration {
         return http.securityMatcher(DOCS)
                 // stateless and cookie-less: there is no session whose request could be forged
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.standard())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth

@@ -1,6 +1,7 @@
 package io.bridgekeeper.decision.api;
 
 import io.bridgekeeper.base.web.ProblemResponses;
+import io.bridgekeeper.base.web.SecurityHeaders;
 import io.bridgekeeper.decision.ServiceCredentialPrincipal;
 import io.bridgekeeper.decision.ServiceCredentialService;
 import io.micrometer.observation.ObservationPredicate;
@@ -47,6 +48,7 @@ class DecisionApiSecurity {
                 // holds only what a bearer credential needs (no session, logout, anonymous user, request
                 // cache or servlet-API wrapper; security headers stay)
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.standard())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
                 .sessionManagement(s -> s.disable())

@@ -98,6 +98,12 @@ class CacheVersionsDialog extends Dialog {
             if (ex.field() != null && ex.field().equals("label")) {
                 label.setInvalid(true);
                 label.setErrorMessage(ex.getMessage());
+            } else if ("description".equals(ex.field())) {
+                description.setInvalid(true);
+                description.setErrorMessage(ex.getMessage());
+            } else if ("releaseNotes".equals(ex.field())) {
+                notes.setInvalid(true);
+                notes.setErrorMessage(ex.getMessage());
             } else {
                 Notifications.error(ex.getMessage());
             }

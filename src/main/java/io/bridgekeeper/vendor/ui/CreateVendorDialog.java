@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.NewVendor;
@@ -86,7 +87,8 @@ class CreateVendorDialog extends Dialog {
 
     private boolean checkName() {
         String value = name.getValue().trim();
-        return mark(name, value.isEmpty() || value.length() > 200 ? "Enter a name of 1 to 200 characters." : null);
+        return mark(name, value.isEmpty() || value.length() > 200 ? "Enter a name of 1 to 200 characters."
+                : TextRules.nameProblem(value));
     }
 
     private boolean checkCapabilities() {
