@@ -46,7 +46,7 @@ class DatabaseConfiguration {
                                 @Value("${bridgekeeper.db.user:postgres}") String user,
                                 @Value("${bridgekeeper.db.password:}") String password,
                                 @Value("${bridgekeeper.db.pool-size:10}") int poolSize,
-                                @Value("${bridgekeeper.db.connection-timeout:1500ms}") Duration connectionTimeout) {
+                                @Value("${bridgekeeper.db.connection-timeout:1s}") Duration connectionTimeout) {
         HikariDataSource ds = new FailFastDataSource();
         if (embedded.isRunning()) {
             ds.setJdbcUrl(embedded.jdbcUrl());
