@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SIGTERM to a node in a process of its own while 16 requests are in flight: readiness goes DOWN
- * first, the 16 requests finish with their answers, then the process exits. The requests are held in
+ * first while the node still answers new requests for the drain delay (the load balancer has not
+ * noticed yet), the 16 requests finish with their answers, then the process exits. The requests are held in
  * flight by a lock the test takes on the device table, which every authorization reads.
  */
 @IntegrationTest
@@ -49,8 +50,8 @@ class GracefulShutdownIT {
                 "--bridgekeeper.shutdown.drain-delay=2s");
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             node.awaitReady(Duration.ofSeconds(120));
-            String key = json.readTree(http.send(post(node.url("/api/decision/v1/resolve"), credential,
-                    json.writeValueAsString(java.util.Map.of("vendor", vendor.slug(), "deviceId", a.cameraId()))),
+            String resolveBody = json.writeValueAsString(java.util.Map.of("vendor", vendor.slug(), "deviceId", a.cameraId()));
+            String key = json.readTree(http.send(post(node.url("/api/decision/v1/resolve"), credential, resolveBody),
                     HttpResponse.BodyHandlers.ofString()).body()).path("cacheKey").asString();
             String body = json.writeValueAsString(DecisionClient.authorizeBody(vendor.slug(), a.cameraId(),
                     a.displayId(), a.accountId(), key));
@@ -60,6 +61,7 @@ class GracefulShutdownIT {
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             long terminatedAt;
             int readinessDuringDrain;
+            int lateAnswer;
             try (Connection lock = dataSource.getConnection()) {
                 lock.setAutoCommit(false);
                 try (Statement st = lock.createStatement()) {
@@ -77,6 +79,11 @@ class GracefulShutdownIT {
                 node.terminate();
                 terminatedAt = System.nanoTime();
                 readinessDuringDrain = readiness(http, node);
+                // a request that a load balancer sends before it has noticed is still answered, on a new connection
+                try (HttpClient fresh = HttpClient.newHttpClient()) {
+                    lateAnswer = fresh.send(post(node.url("/api/decision/v1/resolve"), credential, resolveBody),
+                            HttpResponse.BodyHandlers.ofString()).statusCode();
+                }
                 Thread.sleep(3_000); // past the drain delay: the web server now waits for the requests in flight
                 assertThat(node.isAlive()).as("the node waits for its requests in flight").isTrue();
                 lock.commit();
@@ -99,11 +106,12 @@ class GracefulShutdownIT {
             assertThat(node.waitFor(Duration.ofSeconds(30))).as("the node exits after draining").isTrue();
             long exitedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - terminatedAt);
             System.out.printf("GracefulShutdownIT: SIGTERM at %d in flight: %d answered, %d cut; readiness during "
-                    + "the drain %d; exited %d ms after SIGTERM (exit code %d)%n", IN_FLIGHT, ok, cut.size(),
-                    readinessDuringDrain, exitedAfter, node.exitValue());
+                    + "the drain %d, a new request during it %d; exited %d ms after SIGTERM (exit code %d)%n", IN_FLIGHT,
+                    ok, cut.size(), readinessDuringDrain, lateAnswer, exitedAfter, node.exitValue());
             assertThat(cut).as("requests cut by the shutdown").isEmpty();
             assertThat(ok).isEqualTo(IN_FLIGHT);
             assertThat(readinessDuringDrain).as("readiness right after SIGTERM").isEqualTo(503);
+            assertThat(lateAnswer).as("a request arriving during the drain delay").isEqualTo(200);
         }
     }
 
