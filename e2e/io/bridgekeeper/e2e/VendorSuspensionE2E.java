@@ -78,6 +78,7 @@ class VendorSuspensionE2E extends PortalTest {
 
         assertThat(page.locator("#suspension-banner")).containsText("Snapshots of one household");
         assertThat(page.locator("#applied-nodes")).hasText(Pattern.compile("Applied on (\\d+) of \\1 nodes"));
+        assertThat(page.locator("#applied-nodes-window")).containsText("leaves this count within 10 s");
         assertThat(page.locator("#vendor-view .vendor-status")).hasText("Suspended");
         screenshot("vendor-suspended-admin");
 

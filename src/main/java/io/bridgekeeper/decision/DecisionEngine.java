@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * bucket is inside the current stage, otherwise the stable version; every answer carries it once the
  * vendor is known. Vendors, suspensions and rollout stages come from memory; devices, owners and links
  * come from the database on every authorization ({@link DeviceReads}), so a committed unlink or
- * transfer is never missed. Resolve applies the same vendor and source-device rules from memory and
+ * transfer is never missed. Resolve applies the same vendor and source-device rules from memory (for a
+ * bounded while also when the LISTEN connection or the database is away, see DecisionState) and
  * issues the key; each device's last answer is kept in {@link ResolveAnswers} for as long as it holds.
  */
 @Component
@@ -73,7 +74,7 @@ public class DecisionEngine {
     public Resolution resolve(ResolveRequest request) {
         boolean timed = DecisionMetrics.timeResolve();
         long start = timed ? System.nanoTime() : 0;
-        VendorState v = state.vendor(request.vendor());
+        VendorState v = state.vendorForResolve(request.vendor());
         Resolution denied = vendorDenial(v, request.deviceId());
         ResolveAnswers.Answer a = denied == null ? answer(v, request.deviceId()) : null;
         // the reason from the answer, which was just read, rather than from its resolution: one cache miss fewer
@@ -108,7 +109,7 @@ public class DecisionEngine {
         DeviceKey key = new DeviceKey(v.id(), deviceId);
         CacheKeys keys = state.cacheKeys();
         String kid = keys.activeKid();
-        boolean trusted = state.trusted();
+        boolean trusted = state.servesResolve();
         ResolveAnswers answers = state.answers();
         Object seen = trusted ? answers.seen(key) : null;
         ResolveAnswers.Answer a = trusted ? ResolveAnswers.current(seen, key, v, kid) : null;
@@ -291,7 +292,9 @@ public class DecisionEngine {
     // --- shared ------------------------------------------------------------------------------------
 
     private boolean suspendedEntirely(VendorState v) {
-        return killSwitch.suspensionOf(v.id()).map(s -> s.scope().containsAll(v.capabilities())).orElse(false);
+        // resolve's rule only: memory may be as old as resolve allows (DecisionState#servesResolve)
+        return killSwitch.suspensionOf(v.id(), state.resolveMaxStaleness())
+                .map(s -> s.scope().containsAll(v.capabilities())).orElse(false);
     }
 
     /** {@link #effectiveVersion(VendorState, String)} of a known device, its bucket memoized. */

@@ -8,7 +8,9 @@ import io.bridgekeeper.vendor.Capability;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,7 +33,11 @@ import org.springframework.stereotype.Component;
  * recently (bounded maps) and resolve's last answer for each device. The database tells every node
  * what changed through NOTIFY on {@value #CHANNEL}, sent by triggers (V050) so no code path can
  * forget; PostgreSQL delivers it at commit. While the LISTEN connection is down nothing here is
- * trusted: answers come from the database until the node listens again and has reloaded.
+ * trusted: answers come from the database until the node listens again and has reloaded. Resolve
+ * alone may keep answering from memory while it is no older than
+ * {@code bridgekeeper.decision.resolve-max-staleness} (memory was current when the connection was
+ * lost, so a database that is briefly away does not stop it); after that it reads the database too,
+ * and when the database cannot be reached either the API says 503 rather than guess.
  *
  * <p>Authorization never answers ownership from here: it reads the devices and links in the
  * database on every call (see {@link DecisionEngine}), so a committed unlink is never missed.
@@ -86,11 +92,18 @@ public class DecisionState implements ClusterListener {
     private volatile Map<String, VendorState> vendorsBySlug = Map.of();
     private volatile Map<Long, VendorState> vendorsById = Map.of();
     private volatile boolean trusted;
+    /** When memory stopped being current (the LISTEN connection was lost); null while listening or before the first load. */
+    private volatile Instant lostAt;
+    private final Clock clock;
+    private final Duration resolveMaxStaleness;
 
     DecisionState(JdbcTemplate jdbc, SecretSealer sealer,
-                  @Value("${bridgekeeper.decision.cache-size:2000000}") long cacheSize) {
+                  @Value("${bridgekeeper.decision.cache-size:2000000}") long cacheSize, Clock clock,
+                  @Value("${bridgekeeper.decision.resolve-max-staleness:15s}") Duration resolveMaxStaleness) {
         this.jdbc = jdbc;
         this.sealer = sealer;
+        this.clock = clock;
+        this.resolveMaxStaleness = resolveMaxStaleness;
         this.devices = new DeviceIndex(cacheSize, this::loadDevice);
         this.answers = new ResolveAnswers(cacheSize);
         this.links = Caffeine.newBuilder().maximumSize(Math.max(1_000, cacheSize / 2))
@@ -112,7 +125,29 @@ public class DecisionState implements ClusterListener {
         return trusted;
     }
 
+    /**
+     * True while resolve may answer from memory: it is current, or it was current when the LISTEN
+     * connection was lost no longer than {@code resolve-max-staleness} ago. Authorize never asks this.
+     */
+    boolean servesResolve() {
+        if (trusted) {
+            return true;
+        }
+        Instant lost = lostAt;
+        return lost != null && !clock.instant().isAfter(lost.plus(resolveMaxStaleness));
+    }
+
+    /** How old memory may be for resolve (see {@link #servesResolve()}). */
+    Duration resolveMaxStaleness() {
+        return resolveMaxStaleness;
+    }
+
     // --- reads -------------------------------------------------------------------------------------
+
+    /** For resolve: from memory while {@link #servesResolve()}, otherwise from the database. */
+    VendorState vendorForResolve(String slug) {
+        return servesResolve() ? vendorsBySlug.get(slug) : vendor(slug);
+    }
 
     VendorState vendor(String slug) {
         if (!trusted) {
@@ -129,21 +164,22 @@ public class DecisionState implements ClusterListener {
         return vendorsById.get(id);
     }
 
+    /** Resolve's device (see {@link #servesResolve()}). */
     DeviceEntry device(DeviceKey key) {
-        if (!trusted) {
+        if (!servesResolve()) {
             return loadDevice(key);
         }
         return devices.get(key);
     }
 
-    /** Resolve's answers; only while {@link #trusted()}. */
+    /** Resolve's answers; only while {@link #servesResolve()}. */
     ResolveAnswers answers() {
         return answers;
     }
 
     /** The device's link: the entry the device holds unless it was superseded, otherwise from the cache. */
     LinkEntry link(DeviceEntry device) {
-        if (!trusted) {
+        if (!servesResolve()) {
             return loadLink(device.linkId);
         }
         LinkEntry link = device.link;
@@ -200,10 +236,14 @@ public class DecisionState implements ClusterListener {
         publish(all);
         credentialListeners.forEach(Runnable::run);
         trusted = true;
+        lostAt = null;
     }
 
     @Override
     public void onDisconnected() {
+        if (trusted) {
+            lostAt = clock.instant();
+        }
         trusted = false;
         barriers.values().forEach(CountDownLatch::countDown);
     }

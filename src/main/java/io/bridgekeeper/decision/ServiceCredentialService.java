@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +54,7 @@ public class ServiceCredentialService {
     /** The longest name a credential may have (the column's width). */
     public static final int MAX_NAME_LENGTH = 100;
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceCredentialService.class);
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final HexFormat HEX = HexFormat.of();
 
@@ -225,7 +229,13 @@ public class ServiceCredentialService {
         Instant last = lastUsed.get(c.id());
         if (last == null || last.isBefore(now.minus(LAST_USED_RESOLUTION))) {
             lastUsed.put(c.id(), now);
-            jdbc.update("update service_credential set last_used_at = ? where id = ?", Timestamp.from(now), c.id());
+            try {
+                jdbc.update("update service_credential set last_used_at = ? where id = ?", Timestamp.from(now), c.id());
+            } catch (DataAccessException e) {
+                // "last used" is a hint for the portal: a database that is briefly away must not refuse the
+                // data plane, whose credentials are held in memory; the next minute's use writes it again
+                log.info("Could not record the use of credential {}: {}", c.prefix(), e.getMessage());
+            }
         }
         return Optional.of(new ServiceCredentialPrincipal(c.id(), c.name(), c.prefix(), c.scope()));
     }

@@ -4,6 +4,8 @@ import io.bridgekeeper.base.cluster.ClusterListener;
 import io.bridgekeeper.base.cluster.NodeIdentity;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ public class KillSwitch implements ClusterListener {
 
     private volatile Map<Long, ActiveSuspension> byVendor = Map.of();
     private volatile boolean trusted;
+    /** When memory stopped being current (LISTEN connection lost); null while listening. */
+    private volatile Instant lostAt;
 
     KillSwitch(SuspensionRepository suspensions, VendorRepository vendors, JdbcTemplate jdbc, NodeIdentity node,
                Clock clock) {
@@ -57,6 +61,19 @@ public class KillSwitch implements ClusterListener {
         return Optional.ofNullable(byVendor.get(vendorId));
     }
 
+    /**
+     * The open suspension as this node's memory has it, when memory is current or was current no longer
+     * than {@code maxStaleness} ago (the LISTEN connection lost since); otherwise from the database. For
+     * resolve only, which may answer from a briefly stale memory; authorization uses {@link #suspensionOf(long)}.
+     */
+    public Optional<ActiveSuspension> suspensionOf(long vendorId, Duration maxStaleness) {
+        Instant lost = lostAt;
+        if (trusted || (lost != null && !clock.instant().isAfter(lost.plus(maxStaleness)))) {
+            return Optional.ofNullable(byVendor.get(vendorId));
+        }
+        return load(vendorId);
+    }
+
     /** For tests and the propagation benchmark: called with the vendor id each time this node applies a change. */
     public void onApplied(LongConsumer listener) {
         appliedListeners.add(listener);
@@ -74,11 +91,21 @@ public class KillSwitch implements ClusterListener {
             vendors.findById(s.getVendorId()).ifPresent(v -> all.put(v.getId(), toActive(s, v)));
         }
         byVendor = Map.copyOf(all);
+        // a node that starts or reconnects during a suspension enforces it from now on: say so, or the
+        // vendor page would count it as "not yet" for as long as the suspension lasts
+        Timestamp now = Timestamp.from(clock.instant());
+        for (ActiveSuspension s : all.values()) {
+            recordApplied(s.suspensionId(), "SUSPENDED", now);
+        }
         trusted = true;
+        lostAt = null;
     }
 
     @Override
     public void onDisconnected() {
+        if (trusted) {
+            lostAt = clock.instant();
+        }
         trusted = false;
     }
 
@@ -94,9 +121,13 @@ public class KillSwitch implements ClusterListener {
         Map<Long, ActiveSuspension> next = new HashMap<>(byVendor);
         load(vendorId).ifPresentOrElse(s -> next.put(vendorId, s), () -> next.remove(vendorId));
         byVendor = Map.copyOf(next);
-        jdbc.update("insert into suspension_application (suspension_id, node_id, change, applied_at) values (?, ?, ?, ?) "
-                + "on conflict do nothing", suspensionId, node.id(), change, Timestamp.from(clock.instant()));
+        recordApplied(suspensionId, change, Timestamp.from(clock.instant()));
         appliedListeners.forEach(l -> l.accept(vendorId));
+    }
+
+    private void recordApplied(long suspensionId, String change, Timestamp at) {
+        jdbc.update("insert into suspension_application (suspension_id, node_id, change, applied_at) values (?, ?, ?, ?) "
+                + "on conflict do nothing", suspensionId, node.id(), change, at);
     }
 
     /** Sent inside the changing transaction; PostgreSQL delivers it to every node at commit. */

@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor;
 
+import io.bridgekeeper.base.web.DatabaseUnavailableFilter;
 import io.bridgekeeper.base.web.ProblemResponses;
 import io.bridgekeeper.base.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
@@ -7,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,10 +18,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,11 +40,14 @@ class PartnerApiSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain partnerApi(HttpSecurity http, VendorApiKeyService keys, JsonMapper json,
-                                   ObjectProvider<SecurityContextHolderStrategy> holder) throws Exception {
+                                   ObjectProvider<SecurityContextHolderStrategy> holder,
+                                   @Value("${bridgekeeper.api.retry-after:5s}") Duration retryAfter) throws Exception {
         return http.securityMatcher(PATH)
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders.standard())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // outermost: a database that cannot be reached is a 503 problem, never the portal's /login redirect
+                .addFilterBefore(new DatabaseUnavailableFilter(json, retryAfter), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new ApiKeyFilter(keys, holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->

@@ -133,12 +133,15 @@ class VendorQueries {
                 });
     }
 
-    /** For each live node (and any node that applied it), when it applied this change. */
+    /**
+     * For each live node, when it applied this change. Only live nodes: a node that stopped or crashed
+     * no longer enforces anything, so it counts neither as applied nor as missing.
+     */
     List<NodeApplication> applications(long suspensionId, String change, Instant aliveSince) {
         return jdbc.query("""
                 select n.node_id, a.applied_at from app_node n
                 left join suspension_application a on a.node_id = n.node_id and a.suspension_id = :s and a.change = :c
-                where (n.last_seen_at > :alive and n.stopped_at is null) or a.applied_at is not null
+                where n.last_seen_at > :alive and n.stopped_at is null
                 order by n.started_at, n.node_id
                 """, Map.of("s", suspensionId, "c", change, "alive", Timestamp.from(aliveSince)),
                 (rs, i) -> new NodeApplication(rs.getString(1), instant(rs, 2)));

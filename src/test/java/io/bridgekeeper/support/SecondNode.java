@@ -21,12 +21,18 @@ public final class SecondNode {
     }
 
     public static ConfigurableApplicationContext start(HikariDataSource dataSource, String nodeId, String... extraArgs) {
+        return start(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(), nodeId, extraArgs);
+    }
+
+    /** A node on the database at {@code jdbcUrl} (a server of the test's own, for instance). */
+    public static ConfigurableApplicationContext start(String jdbcUrl, String user, String password, String nodeId,
+                                                       String... extraArgs) {
         SecurityContextHolderStrategy first = SecurityContextHolder.getContextHolderStrategy();
         List<String> args = new ArrayList<>(List.of(
                 // arguments, not builder properties: those are defaults that application.properties overrides
-                "--bridgekeeper.db.url=" + dataSource.getJdbcUrl(),
-                "--bridgekeeper.db.user=" + dataSource.getUsername(),
-                "--bridgekeeper.db.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()),
+                "--bridgekeeper.db.url=" + jdbcUrl,
+                "--bridgekeeper.db.user=" + user,
+                "--bridgekeeper.db.password=" + (password == null ? "" : password),
                 "--bridgekeeper.demo-data=false", "--bridgekeeper.node-id=" + nodeId,
                 "--bridgekeeper.db.pool-size=3", "--server.port=0", "--spring.main.banner-mode=off"));
         args.addAll(List.of(extraArgs));

@@ -20,8 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class NodeIdentity {
 
-    /** A node whose heartbeat is older than this is no longer counted. */
-    public static final Duration ALIVE = Duration.ofSeconds(30);
+    /**
+     * A node whose heartbeat is older than this is no longer counted (a crashed node leaves the count
+     * within this time; a node that stops cleanly leaves at once). Nodes beat every 2 s by default
+     * ({@code bridgekeeper.node-heartbeat}), so a live node is never mistaken for a dead one.
+     */
+    public static final Duration ALIVE = Duration.ofSeconds(10);
 
     private final String nodeId;
     private final JdbcTemplate jdbc;
@@ -39,7 +43,7 @@ public class NodeIdentity {
     }
 
     /** Every node beats for itself (not once across nodes). */
-    @Scheduled(fixedDelayString = "${bridgekeeper.node-heartbeat:10s}")
+    @Scheduled(fixedDelayString = "${bridgekeeper.node-heartbeat:2s}")
     public void heartbeat() {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("insert into app_node (node_id, started_at, last_seen_at) values (?, ?, ?) "

@@ -31,6 +31,8 @@ class PostgresNotifications implements SmartLifecycle {
     private final Map<String, ClusterListener> listeners;
     private final String nodeId;
     private volatile boolean running;
+    /** True once every listener has reloaded on the current connection, until that connection fails. */
+    private volatile boolean listening;
     private volatile Connection connection;
     private Thread thread;
 
@@ -49,6 +51,7 @@ class PostgresNotifications implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        listening = false;
         closeQuietly();
         if (thread != null) {
             thread.interrupt();
@@ -58,6 +61,21 @@ class PostgresNotifications implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Started before the web server and stopped after it has drained: a node that still answers requests
+     * during a graceful shutdown must still hear other nodes' changes (a suspension committed meanwhile),
+     * or it would answer them from memory that no longer follows the database while calling it current.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    /** Whether this node listens now and its listeners have reloaded (readiness, see ListenHealthIndicator). */
+    boolean listening() {
+        return listening;
     }
 
     private void run() {
@@ -72,6 +90,7 @@ class PostgresNotifications implements SmartLifecycle {
                 }
                 // LISTEN first, then reload: a change committed in between is both loaded and notified
                 listeners.values().forEach(ClusterListener::onListening);
+                listening = true;
                 log.info("Node {} listens on {}", nodeId, listeners.keySet());
                 backoff = 100;
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -87,6 +106,7 @@ class PostgresNotifications implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                listening = false;
                 if (!running) {
                     return;
                 }
@@ -98,7 +118,9 @@ class PostgresNotifications implements SmartLifecycle {
                 } catch (InterruptedException ie) {
                     return;
                 }
-                backoff = Math.min(backoff * 2, 5_000);
+                // at most 0.5 s between attempts (a refused connection costs nothing): a node is ready again
+                // within about a second of the database's return
+                backoff = Math.min(backoff * 2, 500);
             }
         }
     }
@@ -112,6 +134,7 @@ class PostgresNotifications implements SmartLifecycle {
             props.setProperty("password", dataSource.getPassword());
         }
         props.setProperty("ApplicationName", "bridgekeeper-listen-" + nodeId);
+        props.setProperty("connectTimeout", "2");
         Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), props);
         c.setAutoCommit(true);
         return c;

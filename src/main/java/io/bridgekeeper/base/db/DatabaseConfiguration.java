@@ -3,6 +3,7 @@ package io.bridgekeeper.base.db;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,9 @@ class DatabaseConfiguration {
                                 @Value("${bridgekeeper.db.url:}") String url,
                                 @Value("${bridgekeeper.db.user:postgres}") String user,
                                 @Value("${bridgekeeper.db.password:}") String password,
-                                @Value("${bridgekeeper.db.pool-size:10}") int poolSize) {
-        HikariDataSource ds = new HikariDataSource();
+                                @Value("${bridgekeeper.db.pool-size:10}") int poolSize,
+                                @Value("${bridgekeeper.db.connection-timeout:1s}") Duration connectionTimeout) {
+        HikariDataSource ds = new FailFastDataSource();
         if (embedded.isRunning()) {
             ds.setJdbcUrl(embedded.jdbcUrl());
             ds.setUsername("postgres");
@@ -55,6 +57,19 @@ class DatabaseConfiguration {
             ds.setPassword(password);
         }
         ds.setMaximumPoolSize(poolSize);
+        // Fail fast when PostgreSQL cannot be reached: a request waits at most this long for a connection
+        // (Hikari's default is 30 s, which the data plane and a load balancer's probe would sit through),
+        // then the APIs answer 503 (DatabaseUnavailable). Validation must stay below it (Hikari's rule).
+        long timeout = Math.max(250, connectionTimeout.toMillis());
+        ds.setConnectionTimeout(timeout);
+        ds.setValidationTimeout(Math.max(250, timeout / 2));
+        // no minimum of idle connections: with one, Hikari refills the pool all through an outage with a backoff
+        // that grows to 5 s, and the first connection after the database's return could wait that long; without
+        // it, connections are made when asked for, starting at a 10 ms backoff (a pool still grows to its size
+        // under load and keeps its connections for the idle timeout, 10 minutes)
+        ds.setMinimumIdle(0);
+        // the driver's own TCP connect timeout (whole seconds), so a new connection cannot hang for 10 s either
+        ds.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, (timeout + 999) / 1000)));
         ds.setPoolName("bridgekeeper");
         return ds;
     }

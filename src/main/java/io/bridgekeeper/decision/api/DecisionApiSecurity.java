@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.api;
 
+import io.bridgekeeper.base.web.DatabaseUnavailableFilter;
 import io.bridgekeeper.base.web.ProblemResponses;
 import io.bridgekeeper.base.web.SecurityHeaders;
 import io.bridgekeeper.decision.ServiceCredentialPrincipal;
@@ -10,7 +11,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,7 +45,8 @@ class DecisionApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain decisionApi(HttpSecurity http, ServiceCredentialService credentials, JsonMapper json,
-                                    ObjectProvider<SecurityContextHolderStrategy> holder) throws Exception {
+                                    ObjectProvider<SecurityContextHolderStrategy> holder,
+                                    @Value("${bridgekeeper.api.retry-after:5s}") Duration retryAfter) throws Exception {
         SecurityContextHolderStrategy strategy = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         return http.securityMatcher(PATH)
                 // stateless and lean: this chain runs for every image and stream the platform shows, so it
@@ -55,6 +60,8 @@ class DecisionApiSecurity {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(servletApi -> servletApi.disable())
+                // outermost: a database that cannot be reached is a 503 problem, never the portal's /login redirect
+                .addFilterBefore(new DatabaseUnavailableFilter(json, retryAfter), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new CredentialFilter(credentials, strategy, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("DECISION_CLIENT"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.NodeApplication;
@@ -56,7 +57,11 @@ class SuspensionBanner extends Div {
             line.addClassName("muted");
             list.add(line);
         }
-        Div box = new Div(summary, list);
+        Span window = new Span("Counts the nodes alive now: a node that stops reporting leaves this count within "
+                + NodeIdentity.ALIVE.toSeconds() + " s; a node that starts or reconnects applies every open suspension.");
+        window.setId("applied-nodes-window");
+        window.addClassName("muted");
+        Div box = new Div(summary, window, list);
         box.addClassName("applied-box");
         return box;
     }
