@@ -1,13 +1,16 @@
 package io.bridgekeeper.e2e;
 
-import io.bridgekeeper.support.TestSecrets;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import io.bridgekeeper.demo.DemoAccounts;
+import io.bridgekeeper.support.TestSecrets;
 import io.bridgekeeper.webhook.FakeVendorEndpoint;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +25,20 @@ class WebhookDeadLetterE2E extends PortalTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The demo partner manages the test's vendors only while the test runs: other tests count its vendors. */
+    private final List<Long> managed = new ArrayList<>();
+
+    @AfterEach
+    void unassignTheDemoPartner() {
+        managed.forEach(vendor -> jdbc.update("delete from vendor_partner_manager where vendor_id = ?", vendor));
+    }
+
+    private void assignDemoPartner(long vendor) {
+        jdbc.update("insert into vendor_partner_manager (vendor_id, account_id) "
+                + "select ?, id from account where email = ?", vendor, DemoAccounts.CAMERA_PARTNER);
+        managed.add(vendor);
+    }
+
     @Test
     void a_partner_manager_redelivers_a_dead_letter_from_the_vendor_page() throws Exception {
         try (FakeVendorEndpoint endpoint = new FakeVendorEndpoint(n -> 200)) {
@@ -29,8 +46,7 @@ class WebhookDeadLetterE2E extends PortalTest {
             long vendor = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_url, webhook_secret) "
                     + "values (?, 'Dead Letter Cams', 'ACTIVE', ?, ?) returning id", Long.class, slug,
                     endpoint.url(), TestSecrets.sealed("e2e-secret"));
-            jdbc.update("insert into vendor_partner_manager (vendor_id, account_id) "
-                    + "select ?, id from account where email = ?", vendor, DemoAccounts.CAMERA_PARTNER);
+            assignDemoPartner(vendor);
             long delivery = jdbc.queryForObject("""
                     insert into webhook_delivery (vendor_id, event_type, payload, status, attempts, last_error,
                                                   created_at, retry_since)
@@ -63,8 +79,7 @@ class WebhookDeadLetterE2E extends PortalTest {
         long vendor = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_url, webhook_secret) "
                 + "values (?, 'Url Cams', 'ACTIVE', 'https://hooks.urlcams.example/x', ?) returning id",
                 Long.class, slug, TestSecrets.sealed("e2e-secret"));
-        jdbc.update("insert into vendor_partner_manager (vendor_id, account_id) "
-                + "select ?, id from account where email = ?", vendor, DemoAccounts.CAMERA_PARTNER);
+        assignDemoPartner(vendor);
 
         signIn(DemoAccounts.CAMERA_PARTNER);
         open("vendors/" + vendor);
