@@ -1,6 +1,5 @@
 package io.bridgekeeper.e2e;
 
-import io.bridgekeeper.support.TestSecrets;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -10,6 +9,7 @@ import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.link.PartnerApi;
 import io.bridgekeeper.support.RunAs;
 import io.bridgekeeper.support.TestData;
+import io.bridgekeeper.support.TestSecrets;
 import io.bridgekeeper.vendor.SuspendCommand;
 import io.bridgekeeper.vendor.SuspensionReason;
 import io.bridgekeeper.vendor.SuspensionService;

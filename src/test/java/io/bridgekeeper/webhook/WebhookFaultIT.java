@@ -1,18 +1,15 @@
 package io.bridgekeeper.webhook;
 
-import io.bridgekeeper.support.TestSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.bridgekeeper.Application;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.support.IntegrationTest;
+import io.bridgekeeper.support.NodeProcess;
+import io.bridgekeeper.support.TestSecrets;
 import io.bridgekeeper.webhook.FakeVendorEndpoint.Answer;
 import io.bridgekeeper.webhook.FakeVendorEndpoint.Received;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,27 +114,28 @@ class WebhookFaultIT {
      */
     @Test
     void after_kill_9_of_the_delivering_node_the_other_node_resumes_within_15_seconds() throws Exception {
-        Process child = null;
-        Path log = Files.createTempFile("webhook-kill-node", ".log");
+        NodeProcess child = null;
         try (FakeVendorEndpoint endpoint = FakeVendorEndpoint.answering(n -> n == 0 ? Answer.hang(60_000)
                 : Answer.status(200))) {
             appDispatcher.stop();
-            child = startNode(log);
+            child = NodeProcess.start(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(),
+                    "webhook-kill-node", "--bridgekeeper.db.pool-size=3", "--bridgekeeper.rollouts.scheduler-enabled=false",
+                    "--bridgekeeper.webhooks.allow-http-loopback=true");
             long vendor = vendor(endpoint.url());
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 ids.add(enqueue(vendor, i));
             }
-            Process node = child;
+            NodeProcess node = child;
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                assertThat(node.isAlive()).as("the second node runs (log: %s)", log).isTrue();
+                assertThat(node.isAlive()).as("the second node runs").isTrue();
                 return !endpoint.received().isEmpty();
             });
 
             appDispatcher.start();
             long killedAt = System.nanoTime();
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, the lease is simply left behind
-            child.waitFor();
+            child.kill(); // SIGKILL: no shutdown hook, the lease is simply left behind
+            child.waitFor(Duration.ofSeconds(30));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> statuses(ids).stream().allMatch("ACKNOWLEDGED"::equals));
             List<Received> received = endpoint.received();
@@ -154,25 +152,10 @@ class WebhookFaultIT {
                     .containsExactlyElementsOf(expected);
         } finally {
             if (child != null) {
-                child.destroyForcibly();
-                child.waitFor();
+                child.close();
             }
             appDispatcher.start();
         }
     }
 
-    private Process startNode(Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseZGC",
-                "-cp", System.getProperty("java.class.path"), Application.class.getName(),
-                "--bridgekeeper.db.url=" + dataSource.getJdbcUrl(),
-                "--bridgekeeper.db.user=" + dataSource.getUsername(),
-                "--bridgekeeper.db.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()),
-                "--bridgekeeper.demo-data=false", "--bridgekeeper.node-id=webhook-kill-node",
-                "--bridgekeeper.db.pool-size=3", "--server.port=0", "--spring.main.banner-mode=off",
-                "--bridgekeeper.rollouts.scheduler-enabled=false",
-                "--bridgekeeper.webhooks.allow-http-loopback=true"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(new File(System.getProperty("user.dir"))).start();
-    }
 }

@@ -1,7 +1,5 @@
 package io.bridgekeeper.webhook;
 
-import io.bridgekeeper.secrets.SecretSealer;
-import io.bridgekeeper.support.TestSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +8,9 @@ import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.link.PartnerApi;
+import io.bridgekeeper.secrets.SecretSealer;
 import io.bridgekeeper.support.IntegrationTest;
+import io.bridgekeeper.support.TestSecrets;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.VendorResumed;
 import io.bridgekeeper.vendor.VendorSuspended;
