@@ -3,6 +3,7 @@ package io.bridgekeeper.audit;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -293,6 +294,7 @@ public class IncidentService {
         if (text.length() > NOTE_MAX) {
             throw DomainException.invalid("note-too-long", "Keep the note under " + NOTE_MAX + " characters.");
         }
+        TextRules.requireCleanText("note", text);
         return text;
     }
 

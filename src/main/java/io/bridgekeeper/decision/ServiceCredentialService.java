@@ -2,6 +2,7 @@ package io.bridgekeeper.decision;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import io.github.bucket4j.Bucket;
@@ -153,6 +154,7 @@ public class ServiceCredentialService {
         if (clean.length() > MAX_NAME_LENGTH) {
             throw DomainException.invalidField("name-too-long", "name", "Keep the name to " + MAX_NAME_LENGTH + " characters.");
         }
+        TextRules.requireCleanName("name", clean);
         String prefix = HEX.formatHex(KeyGenerators.secureRandom(6).generateKey());
         String key = "bkd_" + prefix + "_" + HEX.formatHex(KeyGenerators.secureRandom(32).generateKey());
         Instant now = clock.instant();

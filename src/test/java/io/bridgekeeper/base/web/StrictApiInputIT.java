@@ -3,7 +3,9 @@ package io.bridgekeeper.base.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.decision.ServiceCredentialService;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.link.PartnerApi;
 import io.bridgekeeper.support.IntegrationTest;
@@ -46,6 +48,10 @@ class StrictApiInputIT {
     JdbcTemplate jdbc;
     @Autowired
     VendorService vendorService;
+    @Autowired
+    ServiceCredentialService credentials;
+    @Autowired
+    IncidentService incidents;
 
     RawHttp http;
     String key;
@@ -139,6 +145,12 @@ class StrictApiInputIT {
                 });
         assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN, () -> keys.create(vendor.id(), "k\u0000ey")))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN, () -> credentials.create("edge\u202ecluster")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN, () -> {
+            incidents.addNote(1, "all clear\u001b[2J");
+            return null;
+        })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("note"));
     }
 
     private Response post(String path, String json) {
