@@ -2,6 +2,7 @@ package io.bridgekeeper.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.decision.DecisionClient.Answer;
 import io.bridgekeeper.decision.DecisionFixture.Household;
 import io.bridgekeeper.decision.DecisionFixture.Vendor;
@@ -41,6 +42,8 @@ class DecisionApiAccessIT {
     ServiceCredentialService credentials;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    NodeIdentity node;
     @LocalServerPort
     int port;
 
@@ -61,6 +64,34 @@ class DecisionApiAccessIT {
     void tearDown() {
         api.close();
     }
+    /**
+     * The other half of DatabaseOutageIT: the database stays up and only this node's LISTEN connection is cut,
+     * again and again (each cut after the first needs the node to have reconnected), while the data plane keeps
+     * resolving: every answer is the same 200, none a redirect, none a 5xx.
+     */
+    @Test
+    void resolve_keeps_answering_while_the_nodes_listen_connection_is_cut_again_and_again() throws Exception {
+        String listen = "bridgekeeper-listen-" + node.id();
+        String version = api.resolve(vendor.slug(), a.cameraId()).versionLabel();
+        int cuts = 0;
+        List<Integer> statuses = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < until) {
+            cuts += jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                    + "where application_name = ?", Integer.class, listen);
+            for (int i = 0; i < 20; i++) {
+                Answer answer = api.resolve(vendor.slug(), (i % 2 == 0 ? a : b).cameraId());
+                statuses.add(answer.status());
+                versions.add(answer.versionLabel());
+            }
+            Thread.sleep(100);
+        }
+        assertThat(cuts).as("LISTEN connections of this node cut").isGreaterThanOrEqualTo(2);
+        assertThat(statuses).as("resolve answers while the LISTEN connection is cut").isNotEmpty().containsOnly(200);
+        assertThat(versions).containsOnly(version);
+    }
+
     @Test
     void badInputIsAProblemNamingTheFields() {
         Answer missing = api.post("/authorize", Map.of("vendor", vendor.slug(), "capability", "TELEPORT"));
