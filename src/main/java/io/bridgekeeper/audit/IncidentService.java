@@ -116,14 +116,14 @@ public class IncidentService {
         Long id = jdbc.queryForObject("""
                 insert into isolation_violation (occurred_at, vendor_id, source_device_id, target_device_id,
                     requester_account_id, source_owner_account_id, target_owner_account_id, reason,
-                    cache_version_id, rollout_id, incident_id, evidence, evidence_grade)
-                values (?, ?, ?, ?, ?, (select owner_account_id from device where id = ?),
-                        (select owner_account_id from device where id = ?), ?, ?, ?, ?, ?::jsonb, ?)
+                    cache_version_id, rollout_id, incident_id, evidence, evidence_grade, evidence_kind)
+                values (?, ?, ?, ?, ?, coalesce(?, (select owner_account_id from device where id = ?)),
+                        (select owner_account_id from device where id = ?), ?, ?, ?, ?, ?::jsonb, ?, ?)
                 returning id
                 """, Long.class, Timestamp.from(at), v.vendorId(), v.sourceDeviceId(), v.targetDeviceId(),
-                v.requesterAccountId(), v.sourceDeviceId(), v.targetDeviceId(), v.reason(), v.cacheVersionId(),
-                v.rolloutId(), incidentId, v.evidence() == null ? null : json.writeValueAsString(v.evidence()),
-                v.grade().name());
+                v.requesterAccountId(), v.sourceOwnerAccountId(), v.sourceDeviceId(), v.targetDeviceId(), v.reason(),
+                v.cacheVersionId(), v.rolloutId(), incidentId,
+                v.evidence() == null ? null : json.writeValueAsString(v.evidence()), v.grade().name(), v.kind().name());
         Map<String, Object> after = violationDocument(v);
         after.put("incidentId", incidentId);
         audit.record(actor, "ISOLATION_VIOLATION_RECORDED", "isolation_violation", id, v.vendorId(), null, after);
@@ -307,6 +307,7 @@ public class IncidentService {
         doc.put("cacheVersionId", v.cacheVersionId());
         doc.put("rolloutId", v.rolloutId());
         doc.put("evidenceGrade", v.grade().name());
+        doc.put("evidenceKind", v.kind().name());
         return doc;
     }
 

@@ -58,7 +58,7 @@ public class DecisionService {
     }
 
     /** The calling credential's scope, refusing a call it was not given; none (every call) for another caller. */
-    private static CredentialScope scope(DecisionCall call) {
+    static CredentialScope scope(DecisionCall call) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof ServiceCredentialPrincipal p)) {
             return null;
@@ -78,7 +78,7 @@ public class DecisionService {
     }
 
     /** A vendor outside the scope, known or not, is refused alike: the credential learns nothing about it. */
-    private void requireVendor(CredentialScope scope, String field, String slug) {
+    void requireVendor(CredentialScope scope, String field, String slug) {
         if (scope == null || scope.allVendors()) {
             return;
         }

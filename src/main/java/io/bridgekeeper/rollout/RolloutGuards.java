@@ -2,12 +2,14 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.audit.EvidenceGrade;
+import io.bridgekeeper.audit.EvidenceKind;
 import io.bridgekeeper.audit.IncidentKind;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IsolationViolation;
 import io.bridgekeeper.audit.NewIncident;
 import io.bridgekeeper.audit.Severity;
 import io.bridgekeeper.base.AuditActor;
+import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.SuspensionReason;
 import io.bridgekeeper.vendor.SuspensionService;
 import io.bridgekeeper.vendor.ViolationPolicy;
@@ -17,14 +19,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rollout guards. An isolation violation halts and rolls back the vendor's rollout at once,
@@ -40,6 +43,8 @@ public class RolloutGuards {
     static final String CLAIMED_RULE = "rollout guard: claimed isolation violation";
     static final String ERROR_RATE_RULE = "rollout guard: error rate over threshold";
     static final String NO_DATA_RULE = "rollout guard: no telemetry";
+    /** What an isolation breach suspends: the capabilities that carry one household's images to a display. */
+    static final Set<Capability> CONTENT_CAPABILITIES = EnumSet.of(Capability.CAMERA_STREAM, Capability.SNAPSHOT);
     static final String ADVANCE_RULE = "rollout scheduler: stage baked with guards green";
 
     private final JdbcTemplate jdbc;
@@ -49,12 +54,10 @@ public class RolloutGuards {
     private final AuditLog audit;
     private final SuspensionService suspensions;
     private final ViolationPolicyService policies;
-    private final JsonMapper json;
     private final Clock clock;
 
     RolloutGuards(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, IncidentService incidents,
-                  AuditLog audit, SuspensionService suspensions, ViolationPolicyService policies, JsonMapper json,
-                  Clock clock) {
+                  AuditLog audit, SuspensionService suspensions, ViolationPolicyService policies, Clock clock) {
         this.policies = policies;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -62,8 +65,18 @@ public class RolloutGuards {
         this.transitions = transitions;
         this.incidents = incidents;
         this.suspensions = suspensions;
-        this.json = json;
         this.clock = clock;
+    }
+
+    /** Where the vendor's running or paused rollout stands: what an observation is filed under. */
+    public record ActiveStage(long rolloutId, int percent) {
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<ActiveStage> activeStage(long vendorId) {
+        return queries.activeRollout(vendorId).flatMap(queries::detail)
+                .map(r -> new ActiveStage(r.id(), r.currentPercent()));
     }
 
     /**
@@ -74,7 +87,7 @@ public class RolloutGuards {
     @Transactional
     public long reportIsolationViolation(long vendorId, Long cacheVersionId, Map<String, Object> evidence) {
         Instant now = clock.instant();
-        countDecisionViolation(vendorId, cacheVersionId, now);
+        countViolation(vendorId, cacheVersionId, "DECISION", now);
         return breach(vendorId, cacheVersionId, 1, "DECISION", evidence, now, null);
     }
 
@@ -94,8 +107,9 @@ public class RolloutGuards {
         if (violation.grade() == EvidenceGrade.CLAIMED) {
             return claimed(violation, evidence, now);
         }
-        countDecisionViolation(violation.vendorId(), violation.cacheVersionId(), now);
-        return breach(violation.vendorId(), violation.cacheVersionId(), 1, "DECISION", evidence, now, violation);
+        String source = violation.kind() == EvidenceKind.OBSERVED ? "OBSERVATION" : "DECISION";
+        countViolation(violation.vendorId(), violation.cacheVersionId(), source, now);
+        return breach(violation.vendorId(), violation.cacheVersionId(), 1, source, evidence, now, violation);
     }
 
     /**
@@ -141,14 +155,15 @@ public class RolloutGuards {
         return incident;
     }
 
-    private void countDecisionViolation(long vendorId, Long cacheVersionId, Instant now) {
+    /** Counted in the rollout's telemetry under its source (DECISION or OBSERVATION), as the guard reads it. */
+    private void countViolation(long vendorId, Long cacheVersionId, String source, Instant now) {
         if (cacheVersionId != null) {
             jdbc.update("""
                     insert into telemetry (vendor_id, cache_version_id, minute, source, isolation_violations)
-                    values (?, ?, ?, 'DECISION', 1)
+                    values (?, ?, ?, ?, 1)
                     on conflict (vendor_id, cache_version_id, minute, source)
                     do update set isolation_violations = telemetry.isolation_violations + 1
-                    """, vendorId, cacheVersionId, Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES)));
+                    """, vendorId, cacheVersionId, Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES)), source);
         }
     }
 
@@ -191,22 +206,16 @@ public class RolloutGuards {
                                 + " halted and rolled back")
                         .orElse("Isolation violation reported for vendor " + vendorId), vendorId, rolloutId, facts),
                         ISOLATION_RULE));
-        if (violation != null) {
-            incidents.recordViolation(AuditActor.system(ISOLATION_RULE), incident, new IsolationViolation(now,
-                    vendorId, violation.sourceDeviceId(), violation.targetDeviceId(), violation.requesterAccountId(),
-                    violation.reason(), cacheVersionId, rolloutId, facts, violation.grade()));
-        } else {
-            jdbc.update("""
-                    insert into isolation_violation (occurred_at, vendor_id, reason, cache_version_id, rollout_id,
-                                                     incident_id, evidence)
-                    values (?, ?, 'OWNER_MISMATCH', ?, ?, ?, ?::jsonb)
-                    """, Timestamp.from(now), vendorId, cacheVersionId, rolloutId, incident,
-                    json.writeValueAsString(facts));
-        }
+        // a vendor's telemetry count names no devices: recorded all the same, as what opened the incident
+        IsolationViolation filed = violation != null ? violation.filed(now, cacheVersionId, rolloutId, facts)
+                : new IsolationViolation(now, vendorId, null, null, null, "OWNER_MISMATCH", cacheVersionId, rolloutId,
+                        facts, EvidenceGrade.PROVEN, EvidenceKind.TELEMETRY, null);
+        incidents.recordViolation(AuditActor.system(ISOLATION_RULE), incident, filed);
         if (suspend) {
+            // the content path only: cameras go dark, locks and lights keep working (DESIGN.md, the incident)
             suspensions.suspendBySystem(vendorId, SuspensionReason.PRIVACY_LEAK,
                     "Isolation violation (incident " + incident + "): one household's data shown to another",
-                    ISOLATION_RULE);
+                    ISOLATION_RULE, CONTENT_CAPABILITIES);
         }
         return incident;
     }

@@ -131,23 +131,39 @@ public class SuspensionService {
      */
     @PermitAll
     public java.util.Optional<Long> suspendBySystem(long vendorId, SuspensionReason reason, String text, String rule) {
+        return suspendBySystem(vendorId, reason, text, rule, Set.of());
+    }
+
+    /**
+     * The same, for some capabilities only (those of them the vendor has); every capability when none of
+     * them is the vendor's, or when the scope is empty.
+     */
+    @PermitAll
+    public java.util.Optional<Long> suspendBySystem(long vendorId, SuspensionReason reason, String text, String rule,
+                                                    Set<Capability> scope) {
         Vendor vendor = vendorService.find(vendorId);
         if (!vendor.isAutoSuspendOnViolation() || vendor.getStatus() != VendorStatus.ACTIVE) {
             return java.util.Optional.empty();
         }
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        capabilities.addAll(vendor.getCapabilities());
+        if (scope != null && !scope.isEmpty()) {
+            capabilities.retainAll(scope);
+        }
+        boolean all = capabilities.isEmpty() || capabilities.containsAll(vendor.getCapabilities());
+        Set<Capability> suspended = all ? vendor.getCapabilities() : capabilities;
         Instant now = clock.instant();
         Map<String, Object> before = VendorService.state(vendor);
         vendor.moveTo(VendorStatus.SUSPENDED, now);
         vendorService.flush(vendor);
-        Suspension s = suspensions.saveAndFlush(new Suspension(vendorId, true, vendor.getCapabilities(), reason, text,
-                null, null, now));
+        Suspension s = suspensions.saveAndFlush(new Suspension(vendorId, all, suspended, reason, text, null, null, now));
         Map<String, Object> after = new LinkedHashMap<>(VendorService.state(vendor));
         after.put("suspensionId", s.getId());
-        after.put("scope", "ALL");
+        after.put("scope", all ? "ALL" : names(suspended));
         after.put("reasonCode", reason.name());
         after.put("reasonText", text);
         audit.record(AuditActor.system(rule), "VENDOR_SUSPENDED", "vendor", vendorId, vendorId, before, after);
-        events.publishEvent(new VendorSuspended(vendorId, vendor.getSlug(), s.getId(), true, vendor.getCapabilities(),
+        events.publishEvent(new VendorSuspended(vendorId, vendor.getSlug(), s.getId(), all, suspended,
                 reason.name(), text, null, now));
         announce(vendorId, s.getId(), "SUSPENDED");
         return java.util.Optional.of(s.getId());

@@ -159,10 +159,16 @@ class DecisionApiIT {
         assertThat(violation.get("requester_account_id")).isEqualTo(b.accountId());
         assertThat(jdbc.queryForObject("select kind from incident where id = ?", String.class, violation.get("incident_id")))
                 .isEqualTo("ISOLATION_VIOLATION");
-        // the vendor's policy suspends it: the kill switch refuses everything of it from now on
+        // the vendor's policy suspends its cameras: the kill switch refuses every image and stream from now on,
+        // while control of its locks and lights keeps working
         assertThat(api.authorize(vendor.slug(), a.cameraId(), a.displayId(), a.accountId(), keyA).reason())
-                .isEqualTo("VENDOR_SUSPENDED");
-        assertThat(api.resolve(vendor.slug(), a.cameraId()).reason()).isEqualTo("VENDOR_SUSPENDED");
+                .isEqualTo("CAPABILITY_SUSPENDED");
+        assertThat(api.authorize(vendor.slug(), a.cameraId(), a.displayId(), a.accountId(), keyA, "SNAPSHOT").reason())
+                .isEqualTo("CAPABILITY_SUSPENDED");
+        fixture.sync();
+        String fresh = api.resolve(vendor.slug(), a.cameraId()).cacheKey();
+        assertThat(api.authorize(vendor.slug(), a.cameraId(), a.displayId(), a.accountId(), fresh, "CONTROL").outcome())
+                .isEqualTo("ALLOW");
     }
 
     @Test

@@ -49,6 +49,14 @@ public final class DecisionClient implements AutoCloseable {
         return post("/authorize", authorizeBody(vendor, source, targetDisplay, requester, key));
     }
 
+    /** The same delivery for another capability (CONTROL, SNAPSHOT). */
+    public Answer authorize(String vendor, String source, String targetDisplay, long requester, String key,
+                            String capability) {
+        Map<String, Object> body = authorizeBody(vendor, source, targetDisplay, requester, key);
+        body.put("capability", capability);
+        return post("/authorize", body);
+    }
+
     public static Map<String, Object> authorizeBody(String vendor, String source, String targetDisplay, long requester,
                                                     String key) {
         Map<String, Object> body = new LinkedHashMap<>();

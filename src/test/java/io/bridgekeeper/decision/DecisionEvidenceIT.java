@@ -104,7 +104,7 @@ class DecisionEvidenceIT {
                 select i.severity from isolation_violation v join incident i on i.id = v.incident_id
                 where v.vendor_id = ? order by v.id desc limit 1""", String.class, vendor.id())).isEqualTo("SEV1");
         assertThat(api.authorize(vendor.slug(), a.cameraId(), a.displayId(), a.accountId(), "x").reason())
-                .isEqualTo("VENDOR_SUSPENDED");
+                .as("its cameras are switched off").isEqualTo("CAPABILITY_SUSPENDED");
     }
 
     @Test
@@ -130,7 +130,11 @@ class DecisionEvidenceIT {
         System.out.printf("proven violation: answered, halted, rolled back and suspended in %d ms%n", tookMillis);
 
         assertThat(denied.reason()).isEqualTo("OWNER_MISMATCH");
-        assertThat(next.reason()).as("the very next request meets the kill switch").isEqualTo("VENDOR_SUSPENDED");
+        assertThat(next.reason()).as("the very next request meets the kill switch").isEqualTo("CAPABILITY_SUSPENDED");
+        assertThat(jdbc.queryForList("""
+                select sc.capability from suspension s join suspension_capability sc on sc.suspension_id = s.id
+                where s.vendor_id = ? and s.lifted_at is null order by 1""", String.class, vendor.id()))
+                .as("cameras only: locks and lights keep working").containsExactly("CAMERA_STREAM", "SNAPSHOT");
         assertThat(tookMillis).as("the breach is handled inside the request, as before").isLessThan(5_000);
         assertThat(rolloutState(rollout)).isEqualTo("ROLLED_BACK");
         assertThat(jdbc.queryForMap("""
@@ -193,18 +197,7 @@ class DecisionEvidenceIT {
     // --- helpers -----------------------------------------------------------------------------------
 
     private long runningRollout() {
-        long target = jdbc.queryForObject("insert into cache_version (vendor_id, label) values (?, 'v2') returning id",
-                Long.class, vendor.id());
-        long author = jdbc.queryForObject("select id from account where email = ?", Long.class, DemoAccounts.ADMIN);
-        long rollout = jdbc.queryForObject("""
-                insert into rollout (vendor_id, from_version_id, to_version_id, state, salt, current_stage, bake_seconds,
-                                     min_deliveries, error_rate_threshold, no_data_seconds, created_by, created_at)
-                values (?, ?, ?, 'RUNNING', 'salt', 0, 60, 10, 0.05, 600, ?, now()) returning id""",
-                Long.class, vendor.id(), vendor.stableVersionId(), target, author);
-        jdbc.update("insert into rollout_stage (rollout_id, stage_index, percent) values (?, 0, 10)", rollout);
-        jdbc.update("update rollout set version = version + 1 where id = ?", rollout);
-        fixture.sync();
-        return rollout;
+        return fixture.runningRollout(vendor);
     }
 
     private String vendorStatus() {

@@ -71,6 +71,25 @@ public class DecisionFixture {
         return new Household(account, tag + "@example.com", link, camera, cameraRow, display);
     }
 
+    /**
+     * A rollout of a new version {@code v2} of the vendor, running its first stage (10 %), with a bake of
+     * 60 s and a guard that needs 10 deliveries; the decision state has it when this returns.
+     */
+    public long runningRollout(Vendor v) {
+        long target = jdbc.queryForObject("insert into cache_version (vendor_id, label) values (?, 'v2') returning id",
+                Long.class, v.id());
+        long author = jdbc.queryForObject("select id from account where email = ?", Long.class, DemoAccounts.ADMIN);
+        long rollout = jdbc.queryForObject("""
+                insert into rollout (vendor_id, from_version_id, to_version_id, state, salt, current_stage, bake_seconds,
+                                     min_deliveries, error_rate_threshold, no_data_seconds, created_by, created_at)
+                values (?, ?, ?, 'RUNNING', 'salt', 0, 60, 10, 0.05, 600, ?, now()) returning id""",
+                Long.class, v.id(), v.stableVersionId(), target, author);
+        jdbc.update("insert into rollout_stage (rollout_id, stage_index, percent) values (?, 0, 10)", rollout);
+        jdbc.update("update rollout set version = version + 1 where id = ?", rollout);
+        sync();
+        return rollout;
+    }
+
     /** A fresh service credential, created by the demo admin. */
     public String credential() {
         return runAs.as(DemoAccounts.ADMIN, () -> credentials.create(TestData.unique("test data plane")).key());

@@ -3,7 +3,6 @@ package io.bridgekeeper.decision.api;
 import io.bridgekeeper.base.web.ProblemResponses;
 import io.bridgekeeper.decision.AuthorizeRequest;
 import io.bridgekeeper.decision.Decision;
-import io.bridgekeeper.decision.DecisionScopeException;
 import io.bridgekeeper.decision.DecisionService;
 import io.bridgekeeper.decision.ResolveRequest;
 import io.bridgekeeper.decision.Resolution;
@@ -16,7 +15,6 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -172,16 +170,6 @@ class DecisionController {
         }
         return new AuthorizeRequest(b.vendor(), b.sourceDeviceId(), b.targetVendor(), b.targetDeviceId(),
                 b.requesterAccountId(), capability, b.cacheKey());
-    }
-
-    /** A call or a vendor outside the credential's scope: a 403 problem naming the field, if one is at fault. */
-    @ExceptionHandler(DecisionScopeException.class)
-    ProblemDetail outOfScope(DecisionScopeException e) {
-        ProblemDetail p = ProblemResponses.problem(HttpStatus.FORBIDDEN, "out-of-scope", e.getMessage());
-        if (e.field() != null) {
-            p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        }
-        return p;
     }
 
     /** Every field at fault, then one 400 problem. */

@@ -27,7 +27,7 @@ class CredentialScopeFields extends Div {
     CredentialScopeFields(ServiceCredentialService credentials, CredentialScope initial) {
         calls.setId("credential-calls");
         calls.setItems(DecisionCall.values());
-        calls.setItemLabelGenerator(c -> c == DecisionCall.RESOLVE ? "Resolve (issue cache keys)" : "Authorize deliveries");
+        calls.setItemLabelGenerator(DecisionCall::label);
         calls.setValue(initial.calls());
         calls.addValueChangeListener(e -> check());
 
