@@ -37,6 +37,8 @@ final class DisplayFleet {
     final LongAdder resolveDenied = new LongAdder();
     final LongAdder observationsSent = new LongAdder();
     final LongAdder apiErrors = new LongAdder();
+    /** Answers 503 (no database connection within the node's timeout), retried as a data plane does. */
+    final LongAdder retriedAfter503 = new LongAdder();
     /** The first few answers that were not 200, to say what went wrong. */
     final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -74,6 +76,10 @@ final class DisplayFleet {
             Home home = homes.get(random.nextInt(homes.size()));
             DecisionClient node = nodes.get(call++ % nodes.size());
             Answer resolved = node.resolve(vendor, home.cameraId());
+            if (resolved.status() == 503) {
+                backOff();
+                continue;
+            }
             if (resolved.status() != 200) {
                 error("resolve", resolved);
                 continue;
@@ -103,6 +109,11 @@ final class DisplayFleet {
             }
             Answer answer = node.authorize(vendor, still.cameraId(), home.displayId(), home.accountId(),
                     still.cacheKey(), "SNAPSHOT");
+            for (int retry = 0; answer.status() == 503 && retry < 50; retry++) {
+                backOff();
+                answer = node.authorize(vendor, still.cameraId(), home.displayId(), home.accountId(),
+                        still.cacheKey(), "SNAPSHOT");
+            }
             if (answer.status() != 200) {
                 error("authorize", answer);
             } else if ("ALLOW".equals(answer.outcome())) {
@@ -112,6 +123,16 @@ final class DisplayFleet {
             }
         }
         flush(nodes.get(worker % nodes.size()), observations);
+    }
+
+    /** A 503 says "retry after 5 s"; the simulation waits a tenth of that, so a run stays short. */
+    private void backOff() {
+        retriedAfter503.increment();
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void error(String call, Answer answer) {
@@ -137,6 +158,10 @@ final class DisplayFleet {
             return;
         }
         Answer answer = node.post("/observations", Map.of("items", List.copyOf(observations)));
+        for (int retry = 0; answer.status() == 503 && retry < 50; retry++) {
+            backOff();
+            answer = node.post("/observations", Map.of("items", List.copyOf(observations)));
+        }
         if (answer.status() == 200) {
             observationsSent.add(observations.size());
         } else {

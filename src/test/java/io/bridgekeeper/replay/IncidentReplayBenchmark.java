@@ -46,7 +46,7 @@ class IncidentReplayBenchmark {
 
     @BeforeAll
     static void startSecondNode(@Autowired HikariDataSource dataSource) {
-        node2 = SecondNode.start(dataSource, "replay-bench-node-2");
+        node2 = SecondNode.start(dataSource, "replay-bench-node-2", "--bridgekeeper.db.pool-size=10");
     }
 
     @AfterAll

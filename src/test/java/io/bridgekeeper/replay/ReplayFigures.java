@@ -7,7 +7,7 @@ import java.util.Set;
 /** What one run of the replay measured, and what Bridgekeeper's exposure report says beside the ground truth. */
 record ReplayFigures(boolean checks, int households, long stillsRequested, long servedByDefectiveVersion,
                      long mixedUp, long shown, long shownToWrongHousehold, long refused, long observationsSent,
-                     long apiErrors, int lastStagePercent, String rolloutState, Duration firstMixUpToHalt,
+                     long apiErrors, long retriedAfter503, int lastStagePercent, String rolloutState, Duration firstMixUpToHalt,
                      Duration firstMixUpToSuspension, Duration firstMixUpToAppliedOnEveryNode, int nodesApplied,
                      Set<Pair> attemptedPairs, Set<Pair> shownPairs, Long incidentId, Set<Pair> reportedPairs,
                      long reportedViolations) {
@@ -42,8 +42,9 @@ record ReplayFigures(boolean checks, int households, long stillsRequested, long 
             s.append(String.format("%-28s %,14d %,14d%n", "exposed -> viewer pairs", attemptedPairs.size(),
                     reportedPairs.size()));
             s.append(String.format("pairs identical: %s; incident %s: %,d violations recorded (authorize and "
-                    + "observation each record a mix-up); observations sent %,d; API errors %d%n",
-                    attemptedPairs.equals(reportedPairs), incidentId, reportedViolations, observationsSent, apiErrors));
+                    + "observation each record a mix-up); observations sent %,d; API errors %d; calls retried after a 503 %,d%n",
+                    attemptedPairs.equals(reportedPairs), incidentId, reportedViolations, observationsSent, apiErrors,
+                    retriedAfter503));
         }
         return s.toString();
     }

@@ -50,7 +50,7 @@ class ReplayIT {
 
     @BeforeAll
     static void startSecondNode(@Autowired HikariDataSource dataSource) {
-        node2 = SecondNode.start(dataSource, "replay-node-2");
+        node2 = SecondNode.start(dataSource, "replay-node-2", "--bridgekeeper.db.pool-size=10");
     }
 
     @AfterAll

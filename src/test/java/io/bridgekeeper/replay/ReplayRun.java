@@ -162,7 +162,7 @@ final class ReplayRun {
         Timestamp ended = (Timestamp) r.get("ended_at");
         return new ReplayFigures(s.checks(), s.households(), truth.requested.sum(), truth.defectiveServed.sum(),
                 truth.mixedUp.sum(), truth.shown.sum(), truth.shownToWrongHousehold.sum(), truth.refused.sum(),
-                fleet.observationsSent.sum(), fleet.apiErrors.sum(), ((Number) r.get("percent")).intValue(),
+                fleet.observationsSent.sum(), fleet.apiErrors.sum(), fleet.retriedAfter503.sum(), ((Number) r.get("percent")).intValue(),
                 (String) r.get("state"),
                 "ROLLED_BACK".equals(r.get("state")) && ended != null ? since(first, ended.toInstant()) : null,
                 since(first, suspendedAt), since(first, appliedEverywhere), applied, truth.attemptedPairs(),

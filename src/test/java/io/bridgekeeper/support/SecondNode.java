@@ -35,7 +35,12 @@ public final class SecondNode {
                 "--bridgekeeper.db.password=" + (password == null ? "" : password),
                 "--bridgekeeper.demo-data=false", "--bridgekeeper.node-id=" + nodeId,
                 "--bridgekeeper.db.pool-size=3", "--server.port=0", "--spring.main.banner-mode=off"));
-        args.addAll(List.of(extraArgs));
+        for (String extra : extraArgs) {
+            // an extra argument replaces the default of the same name (Spring would join the two with a comma)
+            String name = extra.contains("=") ? extra.substring(0, extra.indexOf('=') + 1) : extra;
+            args.removeIf(a -> a.startsWith(name));
+            args.add(extra);
+        }
         try {
             return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
         } finally {

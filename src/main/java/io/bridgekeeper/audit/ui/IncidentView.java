@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import io.bridgekeeper.audit.ExposureReports;
 import io.bridgekeeper.audit.IncidentDetail;
 import io.bridgekeeper.audit.IncidentService;
+import io.bridgekeeper.audit.IncidentTimeline;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -33,11 +34,13 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
 
     private final IncidentService incidents;
     private final ExposureReports exposure;
+    private final IncidentTimeline timeline;
     private long incidentId;
 
-    public IncidentView(IncidentService incidents, ExposureReports exposure) {
+    public IncidentView(IncidentService incidents, ExposureReports exposure, IncidentTimeline timeline) {
         this.incidents = incidents;
         this.exposure = exposure;
+        this.timeline = timeline;
         setId("incident-view");
         addClassName("page");
     }
@@ -103,24 +106,9 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
 
         H2 timelineTitle = new H2("Timeline");
         timelineTitle.addClassName("section-title");
-        Div timeline = new Div();
-        timeline.setId("incident-timeline");
-        timeline.addClassName("timeline");
-        for (IncidentDetail.TimelineEntry entry : incident.timeline()) {
-            Span when = new Span(Times.format(entry.at()));
-            when.addClassName("muted");
-            Span kind = new Span(entry.kind().charAt(0) + entry.kind().substring(1).toLowerCase());
-            kind.addClassName("timeline-kind");
-            Span who = new Span(entry.author());
-            who.addClassName("timeline-author");
-            Div text = new Div(entry.note());
-            text.addClassName("timeline-note");
-            Div item = new Div(new Div(kind, who, when), text);
-            item.addClassNames("timeline-item", "timeline-" + entry.kind().toLowerCase());
-            timeline.add(item);
-        }
+        TimelinePanel timeline = new TimelinePanel(this.timeline.of(incident.id()));
 
-        add(back, header, badges, facts, new ExposurePanel(incident.id(), exposure), timelineTitle, timeline,
+        add(back, header, badges, facts, timelineTitle, timeline, new ExposurePanel(incident.id(), exposure),
                 evidenceTitle, evidence);
     }
 

@@ -1,0 +1,166 @@
+package io.bridgekeeper.audit;
+
+import io.bridgekeeper.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An incident's timeline in plain words: the first mix-up and how it was evidenced, the rollout halted
+ * and rolled back, the suspension and when each node applied it, the resume, and the incident's own
+ * steps (opened, acknowledged, notes, resolved), each with its offset from the first mix-up. Built from
+ * the audit module's own tables (violations, incident notes, audit events of the rollout and vendor)
+ * and what other modules add through {@link IncidentTimelineSource}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IncidentTimeline {
+
+    private static final Map<String, String> EVIDENCE = Map.of(
+            "KEY", "a signed cache key issued to another household came with the content",
+            "CLAIM", "a request named devices of two households (a claim, not proof)",
+            "OBSERVED", "observed on a display: the display received another household's content",
+            "TELEMETRY", "counted by the vendor's telemetry");
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final List<IncidentTimelineSource> sources;
+
+    IncidentTimeline(JdbcClient jdbc, JsonMapper json, List<IncidentTimelineSource> sources) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.sources = sources;
+    }
+
+    record Violations(Instant firstAt, Instant lastAt, long count, String kinds, String exposed, String viewer,
+                      String camera) {
+    }
+
+    private record Step(Instant occurredAt, String action, String actorName, String targetType, String afterState) {
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public List<TimelineEntry> of(long incidentId) {
+        Map<String, Object> incident = jdbc.sql("select vendor_id, rollout_id, opened_at from incident where id = ?")
+                .param(incidentId).query().singleRow();
+        Long vendorId = (Long) incident.get("vendor_id");
+        Long rolloutId = (Long) incident.get("rollout_id");
+        Instant opened = ((Timestamp) incident.get("opened_at")).toInstant();
+        List<TimelineEntry> entries = new ArrayList<>();
+        Violations v = violations(incidentId);
+        Instant first = v == null ? null : v.firstAt();
+        if (v != null) {
+            entries.add(new TimelineEntry(v.firstAt(), "FIRST_VIOLATION", "data plane",
+                    "First mix-up: " + v.camera() + " of " + v.exposed() + " was sent to a display of " + v.viewer()
+                            + " (" + evidence(v.kinds()) + "). The delivery was refused."));
+            if (v.count() > 1) {
+                entries.add(new TimelineEntry(v.lastAt(), "LAST_VIOLATION", "data plane",
+                        "Last of " + v.count() + " recorded mix-ups (see the exposure report)."));
+            }
+        }
+        Instant since = first == null || opened.isBefore(first) ? opened : first;
+        steps(vendorId, rolloutId, since).forEach(s -> entries.add(step(s)));
+        jdbc.sql("""
+                        select n.occurred_at, n.kind, coalesce(a.display_name, 'System') as author, n.note
+                        from incident_note n left join account a on a.id = n.author_id
+                        where n.incident_id = ? order by n.occurred_at, n.id""")
+                .param(incidentId)
+                .query((rs, i) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(),
+                        "INCIDENT_" + rs.getString("kind"), rs.getString("author"), incidentText(rs.getString("kind"),
+                        rs.getString("note"))))
+                .list().forEach(entries::add);
+        if (vendorId != null) {
+            sources.forEach(source -> entries.addAll(source.entries(vendorId, since)));
+        }
+        return entries.stream().map(e -> e.offsetFrom(first))
+                .sorted(Comparator.comparing(TimelineEntry::at)).toList();
+    }
+
+    private Violations violations(long incidentId) {
+        return jdbc.sql("""
+                        select min(iv.occurred_at) as first_at, max(iv.occurred_at) as last_at, count(*) as count,
+                               string_agg(distinct iv.evidence_kind, ',') as kinds,
+                               (array_agg(coalesce(sa.display_name, 'no household') order by iv.occurred_at, iv.id))[1] as exposed,
+                               (array_agg(coalesce(ta.display_name, 'no household') order by iv.occurred_at, iv.id))[1] as viewer,
+                               (array_agg(coalesce(sd.name || ' #' || sd.id, 'a device') order by iv.occurred_at, iv.id))[1] as camera
+                        from isolation_violation iv
+                        left join account sa on sa.id = iv.source_owner_account_id
+                        left join account ta on ta.id = iv.target_owner_account_id
+                        left join device sd on sd.id = iv.source_device_id
+                        where iv.incident_id = ?
+                        having count(*) > 0""")
+                .param(incidentId)
+                .query((rs, i) -> new Violations(rs.getTimestamp("first_at").toInstant(),
+                        rs.getTimestamp("last_at").toInstant(), rs.getLong("count"), rs.getString("kinds"),
+                        rs.getString("exposed"), rs.getString("viewer"), rs.getString("camera")))
+                .optional().orElse(null);
+    }
+
+    /** The rollout's and the vendor's audited steps from the first mix-up (or the opening) on. */
+    private List<Step> steps(Long vendorId, Long rolloutId, Instant since) {
+        return jdbc.sql("""
+                        select occurred_at, action, actor_name, target_type, after_state::text as after_state
+                        from audit_event
+                        where occurred_at >= :since
+                          and ((target_type = 'rollout' and target_id = cast(:rollout as varchar)
+                                and action in ('ROLLOUT_HALTED', 'ROLLOUT_ROLLED_BACK', 'ROLLOUT_PAUSED'))
+                            or (target_type = 'vendor' and vendor_id = :vendor
+                                and action in ('VENDOR_SUSPENDED', 'VENDOR_RESUME_REQUESTED', 'VENDOR_RESUMED')))
+                        order by occurred_at, id""")
+                .param("since", Timestamp.from(since.minusSeconds(1)))
+                .param("rollout", rolloutId == null ? null : rolloutId.toString())
+                .param("vendor", vendorId)
+                .query(Step.class).list();
+    }
+
+    private TimelineEntry step(Step s) {
+        JsonNode after = s.afterState() == null ? null : json.readTree(s.afterState());
+        String text = switch (s.action()) {
+            case "ROLLOUT_HALTED" -> "Rollout halted: no more devices move to the new cache version.";
+            case "ROLLOUT_ROLLED_BACK" -> "Rollout rolled back: every device is served the stable cache version again.";
+            case "ROLLOUT_PAUSED" -> "Rollout paused for a person to look.";
+            case "VENDOR_SUSPENDED" -> suspended(after);
+            case "VENDOR_RESUME_REQUESTED" -> "Resume requested: a second admin must approve it.";
+            case "VENDOR_RESUMED" -> "Vendor resumed: its integration works again.";
+            default -> s.action();
+        };
+        return new TimelineEntry(s.occurredAt(), s.action(), s.actorName(), text);
+    }
+
+    private static String suspended(JsonNode after) {
+        String scope = after == null ? "ALL" : after.path("scope").toString();
+        String what = scope.contains("ALL") || after == null ? "The whole vendor integration was suspended"
+                : "Suspended for " + scope.replace("[", "").replace("]", "").replace("\"", "").replace(",", ", ")
+                        .replace("CAMERA_STREAM", "camera streams").replace("SNAPSHOT", "snapshots")
+                        .replace("CONTROL", "control") + " only (everything else keeps working)";
+        String reason = after == null ? "" : after.path("reasonCode").asString("");
+        return what + (reason.isEmpty() ? "." : " (" + reason + ").");
+    }
+
+    private static String evidence(String kinds) {
+        List<String> words = new ArrayList<>();
+        for (String k : kinds == null ? new String[0] : kinds.split(",")) {
+            words.add(EVIDENCE.getOrDefault(k, k));
+        }
+        return String.join("; ", words);
+    }
+
+    private static String incidentText(String kind, String note) {
+        String head = switch (kind) {
+            case "OPENED" -> "Incident opened";
+            case "ACKNOWLEDGED" -> "Acknowledged";
+            case "RESOLVED" -> "Resolved";
+            default -> "Note";
+        };
+        return note == null || note.isBlank() ? head + "." : head + ": " + note;
+    }
+}
