@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * Who was exposed to whom in an incident: for each pair of households, whose devices were shown (or
  * about to be shown) on whose displays, when first and last, and how often; with the number of
- * distinct households on either side.
+ * distinct real households on either side. Canary households (synthetic, issue 15) are counted apart:
+ * the figures of real households never include them; the pairs list them by name.
  */
 public record ExposureReport(long incidentId, long violations, long exposedHouseholds, long viewingHouseholds,
-                             long householdsAffected, Instant firstAt, Instant lastAt, List<Row> rows) {
+                             long householdsAffected, long canaryHouseholds, Instant firstAt, Instant lastAt,
+                             List<Row> rows) {
 
     /** One exposed household → viewing household pair. */
     public record Row(Long exposedAccountId, String exposedHousehold, String exposedEmail, String exposedDevices,

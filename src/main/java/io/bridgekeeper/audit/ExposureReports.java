@@ -59,19 +59,30 @@ public class ExposureReports {
         List<ExposureReport.Row> rows = jdbc.query(PAIRS, (rs, i) -> row(rs), incidentId);
         return jdbc.queryForObject("""
                 select count(*),
-                       count(distinct source_owner_account_id),
-                       count(distinct target_owner_account_id),
+                       count(distinct iv.source_owner_account_id) filter (where not coalesce(sa.canary, false)),
+                       count(distinct iv.target_owner_account_id) filter (where not coalesce(ta.canary, false)),
                        (select count(*) from (
                             select source_owner_account_id from isolation_violation
                             where incident_id = ? and source_owner_account_id is not null
                             union
                             select target_owner_account_id from isolation_violation
-                            where incident_id = ? and target_owner_account_id is not null) h),
-                       min(occurred_at), max(occurred_at)
-                from isolation_violation where incident_id = ?
+                            where incident_id = ? and target_owner_account_id is not null) h
+                        join account a on a.id = h.source_owner_account_id where not a.canary),
+                       (select count(*) from (
+                            select source_owner_account_id from isolation_violation
+                            where incident_id = ? and source_owner_account_id is not null
+                            union
+                            select target_owner_account_id from isolation_violation
+                            where incident_id = ? and target_owner_account_id is not null) h
+                        join account a on a.id = h.source_owner_account_id where a.canary),
+                       min(iv.occurred_at), max(iv.occurred_at)
+                from isolation_violation iv
+                left join account sa on sa.id = iv.source_owner_account_id
+                left join account ta on ta.id = iv.target_owner_account_id
+                where iv.incident_id = ?
                 """, (rs, i) -> new ExposureReport(incidentId, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rows),
-                incidentId, incidentId, incidentId);
+                        rs.getLong(4), rs.getLong(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rows),
+                incidentId, incidentId, incidentId, incidentId, incidentId);
     }
 
     /** Writes the report's pairs as CSV, one row per exposed → viewing household pair. */

@@ -51,10 +51,12 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final boolean enabled;
     private final SecretSealer sealer;
+    private final DemoCanaries canaries;
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder encoder, Clock clock, DatabaseMode mode,
-             @Value("${bridgekeeper.demo-data:}") String demoData, SecretSealer sealer) {
+             @Value("${bridgekeeper.demo-data:}") String demoData, SecretSealer sealer, DemoCanaries canaries) {
         this.jdbc = jdbc;
+        this.canaries = canaries;
         this.sealer = sealer;
         this.tx = tx;
         this.encoder = encoder;
@@ -213,6 +215,7 @@ class DemoData implements ApplicationRunner {
         }
         jdbc.batchUpdate("insert into telemetry (vendor_id, cache_version_id, minute, source, deliveries, errors) "
                 + "select r.vendor_id, r.to_version_id, ?, 'VENDOR', ?, ? from rollout r where r.id = " + rollout, minutes);
+        canaries.seed(lumacam, "lumacam", firstAdmin, now);
     }
 
     private long vendor(String slug, String name, String status, String webhook, Random random, String... capabilities) {

@@ -9,6 +9,8 @@ import io.bridgekeeper.audit.IsolationViolation;
 import io.bridgekeeper.audit.NewIncident;
 import io.bridgekeeper.audit.Severity;
 import io.bridgekeeper.base.AuditActor;
+import io.bridgekeeper.canary.CanaryHousehold;
+import io.bridgekeeper.canary.CanaryService;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.SuspensionReason;
 import io.bridgekeeper.vendor.SuspensionService;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +46,7 @@ public class RolloutGuards {
     static final String CLAIMED_RULE = "rollout guard: claimed isolation violation";
     static final String ERROR_RATE_RULE = "rollout guard: error rate over threshold";
     static final String NO_DATA_RULE = "rollout guard: no telemetry";
+    static final String CANARY_SILENT_RULE = "rollout guard: canary silent";
     /** What an isolation breach suspends: the capabilities that carry one household's images to a display. */
     static final Set<Capability> CONTENT_CAPABILITIES = EnumSet.of(Capability.CAMERA_STREAM, Capability.SNAPSHOT);
     static final String ADVANCE_RULE = "rollout scheduler: stage baked with guards green";
@@ -54,10 +58,12 @@ public class RolloutGuards {
     private final AuditLog audit;
     private final SuspensionService suspensions;
     private final ViolationPolicyService policies;
+    private final CanaryService canaries;
     private final Clock clock;
 
     RolloutGuards(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, IncidentService incidents,
-                  AuditLog audit, SuspensionService suspensions, ViolationPolicyService policies, Clock clock) {
+                  AuditLog audit, SuspensionService suspensions, ViolationPolicyService policies, CanaryService canaries, Clock clock) {
+        this.canaries = canaries;
         this.policies = policies;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -253,6 +259,16 @@ public class RolloutGuards {
             incidents.openBySystem(new NewIncident("NO_DATA", "SEV3", r.vendorName() + " rollout of "
                     + r.toLabel() + " paused: " + reason, r.vendorId(), r.id(), evidence), NO_DATA_RULE);
             return GuardOutcome.PAUSED_NO_DATA;
+        }
+        List<CanaryHousehold> silent = canaries.silent(r.vendorId(), r.stageStartedAt(), now);
+        if (!silent.isEmpty()) {
+            String reason = "Canary " + silent.stream().map(CanaryHousehold::name).collect(Collectors.joining(", "))
+                    + " sent no probe for over " + canaries.silenceSeconds(r.vendorId()) + " s";
+            evidence.put("silentCanaryAccountIds", silent.stream().map(CanaryHousehold::accountId).toList());
+            record(CANARY_SILENT_RULE, r, List.of(transitions.pause(r, now, reason, evidence)));
+            incidents.openBySystem(new NewIncident("NO_DATA", "SEV3", r.vendorName() + " rollout of "
+                    + r.toLabel() + " paused: " + reason, r.vendorId(), r.id(), evidence), CANARY_SILENT_RULE);
+            return GuardOutcome.PAUSED_CANARY_SILENT;
         }
         if (g.mayAdvance()) {
             RolloutTransitions.Change change = transitions.advance(r, now, evidence);

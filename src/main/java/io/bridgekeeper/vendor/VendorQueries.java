@@ -69,7 +69,9 @@ class VendorQueries {
     }
 
     long households(long vendorId) {
-        Long n = jdbc.queryForObject("select count(distinct account_id) from account_link where vendor_id = :v and status = 'LIVE'",
+        // real households only: canary households (issue 15) are synthetic
+        Long n = jdbc.queryForObject("select count(distinct l.account_id) from account_link l join account a on "
+                + "a.id = l.account_id where l.vendor_id = :v and l.status = 'LIVE' and not a.canary",
                 Map.of("v", vendorId), Long.class);
         return n == null ? 0 : n;
     }
@@ -104,8 +106,9 @@ class VendorQueries {
         boolean everyDevice = scope.contains(Capability.CONTROL);
         Map<String, Object> p = Map.of("v", vendorId);
         long households = households(vendorId);
-        Long devices = jdbc.queryForObject("select count(*) from device where vendor_id = :v and state <> 'REMOVED'"
-                + (everyDevice ? "" : " and kind in ('CAMERA', 'DOORBELL')"), p, Long.class);
+        Long devices = jdbc.queryForObject("select count(*) from device d left join account a on a.id = "
+                + "d.owner_account_id where d.vendor_id = :v and d.state <> 'REMOVED' and a.canary is not true"
+                + (everyDevice ? "" : " and d.kind in ('CAMERA', 'DOORBELL')"), p, Long.class);
         Long rollouts = jdbc.queryForObject("select count(*) from rollout where vendor_id = :v and state = 'RUNNING'",
                 p, Long.class);
         return new BlastRadius(households, devices == null ? 0 : devices, rollouts == null ? 0 : rollouts);

@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How much of the platform a vendor reaches: live links and devices. Read straight from the tables,
+ * How much of the platform a vendor reaches: live links and devices of real households (canaries, the
+ * synthetic households that probe isolation, are left out). Read straight from the tables,
  * so that the vendor module need not depend on the link and device modules (which depend on it).
  */
 @Component
@@ -29,8 +30,10 @@ class VendorReach {
         }
         jdbc.query("""
                 select v.id,
-                       (select count(*) from account_link l where l.vendor_id = v.id and l.status = 'LIVE') as links,
-                       (select count(*) from device d where d.vendor_id = v.id and d.state <> 'REMOVED') as devices
+                       (select count(*) from account_link l join account a on a.id = l.account_id
+                        where l.vendor_id = v.id and l.status = 'LIVE' and not a.canary) as links,
+                       (select count(*) from device d left join account a on a.id = d.owner_account_id
+                        where d.vendor_id = v.id and d.state <> 'REMOVED' and a.canary is not true) as devices
                 from vendor v where v.id in (:ids)
                 """, Map.of("ids", vendorIds),
                 rs -> {

@@ -46,7 +46,19 @@ class ExposurePanel extends Div {
                         "neutral"),
                 new StatCard("exposure-viewers", "Households shown them", report.viewingHouseholds(), "neutral"),
                 new StatCard("exposure-violations", "Violations", report.violations(), "neutral"));
+        if (report.canaryHouseholds() > 0) {
+            stats.add(new StatCard("exposure-canaries", "Canary households (not counted above)",
+                    report.canaryHouseholds(), "neutral"));
+        }
         stats.addClassName("stat-row");
+        Paragraph summary = new Paragraph(report.exposedHouseholds() == 0 && report.viewingHouseholds() == 0
+                ? "Only canary households were involved: no real household's images reached another's display."
+                : report.exposedHouseholds() == 1 && report.viewingHouseholds() == 1
+                ? "One household's images reached one other household's display."
+                : String.format("Images of %,d households reached the displays of %,d other households.",
+                        report.exposedHouseholds(), report.viewingHouseholds()));
+        summary.setId("exposure-summary");
+        add(summary);
         Paragraph window = new Paragraph("From " + Times.format(report.firstAt()) + " to "
                 + Times.format(report.lastAt()) + ".");
         window.setId("exposure-window");

@@ -20,6 +20,7 @@ import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.canary.CanaryService;
 import io.bridgekeeper.rollout.DeviceProgress;
 import io.bridgekeeper.rollout.RolloutAction;
 import io.bridgekeeper.rollout.RolloutDetail;
@@ -44,10 +45,12 @@ import java.util.Set;
 public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RolloutService rollouts;
+    private final CanaryService canaries;
     private long rolloutId;
 
-    public RolloutView(RolloutService rollouts) {
+    public RolloutView(RolloutService rollouts, CanaryService canaries) {
         this.rollouts = rollouts;
+        this.canaries = canaries;
         setId("rollout-view");
         addClassName("page");
     }
@@ -79,7 +82,7 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
                 || r.state() == RolloutState.PAUSED || !incidents.isEmpty()) {
             add(banner(r, incidents));
         }
-        add(new StageTimeline(r));
+        add(new StageTimeline(r, canaries.stages(rolloutId)));
         Div cards = new Div(progressCard(r), new GuardPanel(rollouts.guardReading(rolloutId), r.state()
                 == RolloutState.RUNNING), planCard(r));
         cards.addClassName("card-grid");

@@ -1,5 +1,10 @@
 package io.bridgekeeper.rollout.ui;
 
+import io.bridgekeeper.canary.StageProbes;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.bridgekeeper.base.ui.Formats;
@@ -7,10 +12,11 @@ import io.bridgekeeper.rollout.RolloutDetail;
 import io.bridgekeeper.rollout.RolloutStage;
 import io.bridgekeeper.rollout.RolloutState;
 
-/** The stages left to right: done, the current one, the ones to come. */
+/** The stages left to right: done, the current one, the ones to come; under each, its canaries' probes. */
 class StageTimeline extends Div {
 
-    StageTimeline(RolloutDetail r) {
+    StageTimeline(RolloutDetail r, List<StageProbes> canaries) {
+        Map<Integer, StageProbes> probes = canaries.stream().collect(Collectors.toMap(StageProbes::percent, p -> p));
         setId("stage-timeline");
         addClassName("stage-timeline");
         for (RolloutStage s : r.stages()) {
@@ -30,6 +36,12 @@ class StageTimeline extends Div {
             });
             when.addClassName("stage-when");
             Div stage = new Div(percent, when);
+            StageProbes p = probes.get(s.percent());
+            if (p != null) {
+                Span canary = new Span(String.format("canaries: %,d probes, %,d failed", p.probes(), p.failures()));
+                canary.addClassNames("stage-canaries", p.failures() > 0 ? "stage-canaries-failed" : "stage-canaries-ok");
+                stage.add(canary);
+            }
             stage.setId("stage-" + s.index());
             stage.addClassNames("stage", "stage-" + status);
             add(stage);

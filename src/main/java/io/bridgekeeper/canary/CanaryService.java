@@ -1,0 +1,146 @@
+package io.bridgekeeper.canary;
+
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.security.Roles;
+import io.bridgekeeper.vendor.VendorAccess;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Isolation canaries (issue 15, docs/canaries.md): synthetic households enrolled per vendor, each with a
+ * camera and a display, whose stills the data plane's prober shows on their own display all day and
+ * reports as observations ({@code probe: true}). A probe that shows another household's still is a
+ * proven violation (the observation path halts and suspends); a canary that goes silent pauses the
+ * vendor's rollout. Canaries are left out of every count of real households.
+ */
+@Service
+@Transactional
+public class CanaryService {
+
+    /** One canary alone cannot receive another canary's still. */
+    public static final int MIN_CANARIES = 2;
+    public static final int MAX_PER_ENROLMENT = 10;
+
+    private final CanaryStore store;
+    private final VendorAccess access;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CanaryService(CanaryStore store, VendorAccess access, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Enrolls {@code count} new canary households; a vendor has none or at least two. */
+    @RolesAllowed(Roles.ADMIN)
+    public List<Long> enroll(long vendorId, int count) {
+        CanaryStore.VendorRef vendor = store.vendor(vendorId);
+        if (vendor == null) {
+            throw DomainException.notFound("vendor-not-found", "No vendor " + vendorId + ".");
+        }
+        if ("RETIRED".equals(vendor.status())) {
+            throw DomainException.conflict("vendor-retired", vendor.slug() + " is retired: it gets no canaries.");
+        }
+        int existing = store.count(vendorId);
+        if (count < 1 || count > MAX_PER_ENROLMENT || existing + count < MIN_CANARIES) {
+            throw DomainException.invalidField("invalid-canary-count", "count", existing == 0
+                    ? "Enroll 2 to " + MAX_PER_ENROLMENT + " canary households: one alone cannot receive another's still."
+                    : "Enroll 1 to " + MAX_PER_ENROLMENT + " more canary households.");
+        }
+        Instant now = clock.instant();
+        List<Long> accounts = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            accounts.add(store.create(vendor, existing + i, currentUser.id(), now));
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("canaries", existing + count);
+        after.put("enrolledAccountIds", accounts);
+        audit.record("CANARIES_ENROLLED", "vendor", vendorId, vendorId, Map.of("canaries", existing), after);
+        return accounts;
+    }
+
+    /** Withdraws one canary: its link ends and its devices are removed. Never leaves exactly one. */
+    @RolesAllowed(Roles.ADMIN)
+    public void withdraw(long vendorId, long accountId) {
+        int existing = store.count(vendorId);
+        if (existing == MIN_CANARIES) {
+            throw DomainException.conflict("last-canary-pair", "A vendor has no canaries or at least two: enroll "
+                    + "another before you withdraw this one, or withdraw both.");
+        }
+        if (!store.withdraw(vendorId, accountId, clock.instant())) {
+            throw DomainException.notFound("canary-not-found", "Account " + accountId + " is not a canary of this vendor.");
+        }
+        audit.record("CANARY_WITHDRAWN", "vendor", vendorId, vendorId, Map.of("canaries", existing, "accountId", accountId),
+                Map.of("canaries", existing - 1));
+    }
+
+    /** Withdraws every canary of the vendor (what "withdraw" means when two are left). */
+    @RolesAllowed(Roles.ADMIN)
+    public int withdrawAll(long vendorId) {
+        List<CanaryHousehold> all = store.health(vendorId, clock.instant(), store.silenceSeconds(vendorId));
+        Instant now = clock.instant();
+        all.forEach(c -> store.withdraw(vendorId, c.accountId(), now));
+        if (!all.isEmpty()) {
+            audit.record("CANARY_WITHDRAWN", "vendor", vendorId, vendorId, Map.of("canaries", all.size()),
+                    Map.of("canaries", 0));
+        }
+        return all.size();
+    }
+
+    /** The vendor's canaries and their probes; admins and the vendor's partner managers. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public List<CanaryHousehold> health(long vendorId) {
+        access.requireManage(vendorId);
+        return store.health(vendorId, clock.instant(), store.silenceSeconds(vendorId));
+    }
+
+    /** The canaries' probes per stage of a rollout; admins and the vendor's partner managers. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public List<StageProbes> stages(long rolloutId) {
+        Long vendorId = store.vendorOfRollout(rolloutId);
+        if (vendorId == null) {
+            return List.of();
+        }
+        access.requireManage(vendorId);
+        return store.stages(rolloutId);
+    }
+
+    /**
+     * For the rollout guard (no signed-in person): the vendor's canaries silent at {@code now}, counting
+     * silence from {@code since} at the earliest (a stage that has just started is given the whole limit).
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public List<CanaryHousehold> silent(long vendorId, Instant since, Instant now) {
+        int limit = store.silenceSeconds(vendorId);
+        Instant silentBefore = now.minusSeconds(limit);
+        if (since != null && !since.isBefore(silentBefore)) {
+            return List.of();
+        }
+        return store.health(vendorId, now, limit).stream()
+                .filter(c -> (c.lastProbeAt() == null ? c.enrolledAt() : c.lastProbeAt()).isBefore(silentBefore))
+                .toList();
+    }
+
+    @PermitAll
+    @Transactional(readOnly = true)
+    public int silenceSeconds(long vendorId) {
+        return store.silenceSeconds(vendorId);
+    }
+}

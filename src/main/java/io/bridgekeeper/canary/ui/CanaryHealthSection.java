@@ -1,0 +1,168 @@
+package io.bridgekeeper.canary.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.canary.CanaryHousehold;
+import io.bridgekeeper.canary.CanaryService;
+import io.bridgekeeper.security.CurrentUser;
+import io.bridgekeeper.vendor.VendorPageSection;
+import java.util.List;
+
+/**
+ * On a vendor's page: its isolation canaries' health (admins and the vendor's partner managers), and
+ * for admins, enrolling and withdrawing them, each confirmed.
+ */
+@org.springframework.stereotype.Component
+class CanaryHealthSection implements VendorPageSection {
+
+    private final CanaryService canaries;
+    private final CurrentUser currentUser;
+
+    CanaryHealthSection(CanaryService canaries, CurrentUser currentUser) {
+        this.canaries = canaries;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public Component render(long vendorId) {
+        Div card = new Div();
+        card.setId("canary-health");
+        card.addClassNames("card", "canary-card");
+        fill(card, vendorId);
+        return card;
+    }
+
+    private void fill(Div card, long vendorId) {
+        card.removeAll();
+        List<CanaryHousehold> all = canaries.health(vendorId);
+        boolean admin = currentUser.isAdmin();
+        long probes = all.stream().mapToLong(CanaryHousehold::probes24h).sum();
+        long failures = all.stream().mapToLong(CanaryHousehold::failures24h).sum();
+        long silent = all.stream().filter(CanaryHousehold::silent).count();
+        Div title = new Div(new H3("Isolation canaries"));
+        title.addClassName("card-title-line");
+        if (!all.isEmpty()) {
+            title.add(failures > 0 ? new Badge(failures + " failed in 24 h", "error")
+                    : silent > 0 ? new Badge(silent + " silent", "contrast") : new Badge("Healthy", "success"));
+        }
+        card.add(title);
+        Paragraph what = new Paragraph("Synthetic households whose camera the data plane's prober shows on their own "
+                + "display all day. A probe that shows another household's still halts the rollout and switches the "
+                + "cameras off; a canary that goes silent pauses it. They are left out of every count of households.");
+        what.addClassName("muted");
+        card.add(what);
+        if (all.isEmpty()) {
+            Span none = new Span("No canary households enrolled.");
+            none.setId("canary-none");
+            card.add(none);
+        } else {
+            Span totals = new Span(String.format("%d canaries · %,d probes and %,d failures in the last 24 h",
+                    all.size(), probes, failures));
+            totals.setId("canary-totals");
+            card.add(totals, grid(all, admin, card, vendorId));
+        }
+        if (admin) {
+            Button enroll = new Button(all.isEmpty() ? "Enroll canaries…" : "Enroll more…",
+                    e -> enroll(card, vendorId, all.size()));
+            enroll.setId("canary-enroll");
+            card.add(enroll);
+        }
+    }
+
+    private Grid<CanaryHousehold> grid(List<CanaryHousehold> all, boolean admin, Div card, long vendorId) {
+        Grid<CanaryHousehold> grid = new Grid<>(CanaryHousehold.class, false);
+        grid.setId("canary-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(CanaryHousehold::name).setHeader("Canary").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(c -> c.lastProbeAt() == null ? "never" : Formats.minute(c.lastProbeAt()))
+                .setHeader("Last probe").setAutoWidth(true);
+        grid.addColumn(c -> String.format("%,d", c.probes24h())).setHeader("Probes 24 h").setAutoWidth(true);
+        grid.addColumn(c -> String.format("%,d", c.failures24h())).setHeader("Failures 24 h").setAutoWidth(true);
+        grid.addComponentColumn(c -> c.failures24h() > 0 ? new Badge("Failed", "error")
+                : c.silent() ? new Badge("Silent", "contrast") : new Badge("OK", "success"))
+                .setHeader("State").setAutoWidth(true);
+        if (admin) {
+            grid.addComponentColumn(c -> {
+                Button withdraw = new Button("Withdraw…", e -> withdraw(card, vendorId, c, all.size()));
+                withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                withdraw.setId("canary-withdraw-" + c.accountId());
+                return withdraw;
+            }).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.setItems(all);
+        return grid;
+    }
+
+    private void enroll(Div card, long vendorId, int existing) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("canary-enroll-dialog");
+        dialog.setHeader("Enroll canary households");
+        IntegerField count = new IntegerField("How many");
+        count.setId("canary-count");
+        count.setMin(existing == 0 ? CanaryService.MIN_CANARIES : 1);
+        count.setMax(CanaryService.MAX_PER_ENROLMENT);
+        count.setValue(existing == 0 ? CanaryService.MIN_CANARIES : 1);
+        count.setStepButtonsVisible(true);
+        dialog.add(new Paragraph("Each gets a synthetic account that cannot sign in, a live link to this vendor, a "
+                + "camera and a display. The prober's probes arrive as observations."), count);
+        dialog.setCancelable(true);
+        Button ok = new Button("Enroll", e -> {
+            try {
+                canaries.enroll(vendorId, count.getValue() == null ? 0 : count.getValue());
+                dialog.close();
+                Notifications.success("Canary households enrolled.");
+                fill(card, vendorId);
+            } catch (DomainException ex) {
+                count.setInvalid(true);
+                count.setErrorMessage(ex.getMessage());
+            }
+        });
+        ok.setId("canary-enroll-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(ok);
+        dialog.open();
+    }
+
+    private void withdraw(Div card, long vendorId, CanaryHousehold c, int existing) {
+        boolean both = existing == CanaryService.MIN_CANARIES;
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("canary-withdraw-dialog");
+        dialog.setHeader(both ? "Withdraw both canaries?" : "Withdraw " + c.name() + "?");
+        dialog.setText((both ? "A vendor has no canaries or at least two, so both are withdrawn: "
+                : "") + "their links end and their cameras and displays are removed; past probes stay on the record. "
+                + "Rollouts of this vendor then run without canary checks.");
+        dialog.setCancelable(true);
+        Button ok = new Button(both ? "Withdraw both" : "Withdraw", e -> {
+            dialog.close();
+            try {
+                if (both) {
+                    canaries.withdrawAll(vendorId);
+                } else {
+                    canaries.withdraw(vendorId, c.accountId());
+                }
+                Notifications.success("Canary withdrawn.");
+            } catch (DomainException ex) {
+                Notifications.error(ex.getMessage());
+            }
+            fill(card, vendorId);
+        });
+        ok.setId("canary-withdraw-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.setConfirmButton(ok);
+        dialog.open();
+    }
+}
