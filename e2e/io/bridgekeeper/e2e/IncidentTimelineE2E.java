@@ -60,6 +60,8 @@ class IncidentTimelineE2E extends PortalTest {
         assertThat(timeline.locator("[data-kind=ROLLOUT_ROLLED_BACK]")).containsText("stable cache version");
         assertThat(timeline.locator("[data-kind=VENDOR_SUSPENDED]")).containsText("camera streams, snapshots only");
         assertThat(timeline.locator("[data-kind=APPLIED_ON_NODE]").first()).containsText("Suspension applied on node");
+        timeline.screenshot(new Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target", "e2e-screenshots", "incident-timeline.png")));
         Locator report = page.locator("#exposure-grid");
         assertThat(report).containsText(name(exposed.accountId()));
         assertThat(report).containsText(name(viewer.accountId()));

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * An authorization refused because one household's data was about to reach another: recorded with
  * its evidence and its grade and handed to the rollout guard before the answer goes back. Proven
  * evidence halts and rolls back the vendor's running rollout, opens or extends the SEV1 incident and
- * suspends the vendor by its policy; claimed evidence opens an incident and counts toward the vendor's
+ * switches the vendor's cameras off by its policy; claimed evidence opens an incident and counts toward the vendor's
  * threshold. The denial stands even if recording fails.
  */
 @Component

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rollout guards. An isolation violation halts and rolls back the vendor's rollout at once,
- * opens a SEV1 incident and suspends the vendor by its policy, all in the transaction that learnt of
+ * opens a SEV1 incident and suspends the vendor's camera capabilities by its policy, all in the transaction that learnt of
  * the violation. The error-rate and no-data guards pause for a human; with every guard green, the
  * minimum sample seen and the bake time over, the stage advances by itself. Every automatic action
  * is audited as the system acting on the named rule, with the numbers it saw.

@@ -36,7 +36,7 @@ class ViolationPolicyCard extends Div {
                     ReachLine.of("policy-claimed-suspends", "Claims may suspend", p.claimedMaySuspend() ? "Yes" : "No"));
             return;
         }
-        Checkbox provenSuspends = new Checkbox("Proven evidence suspends the vendor", p.provenSuspends());
+        Checkbox provenSuspends = new Checkbox("Proven evidence switches the vendor's cameras off", p.provenSuspends());
         provenSuspends.setId("policy-proven-suspends");
         IntegerField threshold = new IntegerField("Claims that act");
         threshold.setId("policy-claimed-threshold");
@@ -49,7 +49,7 @@ class ViolationPolicyCard extends Div {
         window.setMin((int) ViolationPolicy.MIN_WINDOW.toMinutes());
         window.setMax((int) ViolationPolicy.MAX_WINDOW.toMinutes());
         window.setValue((int) p.claimedWindow().toMinutes());
-        Checkbox claimedMaySuspend = new Checkbox("Claims at the threshold may suspend the vendor", p.claimedMaySuspend());
+        Checkbox claimedMaySuspend = new Checkbox("Claims at the threshold may switch its cameras off", p.claimedMaySuspend());
         claimedMaySuspend.setId("policy-claimed-suspends");
         Button save = new Button("Save policy", e -> {
             threshold.setInvalid(false);
