@@ -2,6 +2,8 @@ package io.bridgekeeper.rollout;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The numbers the guards decide on, over the rollout's observation window (since the current stage
@@ -42,5 +44,23 @@ public record GuardReading(Instant windowStart, Instant at, long deliveries, lon
     /** Every guard green, the sample seen and the bake time over: the stage may advance by itself. */
     public boolean mayAdvance() {
         return isolationViolations == 0 && !errorRateTripped() && !noDataTripped() && sampleReached() && baked();
+    }
+
+    /** The numbers as the evidence of an automatic action (audit, incident), in a stable order. */
+    Map<String, Object> evidence() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("windowStart", windowStart.toString());
+        e.put("at", at.toString());
+        e.put("deliveries", deliveries());
+        e.put("errors", errors());
+        e.put("errorRate", errorRate());
+        e.put("errorRateThreshold", errorRateThreshold());
+        e.put("minDeliveries", minDeliveries());
+        e.put("isolationViolations", isolationViolations());
+        e.put("silentSeconds", silentSeconds());
+        e.put("noDataSeconds", noDataSeconds());
+        e.put("bakedSeconds", bakedSeconds());
+        e.put("bakeSeconds", bakeSeconds());
+        return e;
     }
 }

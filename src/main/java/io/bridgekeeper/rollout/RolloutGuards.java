@@ -240,7 +240,7 @@ public class RolloutGuards {
         }
         RolloutDetail r = locked.get();
         GuardReading g = queries.reading(r, now);
-        Map<String, Object> evidence = evidence(g);
+        Map<String, Object> evidence = g.evidence();
         if (g.isolationViolations() > 0) {
             breach(r.vendorId(), r.toVersionId(), g.isolationViolations(), "TELEMETRY", evidence, now, null);
             return GuardOutcome.HALTED;
@@ -283,22 +283,5 @@ public class RolloutGuards {
         for (RolloutTransitions.Change c : changes) {
             audit.record(AuditActor.system(rule), c.action(), "rollout", r.id(), r.vendorId(), c.before(), c.after());
         }
-    }
-
-    private static Map<String, Object> evidence(GuardReading g) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("windowStart", g.windowStart().toString());
-        e.put("at", g.at().toString());
-        e.put("deliveries", g.deliveries());
-        e.put("errors", g.errors());
-        e.put("errorRate", g.errorRate());
-        e.put("errorRateThreshold", g.errorRateThreshold());
-        e.put("minDeliveries", g.minDeliveries());
-        e.put("isolationViolations", g.isolationViolations());
-        e.put("silentSeconds", g.silentSeconds());
-        e.put("noDataSeconds", g.noDataSeconds());
-        e.put("bakedSeconds", g.bakedSeconds());
-        e.put("bakeSeconds", g.bakeSeconds());
-        return e;
     }
 }

@@ -127,7 +127,7 @@ class DecisionCredentialScopeIT {
                 new CredentialScope(EnumSet.allOf(DecisionCall.class), Set.of(vendor.id()), 70)));
         ServiceCredentialRow row = runAs.as(DemoAccounts.ADMIN, () -> credentials.list()).stream()
                 .filter(r -> r.id() == id).findFirst().orElseThrow();
-        assertThat(row.calls()).containsExactlyInAnyOrder(DecisionCall.RESOLVE, DecisionCall.AUTHORIZE);
+        assertThat(row.calls()).containsExactlyInAnyOrder(DecisionCall.values());
         assertThat(row.vendorSlugs()).containsExactly(vendor.slug());
         assertThat(row.ratePerSecond()).isEqualTo(70);
         assertThat(jdbc.queryForList("""

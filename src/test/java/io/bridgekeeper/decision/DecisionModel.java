@@ -4,6 +4,7 @@ import io.bridgekeeper.rollout.Buckets;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.SuspensionReason;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,7 +284,8 @@ final class DecisionModel {
     /**
      * An isolation violation (DESIGN.md, "an isolation breach is a rollout guard"; "Evidence of a violation").
      * Proven: the running or paused rollout is halted and rolled back at once, and by the vendor's policy an
-     * active vendor is suspended entirely for a privacy leak. Claimed: counted; from the vendor's threshold on
+     * active vendor's cameras are suspended for a privacy leak (its camera capabilities; every capability when
+     * it has none, e.g. a vendor of locks only). Claimed: counted; from the vendor's threshold on
      * (claims since the last resume) the same, the suspension only when its policy lets claims suspend.
      */
     void violation(Answer answer) {
@@ -293,7 +295,10 @@ final class DecisionModel {
         }
         rollout = null;
         if (autoSuspend && (proven || claimedMaySuspend) && suspension == null) {
-            suspension = new Suspension(capabilities, SuspensionReason.PRIVACY_LEAK, false);
+            Set<Capability> cameras = EnumSet.of(Capability.CAMERA_STREAM, Capability.SNAPSHOT);
+            cameras.retainAll(capabilities);
+            suspension = new Suspension(cameras.isEmpty() ? capabilities : Set.copyOf(cameras),
+                    SuspensionReason.PRIVACY_LEAK, false);
         }
     }
 

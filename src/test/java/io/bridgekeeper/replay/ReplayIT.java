@@ -2,23 +2,9 @@ package io.bridgekeeper.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.bridgekeeper.audit.ExposureReports;
-import io.bridgekeeper.decision.DecisionFixture;
-import io.bridgekeeper.rollout.RolloutFixtures;
-import io.bridgekeeper.rollout.RolloutGuards;
 import io.bridgekeeper.support.IntegrationTest;
-import io.bridgekeeper.support.RunAs;
-import io.bridgekeeper.support.SecondNode;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The 2019 incident, replayed end to end (issue 15, docs/incident-replay.md) at a scale CI runs in about
@@ -29,41 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stills (so the replay can fail).
  */
 @IntegrationTest
-class ReplayIT {
-
-    static ConfigurableApplicationContext node2;
-
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RolloutFixtures rollouts;
-    @Autowired
-    RolloutGuards guards;
-    @Autowired
-    DecisionFixture decisions;
-    @Autowired
-    ExposureReports exposure;
-    @Autowired
-    RunAs runAs;
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startSecondNode(@Autowired HikariDataSource dataSource) {
-        node2 = SecondNode.start(dataSource, "replay-node-2", "--bridgekeeper.db.pool-size=10");
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        if (node2 != null) {
-            node2.close();
-        }
-    }
-
-    ReplayRun replay() {
-        int port2 = Integer.parseInt(node2.getEnvironment().getProperty("local.server.port"));
-        return new ReplayRun(jdbc, rollouts, guards, decisions, exposure, runAs, List.of(port, port2));
-    }
+class ReplayIT extends ReplayNodes {
 
     static ReplayRun.Settings settings(boolean checks) {
         return new ReplayRun.Settings(1_000, 12, Duration.ofSeconds(5), Duration.ofSeconds(3), 0.3, 2_000_000, checks);

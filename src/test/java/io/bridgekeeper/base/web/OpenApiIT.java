@@ -32,7 +32,7 @@ class OpenApiIT {
         assertThat(doc.path("openapi").asString()).startsWith("3.");
         assertThat(names(doc.path("paths"))).containsExactlyInAnyOrder(
                 "/api/decision/v1/resolve", "/api/decision/v1/resolve/batch",
-                "/api/decision/v1/authorize", "/api/decision/v1/authorize/batch");
+                "/api/decision/v1/authorize", "/api/decision/v1/authorize/batch", "/api/decision/v1/observations");
         assertThat(doc.path("components").path("securitySchemes").path("serviceCredential").path("scheme").asString())
                 .isEqualTo("bearer");
         assertThat(doc.path("security").toString()).contains("serviceCredential");
