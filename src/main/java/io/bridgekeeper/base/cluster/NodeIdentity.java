@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,13 +53,6 @@ public class NodeIdentity {
     @PreDestroy
     void stopped() {
         jdbc.update("update app_node set stopped_at = ? where node_id = ?", Timestamp.from(clock.instant()), nodeId);
-    }
-
-    /** The nodes alive now, oldest first. */
-    public List<String> aliveNodes() {
-        return jdbc.queryForList("select node_id from app_node where last_seen_at > ? and stopped_at is null "
-                        + "order by started_at, node_id",
-                String.class, Timestamp.from(clock.instant().minus(ALIVE)));
     }
 
     private static String defaultId() {

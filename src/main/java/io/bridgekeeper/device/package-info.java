@@ -1,0 +1,12 @@
+/**
+ * Devices and who owns them: the device grids, ownership history, transfers, disabling, and moves held
+ * for the household's confirmation.
+ *
+ * <p>Owns the tables: {@code device}, {@code device_ownership}, {@code device_move}.
+ *
+ * <p>Offers: {@link io.bridgekeeper.device.DeviceService}, {@link io.bridgekeeper.device.DeviceMoveService}.
+ */
+@ApplicationModule
+package io.bridgekeeper.device;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,12 @@
+/**
+ * Account links between households and vendor accounts: linking by code, the partner API's link and
+ * device sync, unlinking and its receipts.
+ *
+ * <p>Owns the tables: {@code account_link}, {@code link_epoch_event}, {@code link_code}, {@code unlink_receipt}.
+ *
+ * <p>Offers: {@link io.bridgekeeper.link.LinkService}, {@link io.bridgekeeper.link.UnlinkService}.
+ */
+@ApplicationModule
+package io.bridgekeeper.link;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,13 @@
+/**
+ * Cache versions and their staged rollouts: approval by four eyes, stages, telemetry and the guards
+ * that advance, pause, or halt and roll back.
+ *
+ * <p>Owns the tables: {@code cache_version}, {@code rollout}, {@code rollout_stage}, {@code telemetry}.
+ *
+ * <p>Offers: {@link io.bridgekeeper.rollout.RolloutService}, {@link io.bridgekeeper.rollout.RolloutGuards}
+ * (the breach path every isolation violation takes), {@link io.bridgekeeper.rollout.TelemetryService}.
+ */
+@ApplicationModule
+package io.bridgekeeper.rollout;
+
+import org.springframework.modulith.ApplicationModule;

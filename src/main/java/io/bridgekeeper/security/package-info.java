@@ -1,0 +1,12 @@
+/**
+ * Sign-in, roles and who is signed in: accounts and their roles, the login lock-out, the security
+ * configuration of the portal.
+ *
+ * <p>Owns the tables: {@code account}, {@code account_role}, {@code login_attempt}.
+ *
+ * <p>Offers: {@link io.bridgekeeper.security.CurrentUser}, {@link io.bridgekeeper.security.Roles}.
+ */
+@ApplicationModule
+package io.bridgekeeper.security;
+
+import org.springframework.modulith.ApplicationModule;
