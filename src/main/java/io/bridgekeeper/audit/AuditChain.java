@@ -33,13 +33,13 @@ class AuditChain {
                                             target_type, target_id, vendor_id, before_state, after_state,
                                             client_address) as recomputed
                     from audit_event)
-                select id, case when prev_hash <> expected_prev then 'PREV_HASH_MISMATCH' else 'HASH_MISMATCH' end
+                select id, case when prev_hash <> expected_prev then 'PREV_HASH_MISMATCH' else 'HASH_MISMATCH' end as problem
                 from chain
                 where prev_hash <> expected_prev or hash <> recomputed
                 order by id
                 limit 1
                 """, rs -> rs.next()
-                ? new Broken(rs.getLong(1), ChainVerification.Problem.valueOf(rs.getString(2))) : null,
+                ? new Broken(rs.getLong("id"), ChainVerification.Problem.valueOf(rs.getString("problem"))) : null,
                 AuditLog.GENESIS);
         long millis;
         if (broken == null) {

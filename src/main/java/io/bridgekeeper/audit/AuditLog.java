@@ -50,7 +50,7 @@ public class AuditLog {
                        Object before, Object after) {
         jdbc.queryForList("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
         String prev = jdbc.query("select hash from audit_event order by id desc limit 1",
-                rs -> rs.next() ? rs.getString(1) : GENESIS);
+                rs -> rs.next() ? rs.getString("hash") : GENESIS);
         Timestamp at = Timestamp.from(clock.instant());
         String target = targetId == null ? null : String.valueOf(targetId);
         String client = ClientAddress.current().orElse(null);

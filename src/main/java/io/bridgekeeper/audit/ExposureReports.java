@@ -32,11 +32,12 @@ public class ExposureReports {
         "reasons"};
 
     private static final String PAIRS = """
-            select iv.source_owner_account_id, sa.email, sa.display_name,
-                   string_agg(distinct sd.name || ' #' || sd.id, ', '),
-                   iv.target_owner_account_id, ta.email, ta.display_name,
-                   string_agg(distinct td.name || ' #' || td.id, ', '),
-                   min(iv.occurred_at), max(iv.occurred_at), count(*), string_agg(distinct iv.reason, ', ')
+            select iv.source_owner_account_id as exposed_id, sa.email as exposed_email, sa.display_name as exposed_name,
+                   string_agg(distinct sd.name || ' #' || sd.id, ', ') as exposed_devices,
+                   iv.target_owner_account_id as viewer_id, ta.email as viewer_email, ta.display_name as viewer_name,
+                   string_agg(distinct td.name || ' #' || td.id, ', ') as viewer_devices,
+                   min(iv.occurred_at) as first_at, max(iv.occurred_at) as last_at, count(*) as times,
+                   string_agg(distinct iv.reason, ', ') as reasons
             from isolation_violation iv
             left join account sa on sa.id = iv.source_owner_account_id
             left join account ta on ta.id = iv.target_owner_account_id
@@ -58,30 +59,31 @@ public class ExposureReports {
     public ExposureReport of(long incidentId) {
         List<ExposureReport.Row> rows = jdbc.query(PAIRS, (rs, i) -> row(rs), incidentId);
         return jdbc.queryForObject("""
-                select count(*),
-                       count(distinct iv.source_owner_account_id) filter (where not coalesce(sa.canary, false)),
-                       count(distinct iv.target_owner_account_id) filter (where not coalesce(ta.canary, false)),
+                select count(*) as violations,
+                       count(distinct iv.source_owner_account_id) filter (where not coalesce(sa.canary, false)) as exposed,
+                       count(distinct iv.target_owner_account_id) filter (where not coalesce(ta.canary, false)) as viewing,
                        (select count(*) from (
                             select source_owner_account_id from isolation_violation
                             where incident_id = ? and source_owner_account_id is not null
                             union
                             select target_owner_account_id from isolation_violation
                             where incident_id = ? and target_owner_account_id is not null) h
-                        join account a on a.id = h.source_owner_account_id where not a.canary),
+                        join account a on a.id = h.source_owner_account_id where not a.canary) as affected,
                        (select count(*) from (
                             select source_owner_account_id from isolation_violation
                             where incident_id = ? and source_owner_account_id is not null
                             union
                             select target_owner_account_id from isolation_violation
                             where incident_id = ? and target_owner_account_id is not null) h
-                        join account a on a.id = h.source_owner_account_id where a.canary),
-                       min(iv.occurred_at), max(iv.occurred_at)
+                        join account a on a.id = h.source_owner_account_id where a.canary) as canaries,
+                       min(iv.occurred_at) as first_at, max(iv.occurred_at) as last_at
                 from isolation_violation iv
                 left join account sa on sa.id = iv.source_owner_account_id
                 left join account ta on ta.id = iv.target_owner_account_id
                 where iv.incident_id = ?
-                """, (rs, i) -> new ExposureReport(incidentId, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rows),
+                """, (rs, i) -> new ExposureReport(incidentId, rs.getLong("violations"), rs.getLong("exposed"),
+                        rs.getLong("viewing"), rs.getLong("affected"), rs.getLong("canaries"),
+                        instant(rs.getTimestamp("first_at")), instant(rs.getTimestamp("last_at")), rows),
                 incidentId, incidentId, incidentId, incidentId, incidentId);
     }
 
@@ -108,10 +110,11 @@ public class ExposureReports {
     }
 
     private static ExposureReport.Row row(ResultSet rs) throws SQLException {
-        return new ExposureReport.Row((Long) rs.getObject(1), name(rs.getString(3)), rs.getString(2),
-                rs.getString(4), (Long) rs.getObject(5), name(rs.getString(7)), rs.getString(6),
-                rs.getString(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getLong(11),
-                rs.getString(12));
+        return new ExposureReport.Row((Long) rs.getObject("exposed_id"), name(rs.getString("exposed_name")),
+                rs.getString("exposed_email"), rs.getString("exposed_devices"), (Long) rs.getObject("viewer_id"),
+                name(rs.getString("viewer_name")), rs.getString("viewer_email"), rs.getString("viewer_devices"),
+                instant(rs.getTimestamp("first_at")), instant(rs.getTimestamp("last_at")), rs.getLong("times"),
+                rs.getString("reasons"));
     }
 
     /** A device without an owner at the time (a platform display not yet set up) has no household. */

@@ -74,7 +74,7 @@ public class PartnerLinkService {
         Long ended = jdbc.query("""
                 select id from account_link where account_id = ? and vendor_id = ? and external_account_id = ?
                 and status = 'ENDED' order by id desc limit 1 for update
-                """, (rs, i) -> rs.getLong(1), account, vendorId, external).stream().findFirst().orElse(null);
+                """, (rs, i) -> rs.getLong("id"), account, vendorId, external).stream().findFirst().orElse(null);
         long linkId;
         int epoch;
         try {
@@ -116,7 +116,8 @@ public class PartnerLinkService {
         LinkedOwner owner = jdbc.query("""
                 select id, account_id, vendor_id, epoch from account_link
                 where vendor_id = ? and external_account_id = ? and status = 'LIVE' for update
-                """, (rs, i) -> new LinkedOwner(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)),
+                """, (rs, i) -> new LinkedOwner(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("vendor_id"),
+                        rs.getInt("epoch")),
                 vendorId, externalAccountId).stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("link-not-found",
                         "Vendor account '" + externalAccountId + "' is not linked to any household."));

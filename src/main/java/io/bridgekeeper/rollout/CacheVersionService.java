@@ -106,8 +106,9 @@ public class CacheVersionService {
         return jdbc.query("""
                 select id, vendor_id, label, description, release_notes, stable, created_at
                 from cache_version where vendor_id = ? order by created_at desc, id desc
-                """, (rs, i) -> new CacheVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()), vendorId);
+                """, (rs, i) -> new CacheVersion(rs.getLong("id"), rs.getLong("vendor_id"),
+                rs.getString("label"), rs.getString("description"), rs.getString("release_notes"), rs.getBoolean("stable"),
+                rs.getTimestamp("created_at").toInstant()), vendorId);
     }
 
     private static String trimToNull(String s) {

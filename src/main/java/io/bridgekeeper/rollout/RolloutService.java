@@ -77,7 +77,7 @@ public class RolloutService {
                 select id, name, slug from vendor
                 where ? or id in (select vendor_id from vendor_partner_manager where account_id = ?)
                 order by name
-                """, (rs, i) -> new VendorChoice(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                """, (rs, i) -> new VendorChoice(rs.getLong("id"), rs.getString("name"), rs.getString("slug")),
                 currentUser.isAdmin(), currentUser.id());
     }
 

@@ -57,7 +57,7 @@ public class TelemetryService {
         Map<String, Long> versions = new HashMap<>();
         jdbc.query("select label, id from cache_version where vendor_id = ?",
                 rs -> {
-                    versions.put(rs.getString(1), rs.getLong(2));
+                    versions.put(rs.getString("label"), rs.getLong("id"));
                 }, vendorId);
         Map<Long, Long> violationsByVersion = new LinkedHashMap<>();
         long deliveries = 0;

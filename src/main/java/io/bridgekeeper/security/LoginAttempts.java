@@ -42,7 +42,7 @@ class LoginAttempts {
     Optional<Duration> lockedFor(String username) {
         Instant now = clock.instant();
         return jdbc.query("select locked_until from login_attempt where username = ?",
-                        (rs, i) -> rs.getTimestamp(1), normalize(username)).stream()
+                        (rs, i) -> rs.getTimestamp("locked_until"), normalize(username)).stream()
                 .filter(ts -> ts != null && ts.toInstant().isAfter(now))
                 .map(ts -> Duration.between(now, ts.toInstant()))
                 .findFirst();

@@ -37,7 +37,7 @@ class VendorReach {
                 from vendor v where v.id in (:ids)
                 """, Map.of("ids", vendorIds),
                 rs -> {
-                    result.put(rs.getLong(1), new Counts(rs.getLong(2), rs.getLong(3)));
+                    result.put(rs.getLong("id"), new Counts(rs.getLong("links"), rs.getLong("devices")));
                 });
         return result;
     }

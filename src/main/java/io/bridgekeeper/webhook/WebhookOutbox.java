@@ -58,7 +58,7 @@ public class WebhookOutbox {
                 values (?, ?, ?::jsonb, 'PENDING', ?, ?, ?, ?)
                 on conflict (dedupe_key) where dedupe_key is not null do nothing
                 returning id
-                """, (rs, i) -> rs.getLong(1), vendorId, event.name(), json.writeValueAsString(data), now, now, now, dedupeKey)
+                """, (rs, i) -> rs.getLong("id"), vendorId, event.name(), json.writeValueAsString(data), now, now, now, dedupeKey)
                 .stream().findFirst().orElse(null);
         if (id == null) {
             return Optional.empty();
