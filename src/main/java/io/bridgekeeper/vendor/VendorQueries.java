@@ -51,9 +51,9 @@ class VendorQueries {
         sql.append(" order by ").append(orderBy(page.getSort())).append(", v.id");
         sql.append(" limit :limit offset :offset");
         p.addValue("limit", Slices.fetchSize(page)).addValue("offset", page.getOffset());
-        List<VendorRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new VendorRow(rs.getLong(1), rs.getString(2),
-                rs.getString(3), VendorStatus.valueOf(rs.getString(4)), capabilities(rs.getArray(6)),
-                rs.getTimestamp(5).toInstant()));
+        List<VendorRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new VendorRow(rs.getLong("id"),
+                rs.getString("slug"), rs.getString("name"), VendorStatus.valueOf(rs.getString("status")),
+                capabilities(rs.getArray("caps")), rs.getTimestamp("created_at").toInstant()));
         return Slices.of(rows, page);
     }
 
@@ -81,7 +81,8 @@ class VendorQueries {
                 select a.id, a.email, a.display_name from vendor_partner_manager pm join account a on a.id = pm.account_id
                 where pm.vendor_id = :v order by a.display_name
                 """, Map.of("v", vendorId),
-                (rs, i) -> new VendorDetail.PartnerManagerRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                (rs, i) -> new VendorDetail.PartnerManagerRef(rs.getLong("id"), rs.getString("email"),
+                        rs.getString("display_name")));
     }
 
     Optional<Long> partnerManagerByEmail(String email) {
@@ -117,22 +118,27 @@ class VendorQueries {
     List<SuspensionView> suspensions(long vendorId) {
         return jdbc.query("""
                 select s.id, s.status, s.all_capabilities, s.reason_code, s.reason_text, s.expected_restoration_at,
-                       s.suspended_at, coalesce(sb.display_name, 'the system'), s.resume_requested_at, rb.display_name, s.resume_requested_by,
-                       s.lifted_at, lb.display_name,
-                       array(select c.capability from suspension_capability c where c.suspension_id = s.id order by 1),
+                       s.suspended_at, coalesce(sb.display_name, 'the system') as suspended_by_name, s.resume_requested_at,
+                       rb.display_name as resume_requested_by_name, s.resume_requested_by, s.lifted_at,
+                       lb.display_name as lifted_by_name,
+                       array(select c.capability from suspension_capability c where c.suspension_id = s.id order by 1)
+                           as scope,
                        array(select c.capability from vendor_capability c where c.vendor_id = s.vendor_id order by 1)
+                           as vendor_caps
                 from suspension s
                 left join account sb on sb.id = s.suspended_by
                 left join account rb on rb.id = s.resume_requested_by
                 left join account lb on lb.id = s.lifted_by
                 where s.vendor_id = :v order by s.suspended_at desc, s.id desc
                 """, Map.of("v", vendorId), (rs, i) -> {
-                    boolean all = rs.getBoolean(3);
-                    return new SuspensionView(rs.getLong(1), rs.getString(2), all,
-                            all ? capabilities(rs.getArray(15)) : capabilities(rs.getArray(14)),
-                            SuspensionReason.valueOf(rs.getString(4)), rs.getString(5), instant(rs, 6),
-                            instant(rs, 7), rs.getString(8), instant(rs, 9), rs.getString(10),
-                            (Long) rs.getObject(11), instant(rs, 12), rs.getString(13));
+                    boolean all = rs.getBoolean("all_capabilities");
+                    return new SuspensionView(rs.getLong("id"), rs.getString("status"), all,
+                            capabilities(rs.getArray(all ? "vendor_caps" : "scope")),
+                            SuspensionReason.valueOf(rs.getString("reason_code")), rs.getString("reason_text"),
+                            instant(rs, "expected_restoration_at"), instant(rs, "suspended_at"),
+                            rs.getString("suspended_by_name"), instant(rs, "resume_requested_at"),
+                            rs.getString("resume_requested_by_name"), (Long) rs.getObject("resume_requested_by"),
+                            instant(rs, "lifted_at"), rs.getString("lifted_by_name"));
                 });
     }
 
@@ -147,7 +153,7 @@ class VendorQueries {
                 where n.last_seen_at > :alive and n.stopped_at is null
                 order by n.started_at, n.node_id
                 """, Map.of("s", suspensionId, "c", change, "alive", Timestamp.from(aliveSince)),
-                (rs, i) -> new NodeApplication(rs.getString(1), instant(rs, 2)));
+                (rs, i) -> new NodeApplication(rs.getString("node_id"), instant(rs, "applied_at")));
     }
 
     Map<Long, String> vendorNames(Set<Long> ids) {
@@ -155,13 +161,13 @@ class VendorQueries {
         if (!ids.isEmpty()) {
             jdbc.query("select id, name from vendor where id in (:ids)", Map.of("ids", ids),
                     rs -> {
-                        names.put(rs.getLong(1), rs.getString(2));
+                        names.put(rs.getLong("id"), rs.getString("name"));
                     });
         }
         return names;
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }
