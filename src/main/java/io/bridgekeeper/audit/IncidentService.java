@@ -96,7 +96,7 @@ public class IncidentService {
                 where kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED' and vendor_id = ?
                   and rollout_id is not distinct from ?
                 order by id limit 1
-                """, rs -> rs.next() ? rs.getLong(1) : null, violation.vendorId(), violation.rolloutId());
+                """, rs -> rs.next() ? rs.getLong("id") : null, violation.vendorId(), violation.rolloutId());
         if (incidentId == null) {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("firstViolation", violationDocument(violation));
@@ -162,15 +162,17 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public Slice<IncidentSummary> list(IncidentState state, Pageable pageable) {
         List<IncidentSummary> rows = new ArrayList<>(jdbc.query("""
-                select i.id, i.kind, i.severity, i.state, i.title, v.name, i.rollout_id, i.opened_at,
-                       (select count(*) from isolation_violation iv where iv.incident_id = i.id)
+                select i.id, i.kind, i.severity, i.state, i.title, v.name as vendor_name, i.rollout_id, i.opened_at,
+                       (select count(*) from isolation_violation iv where iv.incident_id = i.id) as violations
                 from incident i left join vendor v on v.id = i.vendor_id
                 where cast(? as varchar) is null or i.state = ?
                 order by case i.state when 'RESOLVED' then 1 else 0 end, i.opened_at desc, i.id desc
                 limit ? offset ?
-                """, (rs, n) -> new IncidentSummary(rs.getLong(1), IncidentKind.valueOf(rs.getString(2)),
-                        Severity.valueOf(rs.getString(3)), IncidentState.valueOf(rs.getString(4)), rs.getString(5),
-                        rs.getString(6), (Long) rs.getObject(7), rs.getTimestamp(8).toInstant(), rs.getLong(9)),
+                """, (rs, n) -> new IncidentSummary(rs.getLong("id"),
+                        IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
+                        IncidentState.valueOf(rs.getString("state")), rs.getString("title"), rs.getString("vendor_name"),
+                        (Long) rs.getObject("rollout_id"), rs.getTimestamp("opened_at").toInstant(),
+                        rs.getLong("violations")),
                 state == null ? null : state.name(), state == null ? null : state.name(),
                 Slices.fetchSize(pageable), pageable.getOffset()));
         return Slices.of(rows, pageable);
@@ -180,17 +182,19 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public IncidentDetail detail(long incidentId) {
         List<IncidentDetail.TimelineEntry> timeline = jdbc.query("""
-                select n.id, n.occurred_at, n.kind, coalesce(a.display_name, 'System'), n.note
+                select n.id, n.occurred_at, n.kind, coalesce(a.display_name, 'System') as author, n.note
                 from incident_note n left join account a on a.id = n.author_id
                 where n.incident_id = ? order by n.occurred_at, n.id
-                """, (rs, i) -> new IncidentDetail.TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), rs.getString(4), rs.getString(5)), incidentId);
+                """, (rs, i) -> new IncidentDetail.TimelineEntry(rs.getLong("id"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), rs.getString("author"),
+                        rs.getString("note")), incidentId);
         return jdbc.query("""
-                select i.id, i.kind, i.severity, i.state, i.title, i.vendor_id, v.name, v.slug, i.rollout_id,
+                select i.id, i.kind, i.severity, i.state, i.title, i.vendor_id, v.name as vendor_name,
+                       v.slug as vendor_slug, i.rollout_id,
                        case when r.id is null then null
-                            else fv.label || ' → ' || tv.label || ' (' || lower(r.state) || ')' end,
-                       jsonb_pretty(i.evidence), i.opened_at, coalesce(oa.display_name, 'System'),
-                       i.acknowledged_at, aa.display_name, i.resolved_at, ra.display_name
+                            else fv.label || ' → ' || tv.label || ' (' || lower(r.state) || ')' end as rollout,
+                       jsonb_pretty(i.evidence) as evidence, i.opened_at, coalesce(oa.display_name, 'System') as opened_by,
+                       i.acknowledged_at, aa.display_name as acknowledged_by, i.resolved_at, ra.display_name as resolved_by
                 from incident i
                 left join vendor v on v.id = i.vendor_id
                 left join rollout r on r.id = i.rollout_id
@@ -204,11 +208,13 @@ public class IncidentService {
                     if (!rs.next()) {
                         throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
                     }
-                    return new IncidentDetail(rs.getLong(1), IncidentKind.valueOf(rs.getString(2)),
-                            Severity.valueOf(rs.getString(3)), IncidentState.valueOf(rs.getString(4)),
-                            rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getString(8),
-                            (Long) rs.getObject(9), rs.getString(10), rs.getString(11), instant(rs, 12),
-                            rs.getString(13), instant(rs, 14), rs.getString(15), instant(rs, 16), rs.getString(17),
+                    return new IncidentDetail(rs.getLong("id"), IncidentKind.valueOf(rs.getString("kind")),
+                            Severity.valueOf(rs.getString("severity")), IncidentState.valueOf(rs.getString("state")),
+                            rs.getString("title"), (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"),
+                            rs.getString("vendor_slug"), (Long) rs.getObject("rollout_id"), rs.getString("rollout"),
+                            rs.getString("evidence"), instant(rs, "opened_at"), rs.getString("opened_by"),
+                            instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), instant(rs, "resolved_at"),
+                            rs.getString("resolved_by"),
                             timeline);
                 }, incidentId);
     }
@@ -265,7 +271,7 @@ public class IncidentService {
                     if (!rs.next()) {
                         throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
                     }
-                    return IncidentState.valueOf(rs.getString(1));
+                    return IncidentState.valueOf(rs.getString("state"));
                 }, incidentId);
     }
 
@@ -274,7 +280,7 @@ public class IncidentService {
             if (!rs.next()) {
                 throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
             }
-            return (Long) rs.getObject(1);
+            return (Long) rs.getObject("vendor_id");
         }, incidentId);
     }
 
@@ -311,7 +317,7 @@ public class IncidentService {
         return doc;
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }
