@@ -307,7 +307,12 @@ public class ServiceCredentialService {
         return m;
     }
 
-    private void reload() {
+    /**
+     * Reads the live credentials. One at a time: the reload at a commit and one for another node's NOTIFY
+     * can overlap, and one that read before the commit must not publish after one that read after it (a
+     * new credential refused, a revoked one accepted again until the next change).
+     */
+    private synchronized void reload() {
         Map<String, Live> next = new java.util.HashMap<>();
         jdbc.query("""
                 select c.id, c.name, c.key_prefix, c.key_hash, array_to_string(c.calls, ',') as calls, c.rate_per_second,

@@ -13,6 +13,7 @@ import io.bridgekeeper.support.RunAs;
 import io.bridgekeeper.support.TestData;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -152,6 +153,39 @@ class DecisionCredentialScopeIT {
             }
         }
         assertThat(flagOf(prefix)).isTrue();
+    }
+
+    /**
+     * Every node reloads its live credentials when another node changes one (NOTIFY), and the node that
+     * made the change reloads at its commit. A reload that read before the commit must never land after
+     * the one that read after it: a new credential would be refused (401) and a revoked one accepted again
+     * until the next change. Here notifications arrive without pause while credentials are made and revoked.
+     */
+    @Test
+    void a_new_credential_is_known_and_a_revoked_one_refused_at_once_while_reloads_race() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread notifier = Thread.ofPlatform().start(() -> {
+            // about as many as the node can take (each is a reload), so none pile up for the next test
+            while (!stop.get()) {
+                jdbc.execute("select pg_notify('bridgekeeper_decision', 'c')");
+                LockSupport.parkNanos(2_000_000);
+            }
+        });
+        try {
+            for (int i = 0; i < 150; i++) {
+                NewServiceCredential made = runAs.as(DemoAccounts.ADMIN,
+                        () -> credentials.create(TestData.unique("racing"), CredentialScope.unrestricted()));
+                assertThat(credentials.authenticate(made.key())).as("credential %d right after it was made", i)
+                        .isPresent();
+                runAs.as(DemoAccounts.ADMIN, () -> credentials.revoke(made.id()));
+                assertThat(credentials.authenticate(made.key())).as("credential %d right after it was revoked", i)
+                        .isEmpty();
+            }
+        } finally {
+            stop.set(true);
+            notifier.join();
+            fixture.sync();
+        }
     }
 
     private boolean flagOf(String prefix) {
