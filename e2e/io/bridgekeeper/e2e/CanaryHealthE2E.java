@@ -30,7 +30,7 @@ class CanaryHealthE2E extends PortalTest {
         page.locator("#canary-health").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                 .setPath(Path.of("target", "e2e-screenshots", "vendor-canary-health.png")));
 
-        context.clearCookies();
+        switchUser();
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
         open("vendors/" + lumacam);
         assertThat(page.locator("#canary-grid")).containsText("Canary lumacam #2");

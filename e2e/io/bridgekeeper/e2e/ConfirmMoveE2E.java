@@ -70,7 +70,7 @@ class ConfirmMoveE2E extends PortalTest {
                 Long.class, camera);
 
         // A is told its camera is on hold
-        context.clearCookies();
+        switchUser();
         signInAndWait(a, "my-home");
         assertThat(page.locator("#device-" + camera)).containsText("On hold");
         assertThat(page.locator("#move-notice-" + camera)).containsText("under another household's account");
@@ -79,7 +79,7 @@ class ConfirmMoveE2E extends PortalTest {
                 .setPath(Path.of("target", "e2e-screenshots", "my-home-camera-on-hold.png")));
 
         // B sees the move waiting, beside its disabled camera, and confirms it
-        context.clearCookies();
+        switchUser();
         signInAndWait(b, "my-home");
         assertThat(page.locator("#move-" + move)).containsText("Greenhouse camera");
         assertThat(page.locator("#move-" + move)).containsText(extB);
@@ -102,7 +102,7 @@ class ConfirmMoveE2E extends PortalTest {
                 .isEqualTo(accountB + " ACTIVE");
 
         // and A's home no longer has it
-        context.clearCookies();
+        switchUser();
         signInAndWait(a, "my-home");
         assertThat(page.locator("#device-" + camera)).hasCount(0);
     }

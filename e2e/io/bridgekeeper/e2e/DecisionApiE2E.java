@@ -163,7 +163,7 @@ class DecisionApiE2E extends PortalTest {
         open("decision-api");
         assertThat(page.locator("#not-available")).isVisible();
         assertThat(page.locator("#decision-api-view, #credential-grid, #new-credential")).hasCount(0);
-        context.clearCookies();
+        switchUser();
 
         signInAndWait(DemoAccounts.HOUSEHOLD, "my-home");
         open("decision-api");

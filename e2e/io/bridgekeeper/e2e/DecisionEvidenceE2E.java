@@ -59,7 +59,7 @@ class DecisionEvidenceE2E extends PortalTest {
         assertThat(page.locator("#policy-claimed-threshold input")).hasValue("5");
         assertThat(page.locator("#policy-claimed-window input")).hasValue("30");
 
-        context.clearCookies();
+        switchUser();
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
         open("vendors/" + lumacam());
         assertThat(page.locator("#policy-claimed-threshold")).hasText("5");

@@ -57,7 +57,7 @@ class RolloutE2E extends PortalTest {
         assertThat(page.locator("#rollout-approve")).hasCount(0);
 
         // An admin approves it
-        context.clearCookies();
+        switchUser();
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
         open("rollouts");
         assertThat(page.locator("#rollouts-grid")).containsText(s.vendor().slug());
@@ -68,7 +68,7 @@ class RolloutE2E extends PortalTest {
         assertThat(page.locator("#rollout-approval")).containsText("Approved by Ada Lovelace");
 
         // The partner manager starts it and advances it by hand
-        context.clearCookies();
+        switchUser();
         signInAndWait(s.partner(), "partner-vendors");
         open("rollouts/" + id);
         page.locator("#rollout-start").click();

@@ -59,7 +59,7 @@ class SignInE2E extends PortalTest {
             assertThat(page.locator("#not-available")).isVisible();
             assertThat(page.locator("#admin-overview, #partner-vendors")).hasCount(0);
         }
-        context.clearCookies();
+        switchUser();
 
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
         for (String path : new String[] {"admin", "home"}) {
@@ -67,7 +67,7 @@ class SignInE2E extends PortalTest {
             assertThat(page.locator("#not-available")).isVisible();
             assertThat(page.locator("#admin-overview, #my-home")).hasCount(0);
         }
-        context.clearCookies();
+        switchUser();
 
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
         for (String path : new String[] {"home", "partner/vendors"}) {

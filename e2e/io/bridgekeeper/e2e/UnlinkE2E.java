@@ -82,7 +82,7 @@ class UnlinkE2E extends PortalTest {
             assertThat(page.locator("#device-" + camera)).hasCount(0);
 
             // another household: not in its home, not by typing the device's or the receipt's URL
-            context.clearCookies();
+            switchUser();
             signInAndWait("household031@example.com", "my-home");
             assertThat(page.locator("#device-groups")).not().containsText("Gate doorbell");
             open("home/devices/" + doorbell);
@@ -93,7 +93,7 @@ class UnlinkE2E extends PortalTest {
             assertThat(page.locator("#unlink-receipt")).hasCount(0);
 
             // while its owner opens it
-            context.clearCookies();
+            switchUser();
             signInAndWait(household, "my-home");
             open("home/devices/" + doorbell);
             assertThat(page.locator("#household-device")).containsText("Gate doorbell");

@@ -84,7 +84,7 @@ class VendorSuspensionE2E extends PortalTest {
         screenshot("vendor-suspended-admin");
 
         // The vendor's partner manager sees the suspension and its reason
-        context.clearCookies();
+        switchUser();
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
         assertThat(page.locator("#partner-vendor-grid")).containsText("Suspended to protect your privacy");
         page.locator("#partner-vendor-grid").getByText("LumaCam", new Locator.GetByTextOptions().setExact(true)).click();
@@ -92,14 +92,14 @@ class VendorSuspensionE2E extends PortalTest {
         assertThat(page.locator("#suspend-vendor, #resume-vendor, #approve-resume")).hasCount(0);
 
         // A household with LumaCam cameras is told in plain words; its devices are still listed
-        context.clearCookies();
+        switchUser();
         signInAndWait(DemoAccounts.HOUSEHOLD, "my-home");
         assertThat(page.locator("#notice-lumacam")).containsText("Suspended by the platform to protect your privacy");
         assertThat(page.locator("#device-groups")).containsText("Nursery camera");
         screenshot("my-home-suspended");
 
         // The first admin asks to resume, and cannot approve their own request
-        context.clearCookies();
+        switchUser();
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
         open("vendors/" + lumacam);
         page.locator("#resume-vendor").click();
@@ -107,7 +107,7 @@ class VendorSuspensionE2E extends PortalTest {
         assertThat(page.locator("#approve-resume")).isDisabled();
 
         // A second admin approves it
-        context.clearCookies();
+        switchUser();
         signInAndWait(DemoAccounts.SECOND_ADMIN, "admin-overview");
         open("vendors/" + lumacam);
         page.locator("#approve-resume").click();
