@@ -124,13 +124,14 @@ public class AuditSearch {
                    or v.id in (select vendor_id from vendor_partner_manager where account_id = :partner)
                 order by v.name
                 """, new MapSqlParameterSource("partner", who.partnerAccountId()),
-                (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                (rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
     }
 
     private static String select(AuditFilter f, AuditScope.Scope who, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder("""
                 select e.id, e.occurred_at, e.actor_type, e.actor_id, e.actor_name, e.action, e.target_type,
-                       e.target_id, e.vendor_id, v.name as vendor_name, e.before_state::text, e.after_state::text,
+                       e.target_id, e.vendor_id, v.name as vendor_name, e.before_state::text as before_state,
+                       e.after_state::text as after_state,
                        e.client_address, a.kind as actor_kind
                 from audit_event e
                 left join vendor v on v.id = e.vendor_id
@@ -180,8 +181,8 @@ public class AuditSearch {
         String actorType = rs.getString("actor_type");
         String actorId = rs.getString("actor_id");
         String actorName = rs.getString("actor_name");
-        String before = rs.getString(11);
-        String after = rs.getString(12);
+        String before = rs.getString("before_state");
+        String after = rs.getString("after_state");
         String client = rs.getString("client_address");
         if (who.isPartner()) {
             boolean self = "ACCOUNT".equals(actorType) && String.valueOf(who.partnerAccountId()).equals(actorId);

@@ -200,8 +200,8 @@ public class ServiceCredentialService {
     @RolesAllowed(Roles.ADMIN)
     public void revoke(long id) {
         Map<String, Object> before = jdbc.query("select name, key_prefix, revoked_at from service_credential where id = ?",
-                rs -> rs.next() ? Map.<String, Object>of("name", rs.getString(1), "prefix", rs.getString(2),
-                        "revoked", rs.getTimestamp(3) != null) : null, id);
+                rs -> rs.next() ? Map.<String, Object>of("name", rs.getString("name"), "prefix", rs.getString("key_prefix"),
+                        "revoked", rs.getTimestamp("revoked_at") != null) : null, id);
         if (before == null) {
             throw DomainException.notFound("no-such-credential", "There is no service credential " + id + ".");
         }

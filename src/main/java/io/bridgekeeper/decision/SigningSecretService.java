@@ -43,11 +43,12 @@ public class SigningSecretService {
     @Transactional(readOnly = true)
     public List<SigningSecret> list() {
         return jdbc.query("""
-                select s.kid, s.status, s.created_at, a.email, s.retired_at
+                select s.kid, s.status, s.created_at, a.email as created_by_email, s.retired_at
                 from cache_key_secret s left join account a on a.id = s.created_by
                 order by s.created_at desc, s.kid desc
-                """, (rs, i) -> new SigningSecret(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));
+                """, (rs, i) -> new SigningSecret(rs.getString("kid"), rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by_email"),
+                rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant()));
     }
 
     /** Rotates: returns the new secret's id. */
@@ -60,7 +61,7 @@ public class SigningSecretService {
                 "update cache_key_secret set status = 'RETIRED', retired_at = ? where status = 'VERIFY' returning kid",
                 String.class, Timestamp.from(now));
         String previous = jdbc.query("update cache_key_secret set status = 'VERIFY' where status = 'ACTIVE' returning kid",
-                rs -> rs.next() ? rs.getString(1) : null);
+                rs -> rs.next() ? rs.getString("kid") : null);
         String kid = jdbc.queryForObject("""
                 insert into cache_key_secret (kid, sealed_secret, status, created_at, created_by)
                 values ('k' || nextval('cache_key_secret_seq'), ?, 'ACTIVE', ?, ?) returning kid

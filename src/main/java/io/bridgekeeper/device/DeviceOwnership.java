@@ -88,8 +88,9 @@ public class DeviceOwnership {
                 select id, vendor_device_id, kind, name, owner_account_id, link_id, state from device
                 where vendor_id = ? and (link_id = ? or vendor_device_id = any (?)) order by id for update
                 """, rs -> {
-                    existing.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7)));
+                    existing.put(rs.getString("vendor_device_id"), new Existing(rs.getLong("id"),
+                            rs.getString("vendor_device_id"), rs.getString("kind"), rs.getString("name"),
+                            (Long) rs.getObject("owner_account_id"), (Long) rs.getObject("link_id"), rs.getString("state")));
                 }, link.vendorId(), link.linkId(), ids.toArray(String[]::new));
 
         List<String> added = new ArrayList<>();
@@ -152,8 +153,8 @@ public class DeviceOwnership {
                 select m.device_id, d.vendor_device_id from device_move m join device d on d.id = m.device_id
                 where m.to_link_id = ? and m.status = 'PENDING'
                 """, rs -> {
-                    if (!listed.contains(rs.getString(2))) {
-                        withdrawPendingMove(rs.getLong(1), "no longer reported by the vendor under the new account", now);
+                    if (!listed.contains(rs.getString("vendor_device_id"))) {
+                        withdrawPendingMove(rs.getLong("device_id"), "no longer reported by the vendor under the new account", now);
                     }
                 }, link.linkId());
         for (Existing d : existing.values()) {
@@ -253,7 +254,7 @@ public class DeviceOwnership {
             return false;
         }
         Long pending = jdbc.query("select id from device_move where device_id = ? and status = 'PENDING' for update",
-                (rs, i) -> rs.getLong(1), deviceId).stream().findFirst().orElse(null);
+                (rs, i) -> rs.getLong("id"), deviceId).stream().findFirst().orElse(null);
         if (pending != null) {
             return true;
         }
@@ -274,7 +275,7 @@ public class DeviceOwnership {
         List<long[]> moves = jdbc.query("""
                 update device_move set status = 'WITHDRAWN', resolved_at = ?, resolution = ?
                 where device_id = ? and status = 'PENDING' returning id, vendor_id
-                """, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, now, why, deviceId);
+                """, (rs, i) -> new long[] {rs.getLong("id"), rs.getLong("vendor_id")}, now, why, deviceId);
         if (!moves.isEmpty()) {
             release(deviceId, now);
             audit.record("DEVICE_MOVE_WITHDRAWN", "device", deviceId, moves.getFirst()[1],
@@ -313,7 +314,7 @@ public class DeviceOwnership {
     }
 
     static DeviceRef ref(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new DeviceRef(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), DeviceKind.valueOf(rs.getString(4)),
-                rs.getString(5), (Long) rs.getObject(6));
+        return new DeviceRef(rs.getLong("id"), (Long) rs.getObject("vendor_id"), rs.getString("vendor_device_id"),
+                DeviceKind.valueOf(rs.getString("kind")), rs.getString("name"), (Long) rs.getObject("link_id"));
     }
 }

@@ -26,13 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceService {
 
     private static final String ROW_SELECT = """
-            select d.id, d.vendor_id, coalesce(v.name, 'Platform'), d.vendor_device_id, d.kind, d.name,
-                   d.owner_account_id, a.email, d.link_id, d.state, d.owner_since
+            select d.id, d.vendor_id, coalesce(v.name, 'Platform') as vendor_name, d.vendor_device_id, d.kind, d.name,
+                   d.owner_account_id, a.email as owner_email, d.link_id, d.state, d.owner_since
             from device d left join vendor v on v.id = d.vendor_id left join account a on a.id = d.owner_account_id
             """;
-    private static final RowMapper<DeviceRow> ROW = (rs, i) -> new DeviceRow(rs.getLong(1), (Long) rs.getObject(2),
-            rs.getString(3), rs.getString(4), DeviceKind.valueOf(rs.getString(5)), rs.getString(6),
-            (Long) rs.getObject(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10), instant(rs.getTimestamp(11)));
+    private static final RowMapper<DeviceRow> ROW = (rs, i) -> new DeviceRow(rs.getLong("id"),
+            (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"), rs.getString("vendor_device_id"),
+            DeviceKind.valueOf(rs.getString("kind")), rs.getString("name"), (Long) rs.getObject("owner_account_id"),
+            rs.getString("owner_email"), (Long) rs.getObject("link_id"), rs.getString("state"),
+            instant(rs.getTimestamp("owner_since")));
 
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
@@ -55,13 +57,14 @@ public class DeviceService {
     @RolesAllowed(Roles.END_USER)
     public List<HouseholdDevice> myDevices() {
         return named.query("""
-                select d.id, d.vendor_id, coalesce(v.name, 'Platform'), d.kind, d.name, d.state
+                select d.id, d.vendor_id, coalesce(v.name, 'Platform') as vendor_name, d.kind, d.name, d.state
                 from device d left join vendor v on v.id = d.vendor_id
                 where d.owner_account_id = :account and d.state <> 'REMOVED'
                 order by v.name nulls first, d.kind, d.name
                 """, Map.of("account", currentUser.id()),
-                (rs, i) -> new HouseholdDevice(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
-                        DeviceKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                (rs, i) -> new HouseholdDevice(rs.getLong("id"), (Long) rs.getObject("vendor_id"),
+                        rs.getString("vendor_name"), DeviceKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                        rs.getString("state")));
     }
 
     /** One of the household's own devices; any other id is "not found", whether or not it exists. */
@@ -120,12 +123,12 @@ public class DeviceService {
     public List<VendorOption> vendorOptions() {
         if (currentUser.isAdmin()) {
             return jdbc.query("select id, name from vendor order by name",
-                    (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)));
+                    (rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("name")));
         }
         return jdbc.query("""
                 select v.id, v.name from vendor v join vendor_partner_manager pm on pm.vendor_id = v.id
                 where pm.account_id = ? order by v.name
-                """, (rs, i) -> new VendorOption(rs.getLong(1), rs.getString(2)), currentUser.id());
+                """, (rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("name")), currentUser.id());
     }
 
     /** A device with its whole ownership history, for an admin or the vendor's partner manager. */
@@ -141,9 +144,10 @@ public class DeviceService {
                        o.end_reason, o.reason_text
                 from device_ownership o join account a on a.id = o.owner_account_id
                 where o.device_id = ? order by o.started_at desc, o.id desc
-                """, (rs, i) -> new OwnershipPeriod(rs.getLong(1), visibleEmail(rs.getString(2)), (Long) rs.getObject(3),
-                (Integer) rs.getObject(4), rs.getTimestamp(5).toInstant(), rs.getString(6), instant(rs.getTimestamp(7)),
-                rs.getString(8), rs.getString(9)), deviceId);
+                """, (rs, i) -> new OwnershipPeriod(rs.getLong("owner_account_id"), visibleEmail(rs.getString("email")),
+                (Long) rs.getObject("link_id"), (Integer) rs.getObject("link_epoch"), rs.getTimestamp("started_at").toInstant(),
+                rs.getString("start_reason"), instant(rs.getTimestamp("ended_at")), rs.getString("end_reason"),
+                rs.getString("reason_text")), deviceId);
         return new DeviceDetail(row, history);
     }
 
@@ -168,7 +172,7 @@ public class DeviceService {
         Long newOwner = jdbc.query("""
                 select a.id from account a join account_role r on r.account_id = a.id and r.role = 'END_USER'
                 where lower(a.email) = lower(?)
-                """, (rs, i) -> rs.getLong(1), newOwnerEmail == null ? "" : newOwnerEmail.strip()).stream().findFirst()
+                """, (rs, i) -> rs.getLong("id"), newOwnerEmail == null ? "" : newOwnerEmail.strip()).stream().findFirst()
                 .orElseThrow(() -> DomainException.invalid("owner-not-found", "No household with e-mail '" + newOwnerEmail + "'."));
         Long oldOwner = (Long) device.get("owner_account_id");
         if (newOwner.equals(oldOwner)) {

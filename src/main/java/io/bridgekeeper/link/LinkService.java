@@ -30,14 +30,15 @@ public class LinkService {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
     private static final String ROW_SELECT = """
-            select l.id, l.vendor_id, v.name, a.email, l.external_account_id, l.status, l.epoch, l.linked_at,
-                   l.unlinked_at, v.slug
+            select l.id, l.vendor_id, v.name as vendor_name, a.email as account_email, l.external_account_id, l.status,
+                   l.epoch, l.linked_at, l.unlinked_at, v.slug as vendor_slug
             from account_link l join vendor v on v.id = l.vendor_id join account a on a.id = l.account_id
             """;
-    private static final RowMapper<LinkRow> ROW = (rs, i) -> new LinkRow(rs.getLong(1), rs.getLong(2), rs.getString(10),
-            rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
-            rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant());
+    private static final RowMapper<LinkRow> ROW = (rs, i) -> new LinkRow(rs.getLong("id"), rs.getLong("vendor_id"),
+            rs.getString("vendor_slug"), rs.getString("vendor_name"), rs.getString("account_email"),
+            rs.getString("external_account_id"), rs.getString("status"), rs.getInt("epoch"),
+            rs.getTimestamp("linked_at").toInstant(),
+            rs.getTimestamp("unlinked_at") == null ? null : rs.getTimestamp("unlinked_at").toInstant());
 
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -57,12 +58,14 @@ public class LinkService {
     @RolesAllowed(Roles.END_USER)
     public List<LinkedAccount> myLiveLinks() {
         return jdbc.query("""
-                select l.id, l.vendor_id, v.slug, v.name, l.external_account_id, l.status, l.epoch, l.linked_at
+                select l.id, l.vendor_id, v.slug as vendor_slug, v.name as vendor_name, l.external_account_id, l.status,
+                       l.epoch, l.linked_at
                 from account_link l join vendor v on v.id = l.vendor_id
                 where l.account_id = ? and l.status = 'LIVE'
                 order by v.name, l.id
-                """, (rs, i) -> new LinkedAccount(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant()),
+                """, (rs, i) -> new LinkedAccount(rs.getLong("id"), rs.getLong("vendor_id"), rs.getString("vendor_slug"),
+                        rs.getString("vendor_name"), rs.getString("external_account_id"), rs.getString("status"),
+                        rs.getInt("epoch"), rs.getTimestamp("linked_at").toInstant()),
                 currentUser.id());
     }
 
@@ -70,7 +73,7 @@ public class LinkService {
     @RolesAllowed(Roles.END_USER)
     public List<LinkableVendor> linkableVendors() {
         return jdbc.query("select id, slug, name from vendor where status = 'ACTIVE' order by name",
-                (rs, i) -> new LinkableVendor(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                (rs, i) -> new LinkableVendor(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
     }
 
     /**
@@ -143,8 +146,9 @@ public class LinkService {
         List<EpochEvent> epochs = jdbc.query("""
                 select e.epoch, e.event, e.occurred_at, a.email, e.reason from link_epoch_event e
                 left join account a on a.id = e.actor_id where e.link_id = ? order by e.occurred_at desc, e.id desc
-                """, (rs, i) -> new EpochEvent(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                visibleEmail(rs.getString(4)), rs.getString(5)), linkId);
+                """, (rs, i) -> new EpochEvent(rs.getInt("epoch"), rs.getString("event"),
+                rs.getTimestamp("occurred_at").toInstant(), visibleEmail(rs.getString("email")), rs.getString("reason")),
+                linkId);
         return new LinkDetail(row, reason, ownership.devicesOfLink(linkId), epochs);
     }
 

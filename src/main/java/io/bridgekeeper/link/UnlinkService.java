@@ -107,14 +107,15 @@ public class UnlinkService {
     @Transactional(readOnly = true)
     public UnlinkReceipt receipt(long receiptId) {
         return jdbc.query("""
-                select r.id, v.name, l.external_account_id, r.device_id, r.device_names, r.new_epoch, r.created_at,
+                select r.id, v.name as vendor_name, l.external_account_id, r.device_id, r.device_names, r.new_epoch, r.created_at,
                        r.access_revoked_at, r.webhook_delivery_id
                 from unlink_receipt r join account_link l on l.id = r.link_id join vendor v on v.id = l.vendor_id
                 where r.id = ? and r.account_id = ?
-                """, (rs, i) -> new UnlinkReceipt(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4), List.of((String[]) rs.getArray(5).getArray()), rs.getInt(6),
-                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
-                        outbox.state(rs.getLong(9)).orElse(null)), receiptId, currentUser.id())
+                """, (rs, i) -> new UnlinkReceipt(rs.getLong("id"), rs.getString("vendor_name"),
+                        rs.getString("external_account_id"), (Long) rs.getObject("device_id"),
+                        List.of((String[]) rs.getArray("device_names").getArray()), rs.getInt("new_epoch"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("access_revoked_at").toInstant(),
+                        outbox.state(rs.getLong("webhook_delivery_id")).orElse(null)), receiptId, currentUser.id())
                 .stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("receipt-not-found", "No receipt " + receiptId + " for you."));
     }
@@ -141,12 +142,12 @@ public class UnlinkService {
     /** A live link; with {@code accountId}, only that household's (anyone else's is "not found"). */
     private Link liveLink(long linkId, Long accountId, boolean lock) {
         String sql = """
-                select l.id, l.account_id, l.vendor_id, v.name, l.external_account_id from account_link l
+                select l.id, l.account_id, l.vendor_id, v.name as vendor_name, l.external_account_id from account_link l
                 join vendor v on v.id = l.vendor_id
                 where l.id = ? and l.status = 'LIVE' and (?::bigint is null or l.account_id = ?::bigint)
                 """ + (lock ? " for update of l" : "");
-        return jdbc.query(sql, (rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                rs.getString(5)), linkId, accountId, accountId).stream().findFirst()
+        return jdbc.query(sql, (rs, i) -> new Link(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("vendor_id"),
+                rs.getString("vendor_name"), rs.getString("external_account_id")), linkId, accountId, accountId).stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("link-not-found", "No live link " + linkId + " for you."));
     }
 

@@ -25,11 +25,12 @@ class RolloutQueries {
             "vendorName", "v.name", "state", "r.state", "createdAt", "r.created_at", "id", "r.id");
 
     private static final String DETAIL = """
-            select r.id, r.vendor_id, v.slug, v.name, r.from_version_id, fv.label, r.to_version_id, tv.label, r.state,
-                   r.salt, r.current_stage, r.bake_seconds, r.min_deliveries, r.error_rate_threshold, r.no_data_seconds,
-                   r.created_by, ca.display_name, r.created_at, r.submitted_at, da.display_name, r.decided_at,
-                   r.decision_reason, r.started_at, r.stage_started_at, r.observed_since, r.ended_at, r.pause_reason,
-                   r.version
+            select r.id, r.vendor_id, v.slug as vendor_slug, v.name as vendor_name, r.from_version_id,
+                   fv.label as from_label, r.to_version_id, tv.label as to_label, r.state, r.salt, r.current_stage,
+                   r.bake_seconds, r.min_deliveries, r.error_rate_threshold, r.no_data_seconds, r.created_by,
+                   ca.display_name as created_by_name, r.created_at, r.submitted_at, da.display_name as decided_by_name,
+                   r.decided_at, r.decision_reason, r.started_at, r.stage_started_at, r.observed_since, r.ended_at,
+                   r.pause_reason, r.version
             from rollout r
             join vendor v on v.id = r.vendor_id
             join cache_version fv on fv.id = r.from_version_id
@@ -57,12 +58,16 @@ class RolloutQueries {
 
     private Optional<RolloutDetail> load(String sql, long id) {
         List<RolloutStage> stages = stages(id);
-        return jdbc.query(sql, Map.of("id", id), (rs, i) -> new RolloutDetail(rs.getLong(1), rs.getLong(2),
-                rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-                RolloutState.valueOf(rs.getString(9)), rs.getString(10), (Integer) rs.getObject(11), stages,
-                rs.getInt(12), rs.getLong(13), rs.getBigDecimal(14), rs.getInt(15), rs.getLong(16), rs.getString(17),
-                instant(rs, 18), instant(rs, 19), rs.getString(20), instant(rs, 21), rs.getString(22), instant(rs, 23),
-                instant(rs, 24), instant(rs, 25), instant(rs, 26), rs.getString(27), rs.getLong(28)))
+        return jdbc.query(sql, Map.of("id", id), (rs, i) -> new RolloutDetail(rs.getLong("id"),
+                rs.getLong("vendor_id"), rs.getString("vendor_slug"), rs.getString("vendor_name"),
+                rs.getLong("from_version_id"), rs.getString("from_label"), rs.getLong("to_version_id"),
+                rs.getString("to_label"), RolloutState.valueOf(rs.getString("state")), rs.getString("salt"),
+                (Integer) rs.getObject("current_stage"), stages, rs.getInt("bake_seconds"), rs.getLong("min_deliveries"),
+                rs.getBigDecimal("error_rate_threshold"), rs.getInt("no_data_seconds"), rs.getLong("created_by"),
+                rs.getString("created_by_name"), instant(rs, "created_at"), instant(rs, "submitted_at"),
+                rs.getString("decided_by_name"), instant(rs, "decided_at"), rs.getString("decision_reason"),
+                instant(rs, "started_at"), instant(rs, "stage_started_at"), instant(rs, "observed_since"),
+                instant(rs, "ended_at"), rs.getString("pause_reason"), rs.getLong("version")))
                 .stream().findFirst();
     }
 
@@ -71,7 +76,8 @@ class RolloutQueries {
                 select stage_index, percent, started_at, completed_at from rollout_stage
                 where rollout_id = :id order by stage_index
                 """, Map.of("id", rolloutId),
-                (rs, i) -> new RolloutStage(rs.getInt(1), rs.getInt(2), instant(rs, 3), instant(rs, 4)));
+                (rs, i) -> new RolloutStage(rs.getInt("stage_index"), rs.getInt("percent"), instant(rs, "started_at"),
+                        instant(rs, "completed_at")));
     }
 
     Optional<Long> activeRollout(long vendorId) {
@@ -87,9 +93,10 @@ class RolloutQueries {
     Slice<RolloutRow> search(RolloutFilter filter, Collection<Long> vendorScope, Pageable page) {
         MapSqlParameterSource p = new MapSqlParameterSource();
         StringBuilder sql = new StringBuilder("""
-                select r.id, r.vendor_id, v.name, fv.label, tv.label, r.state,
-                       (select s.percent from rollout_stage s where s.rollout_id = r.id and s.stage_index = r.current_stage),
-                       ca.display_name, r.created_at
+                select r.id, r.vendor_id, v.name as vendor_name, fv.label as from_label, tv.label as to_label, r.state,
+                       (select s.percent from rollout_stage s where s.rollout_id = r.id and s.stage_index = r.current_stage)
+                           as stage_percent,
+                       ca.display_name as created_by_name, r.created_at
                 from rollout r
                 join vendor v on v.id = r.vendor_id
                 join cache_version fv on fv.id = r.from_version_id
@@ -114,9 +121,10 @@ class RolloutQueries {
         }
         sql.append(" order by ").append(orderBy(page.getSort())).append(", r.id desc limit :limit offset :offset");
         p.addValue("limit", page.getPageSize() + 1).addValue("offset", page.getOffset());
-        List<RolloutRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new RolloutRow(rs.getLong(1), rs.getLong(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), RolloutState.valueOf(rs.getString(6)),
-                (Integer) rs.getObject(7), rs.getString(8), instant(rs, 9)));
+        List<RolloutRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new RolloutRow(rs.getLong("id"),
+                rs.getLong("vendor_id"), rs.getString("vendor_name"), rs.getString("from_label"), rs.getString("to_label"),
+                RolloutState.valueOf(rs.getString("state")), (Integer) rs.getObject("stage_percent"),
+                rs.getString("created_by_name"), instant(rs, "created_at")));
         boolean more = rows.size() > page.getPageSize();
         return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
     }
@@ -149,45 +157,48 @@ class RolloutQueries {
                 .addValue("from", Timestamp.from(windowStart)).addValue("to", Timestamp.from(end));
         // a minute counts when it overlaps the window: it starts at or after the window's first minute
         return jdbc.queryForObject("""
-                select coalesce(sum(deliveries) filter (where source = 'VENDOR'), 0),
-                       coalesce(sum(errors) filter (where source = 'VENDOR'), 0),
-                       coalesce(sum(isolation_violations), 0),
-                       max(minute) + interval '1 minute'
+                select coalesce(sum(deliveries) filter (where source = 'VENDOR'), 0) as deliveries,
+                       coalesce(sum(errors) filter (where source = 'VENDOR'), 0) as errors,
+                       coalesce(sum(isolation_violations), 0) as violations,
+                       max(minute) + interval '1 minute' as last_data_at
                 from telemetry
                 where vendor_id = :v and cache_version_id = :cv
                   and minute >= date_trunc('minute', cast(:from as timestamptz)) and minute <= :to
-                """, p, (rs, i) -> new GuardReading(windowStart, end, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                instant(rs, 4), Math.max(0, end.getEpochSecond() - windowStart.getEpochSecond()), r.bakeSeconds(),
+                """, p, (rs, i) -> new GuardReading(windowStart, end, rs.getLong("deliveries"),
+                rs.getLong("errors"), rs.getLong("violations"), instant(rs, "last_data_at"), Math.max(0, end.getEpochSecond() - windowStart.getEpochSecond()), r.bakeSeconds(),
                 r.minDeliveries(), r.errorRateThreshold(), r.noDataSeconds()));
     }
 
     /** The target version's telemetry per minute, both sources together, oldest first. */
     List<TelemetryPoint> series(long vendorId, long cacheVersionId, Instant from, Instant to) {
         return jdbc.query("""
-                select minute, sum(deliveries) filter (where source = 'VENDOR'), sum(errors) filter (where source = 'VENDOR'),
-                       sum(isolation_violations)
+                select minute, sum(deliveries) filter (where source = 'VENDOR') as deliveries,
+                       sum(errors) filter (where source = 'VENDOR') as errors, sum(isolation_violations) as violations
                 from telemetry
                 where vendor_id = :v and cache_version_id = :cv
                   and minute >= date_trunc('minute', cast(:from as timestamptz)) and minute <= :to
                 group by minute order by minute
                 """, new MapSqlParameterSource().addValue("v", vendorId).addValue("cv", cacheVersionId)
                 .addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
-                (rs, i) -> new TelemetryPoint(instant(rs, 1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                (rs, i) -> new TelemetryPoint(instant(rs, "minute"), rs.getLong("deliveries"), rs.getLong("errors"),
+                        rs.getLong("violations")));
     }
 
     List<RolloutAuditEntry> auditTrail(long rolloutId) {
         return jdbc.query("""
-                select id, occurred_at, actor_name, action, before_state::text, after_state::text
+                select id, occurred_at, actor_name, action, before_state::text as before_state, after_state::text as after_state
                 from audit_event where target_type = 'rollout' and target_id = :id order by id
-                """, Map.of("id", String.valueOf(rolloutId)), (rs, i) -> new RolloutAuditEntry(rs.getLong(1),
-                instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                """, Map.of("id", String.valueOf(rolloutId)), (rs, i) -> new RolloutAuditEntry(rs.getLong("id"),
+                instant(rs, "occurred_at"), rs.getString("actor_name"), rs.getString("action"),
+                rs.getString("before_state"), rs.getString("after_state")));
     }
 
     List<RolloutIncident> incidents(long rolloutId) {
         return jdbc.query("""
                 select id, kind, severity, state, title, opened_at from incident where rollout_id = :id order by id
-                """, Map.of("id", rolloutId), (rs, i) -> new RolloutIncident(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), instant(rs, 6)));
+                """, Map.of("id", rolloutId), (rs, i) -> new RolloutIncident(rs.getLong("id"),
+                rs.getString("kind"), rs.getString("severity"), rs.getString("state"), rs.getString("title"),
+                instant(rs, "opened_at")));
     }
 
     /** The vendor's devices by their vendor device id (what a device's bucket is computed from). */
@@ -196,7 +207,6 @@ class RolloutQueries {
                 Map.of("v", vendorId), String.class);
     }
 
-    /** The open isolation incident of this rollout, or without a rollout the vendor's latest open one. */
     /** The vendor's unresolved SEV1 isolation incident (of the rollout, when one is given). */
     Optional<Long> openIsolationIncident(long vendorId, Long rolloutId) {
         return jdbc.queryForList("""
@@ -215,7 +225,7 @@ class RolloutQueries {
                 """, new MapSqlParameterSource("v", vendorId), Long.class).stream().findFirst();
     }
 
-    static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

@@ -70,8 +70,9 @@ public class VendorApiKeyService {
         return jdbc.query("""
                 select id, name, key_prefix, created_at, last_used_at, revoked_at from vendor_api_key
                 where vendor_id = ? order by revoked_at nulls first, created_at desc
-                """, (rs, i) -> new ApiKeyView(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))),
+                """, (rs, i) -> new ApiKeyView(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
+                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
+                        instant(rs.getTimestamp("revoked_at"))),
                 vendorId);
     }
 
@@ -100,19 +101,19 @@ public class VendorApiKeyService {
         }
         Instant now = clock.instant();
         return jdbc.query("""
-                select k.id, k.vendor_id, v.slug, k.key_hash, k.last_used_at from vendor_api_key k
+                select k.id, k.vendor_id, v.slug as vendor_slug, k.key_hash, k.last_used_at from vendor_api_key k
                 join vendor v on v.id = k.vendor_id
                 where k.key_prefix = ? and k.revoked_at is null and v.status <> 'RETIRED'
                 """, (rs, i) -> {
-                    if (!ApiKeyHashing.matches(rawKey, rs.getString(4))) {
+                    if (!ApiKeyHashing.matches(rawKey, rs.getString("key_hash"))) {
                         return null;
                     }
-                    Timestamp last = rs.getTimestamp(5);
+                    Timestamp last = rs.getTimestamp("last_used_at");
                     if (last == null || last.toInstant().isBefore(now.minus(LAST_USED_RESOLUTION))) {
                         jdbc.update("update vendor_api_key set last_used_at = ? where id = ?", Timestamp.from(now),
-                                rs.getLong(1));
+                                rs.getLong("id"));
                     }
-                    return new VendorKeyPrincipal(rs.getLong(1), rs.getLong(2), rs.getString(3), prefix);
+                    return new VendorKeyPrincipal(rs.getLong("id"), rs.getLong("vendor_id"), rs.getString("vendor_slug"), prefix);
                 }, prefix).stream().filter(p -> p != null).findFirst();
     }
 

@@ -8,15 +8,16 @@ import org.springframework.jdbc.core.RowMapper;
 final class DeliveryRows {
 
     static final String SELECT = """
-            select d.id, d.vendor_id, v.name, d.event_type, d.status, d.attempts, d.next_attempt_at,
+            select d.id, d.vendor_id, v.name as vendor_name, d.event_type, d.status, d.attempts, d.next_attempt_at,
                    d.last_attempt_at, d.last_status_code, d.last_error, d.acknowledged_at, d.created_at
             from webhook_delivery d join vendor v on v.id = d.vendor_id
             """;
 
-    static final RowMapper<DeliveryState> MAPPER = (rs, i) -> new DeliveryState(rs.getLong(1), rs.getLong(2),
-            rs.getString(3), WebhookEvent.valueOf(rs.getString(4)), DeliveryStatus.valueOf(rs.getString(5)),
-            rs.getInt(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), (Integer) rs.getObject(9),
-            rs.getString(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
+    static final RowMapper<DeliveryState> MAPPER = (rs, i) -> new DeliveryState(rs.getLong("id"),
+            rs.getLong("vendor_id"), rs.getString("vendor_name"), WebhookEvent.valueOf(rs.getString("event_type")),
+            DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")),
+            instant(rs.getTimestamp("last_attempt_at")), (Integer) rs.getObject("last_status_code"),
+            rs.getString("last_error"), instant(rs.getTimestamp("acknowledged_at")), instant(rs.getTimestamp("created_at")));
 
     private DeliveryRows() {
     }
