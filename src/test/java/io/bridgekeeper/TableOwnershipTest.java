@@ -40,13 +40,13 @@ class TableOwnershipTest {
             // the hot path's hand-tuned reads (package doc), and names for the credential pages
             Map.entry("decision", Set.of("account", "account_link", "cache_version", "device", "rollout", "rollout_stage",
                     "vendor", "vendor_capability")),
-            Map.entry("device", Set.of("account", "account_link", "account_role", "vendor", "vendor_partner_manager")),
-            Map.entry("link", Set.of("account", "device", "device_move", "vendor", "vendor_partner_manager")),
+            Map.entry("device", Set.of("account", "account_link", "account_role", "vendor")),
+            Map.entry("link", Set.of("account", "device", "device_move", "vendor")),
             Map.entry("rollout", Set.of("account", "audit_event", "device", "incident", "isolation_violation", "suspension",
-                    "vendor", "vendor_partner_manager")),
+                    "vendor")),
             // the vendor's reach and blast radius are counted straight from link and device tables
             Map.entry("vendor", Set.of("account", "account_link", "account_role", "app_node", "device", "rollout")),
-            Map.entry("webhook", Set.of("vendor", "vendor_partner_manager")));
+            Map.entry("webhook", Set.of("vendor")));
 
     /** Modules that write every table by design: the demo seed. */
     private static final Set<String> SEEDS = Set.of("demo");

@@ -1,5 +1,6 @@
 package io.bridgekeeper.device;
 
+import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
@@ -38,14 +39,16 @@ public class DeviceService {
 
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
+    private final VendorAccess access;
     private final CurrentUser currentUser;
     private final DeviceOwnership ownership;
     private final AuditLog audit;
     private final Clock clock;
 
     DeviceService(NamedParameterJdbcTemplate named, CurrentUser currentUser, DeviceOwnership ownership, AuditLog audit,
-                  Clock clock) {
+                  Clock clock, VendorAccess access) {
         this.named = named;
+        this.access = access;
         this.jdbc = named.getJdbcTemplate();
         this.currentUser = currentUser;
         this.ownership = ownership;
@@ -121,14 +124,11 @@ public class DeviceService {
     /** The vendors the caller may filter the devices grid by: all for admins, their own for partner managers. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorOption> vendorOptions() {
-        if (currentUser.isAdmin()) {
-            return jdbc.query("select id, name from vendor order by name",
-                    (rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("name")));
-        }
-        return jdbc.query("""
-                select v.id, v.name from vendor v join vendor_partner_manager pm on pm.vendor_id = v.id
-                where pm.account_id = ? order by v.name
-                """, (rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("name")), currentUser.id());
+        StringBuilder sql = new StringBuilder("select id, name from vendor where true");
+        List<Object> args = new ArrayList<>();
+        access.scope().restrict("id", sql, args);
+        return jdbc.query(sql.append(" order by name").toString(),
+                (rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("name")), args.toArray());
     }
 
     /** A device with its whole ownership history, for an admin or the vendor's partner manager. */
@@ -264,19 +264,9 @@ public class DeviceService {
                 d.ownerAccountId(), visibleEmail(d.ownerEmail()), d.linkId(), d.state(), d.ownerSince());
     }
 
-    /** Partner managers: only their vendors, as literal ids so the planner can walk the (vendor_id, id) index. */
+    /** Partner managers: only their vendors. */
     private void scope(StringBuilder sql, List<Object> args) {
-        if (!currentUser.isAdmin()) {
-            List<Long> vendors = jdbc.queryForList("select vendor_id from vendor_partner_manager where account_id = ?",
-                    Long.class, currentUser.id());
-            if (vendors.size() == 1) {
-                sql.append(" and d.vendor_id = ?");
-                args.add(vendors.getFirst());
-            } else {
-                sql.append(" and d.vendor_id = any (?)");
-                args.add(vendors.toArray(Long[]::new));
-            }
-        }
+        access.scope().restrict("d.vendor_id", sql, args);
     }
 
     private static Instant instant(Timestamp ts) {

@@ -1,5 +1,6 @@
 package io.bridgekeeper.link;
 
+import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
@@ -41,13 +42,16 @@ public class LinkService {
             rs.getTimestamp("unlinked_at") == null ? null : rs.getTimestamp("unlinked_at").toInstant());
 
     private final JdbcTemplate jdbc;
+    private final VendorAccess access;
     private final CurrentUser currentUser;
     private final DeviceOwnership ownership;
     private final AuditLog audit;
     private final Clock clock;
 
-    LinkService(JdbcTemplate jdbc, CurrentUser currentUser, DeviceOwnership ownership, AuditLog audit, Clock clock) {
+    LinkService(JdbcTemplate jdbc, CurrentUser currentUser, DeviceOwnership ownership, AuditLog audit, Clock clock,
+                VendorAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
         this.currentUser = currentUser;
         this.ownership = ownership;
         this.audit = audit;
@@ -170,18 +174,8 @@ public class LinkService {
                 l.status(), l.epoch(), l.linkedAt(), l.unlinkedAt());
     }
 
-    /** Partner managers: only their vendors, as literal ids so the planner can walk the (vendor_id, id) index. */
+    /** Partner managers: only their vendors. */
     private void scope(StringBuilder sql, List<Object> args) {
-        if (!currentUser.isAdmin()) {
-            List<Long> vendors = jdbc.queryForList("select vendor_id from vendor_partner_manager where account_id = ?",
-                    Long.class, currentUser.id());
-            if (vendors.size() == 1) {
-                sql.append(" and l.vendor_id = ?");
-                args.add(vendors.getFirst());
-            } else {
-                sql.append(" and l.vendor_id = any (?)");
-                args.add(vendors.toArray(Long[]::new));
-            }
-        }
+        access.scope().restrict("l.vendor_id", sql, args);
     }
 }

@@ -67,18 +67,17 @@ public class RolloutService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Slice<RolloutRow> search(RolloutFilter filter, Pageable page) {
         return queries.search(filter == null ? RolloutFilter.none() : filter,
-                currentUser.isAdmin() ? null : managedVendorIds(), page);
+                scopeIds(), page);
     }
 
     /** The vendors the caller may filter by and plan rollouts for. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorChoice> vendorChoices() {
-        return jdbc.query("""
-                select id, name, slug from vendor
-                where ? or id in (select vendor_id from vendor_partner_manager where account_id = ?)
-                order by name
-                """, (rs, i) -> new VendorChoice(rs.getLong("id"), rs.getString("name"), rs.getString("slug")),
-                currentUser.isAdmin(), currentUser.id());
+        StringBuilder sql = new StringBuilder("select id, name, slug from vendor where true");
+        List<Object> args = new java.util.ArrayList<>();
+        access.scope().restrict("id", sql, args);
+        return jdbc.query(sql.append(" order by name").toString(),
+                (rs, i) -> new VendorChoice(rs.getLong("id"), rs.getString("name"), rs.getString("slug")), args.toArray());
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
@@ -370,9 +369,10 @@ public class RolloutService {
         }
     }
 
-    private List<Long> managedVendorIds() {
-        return jdbc.queryForList("select vendor_id from vendor_partner_manager where account_id = ?", Long.class,
-                currentUser.id());
+    /** The caller's vendors for a query, null for every vendor. */
+    private List<Long> scopeIds() {
+        VendorAccess.Scope scope = access.scope();
+        return scope.everyVendor() ? null : scope.vendorIds();
     }
 
     private static DomainException notFound(long rolloutId) {

@@ -4,6 +4,7 @@ import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.SignedInAccount;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,45 @@ public class VendorAccess {
     VendorAccess(VendorRepository vendors, CurrentUser currentUser) {
         this.vendors = vendors;
         this.currentUser = currentUser;
+    }
+
+    /**
+     * The vendors a caller may reach: every vendor ({@code everyVendor}), or only {@code vendorIds}
+     * (a partner manager's assigned vendors; none for anyone else).
+     */
+    public record Scope(boolean everyVendor, List<Long> vendorIds) {
+        public boolean includes(long vendorId) {
+            return everyVendor || vendorIds.contains(vendorId);
+        }
+
+        /**
+         * Limits a query to the scope: appends {@code and <column> ...} (nothing for every vendor), with the
+         * ids as literals so the planner can walk a {@code (vendor_id, ...)} index.
+         */
+        public void restrict(String column, StringBuilder sql, List<Object> args) {
+            if (everyVendor) {
+                return;
+            }
+            if (vendorIds.size() == 1) {
+                sql.append(" and ").append(column).append(" = ?");
+                args.add(vendorIds.getFirst());
+            } else {
+                sql.append(" and ").append(column).append(" = any (?)");
+                args.add(vendorIds.toArray(Long[]::new));
+            }
+        }
+    }
+
+    /** The signed-in caller's scope: the one place that reads which vendors a partner manager has. */
+    public Scope scope() {
+        SignedInAccount user = currentUser.get().orElse(null);
+        if (user != null && user.has(Role.ADMIN)) {
+            return new Scope(true, List.of());
+        }
+        if (user == null || !user.has(Role.PARTNER_MANAGER)) {
+            return new Scope(false, List.of());
+        }
+        return new Scope(false, List.copyOf(vendors.managedBy(user.id())));
     }
 
     /** True when the signed-in staff member may manage this vendor. */

@@ -14,6 +14,9 @@ interface VendorRepository extends JpaRepository<Vendor, Long> {
             nativeQuery = true)
     boolean isManagedBy(long vendorId, long accountId);
 
+    @Query(value = "select vendor_id from vendor_partner_manager where account_id = ?1 order by vendor_id", nativeQuery = true)
+    List<Long> managedBy(long accountId);
+
     boolean existsBySlug(String slug);
 
     @Query("select v.status, count(v) from Vendor v group by v.status")

@@ -1,9 +1,9 @@
 package io.bridgekeeper.webhook;
 
+import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
-import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
@@ -26,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class WebhookDeliveryService {
 
     private final JdbcTemplate jdbc;
-    private final CurrentUser currentUser;
+    private final VendorAccess access;
     private final AuditLog audit;
     private final Clock clock;
 
-    WebhookDeliveryService(JdbcTemplate jdbc, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    WebhookDeliveryService(JdbcTemplate jdbc, AuditLog audit, Clock clock, VendorAccess access) {
         this.jdbc = jdbc;
-        this.currentUser = currentUser;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
     }
@@ -54,10 +54,7 @@ public class WebhookDeliveryService {
             sql.append(" and d.vendor_id = ?");
             args.add(vendorId);
         }
-        if (!currentUser.isAdmin()) {
-            sql.append(" and d.vendor_id in (select vendor_id from vendor_partner_manager where account_id = ?)");
-            args.add(currentUser.id());
-        }
+        access.scope().restrict("d.vendor_id", sql, args);
         if (status != null) {
             sql.append(" and d.status = ?");
             args.add(status.name());
@@ -73,7 +70,7 @@ public class WebhookDeliveryService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
     public long deadLetters(long vendorId) {
-        if (!(currentUser.isAdmin() || managed(vendorId))) {
+        if (!access.mayManage(vendorId)) {
             return 0;
         }
         return jdbc.queryForObject("select count(*) from webhook_delivery where vendor_id = ? and status = 'DEAD_LETTER'",
@@ -136,15 +133,10 @@ public class WebhookDeliveryService {
     private DeliveryState visible(long deliveryId) {
         DeliveryState d = jdbc.query(DeliveryRows.SELECT + " where d.id = ?", DeliveryRows.MAPPER, deliveryId)
                 .stream().findFirst().orElse(null);
-        if (d == null || !(currentUser.isAdmin() || managed(d.vendorId()))) {
+        if (d == null || !access.mayManage(d.vendorId())) {
             throw DomainException.notFound("delivery-not-found", "No webhook delivery " + deliveryId + " for you.");
         }
         return d;
     }
 
-    private boolean managed(long vendorId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from vendor_partner_manager where vendor_id = ? and account_id = ?)",
-                Boolean.class, vendorId, currentUser.id()));
-    }
 }
