@@ -96,7 +96,10 @@ public class RolloutService {
     /** The target version's deliveries and errors per minute since the rollout started (at most a day). */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<TelemetryPoint> telemetry(long rolloutId) {
-        RolloutDetail r = detail(rolloutId);
+        return telemetry(detail(rolloutId));
+    }
+
+    List<TelemetryPoint> telemetry(RolloutDetail r) {
         Instant now = clock.instant();
         Instant end = r.endedAt() != null ? r.endedAt() : now;
         Instant start = r.startedAt() != null ? r.startedAt() : end.minusSeconds(3600);
@@ -122,12 +125,16 @@ public class RolloutService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public long devicesMovedByNextStage(long rolloutId) {
         RolloutDetail r = detail(rolloutId);
+        return devicesMovedByNextStage(r, queries.deviceIds(r.vendorId()));
+    }
+
+    static long devicesMovedByNextStage(RolloutDetail r, List<String> deviceIds) {
         Integer next = r.nextPercent();
         if (next == null) {
             return 0;
         }
         int from = r.state().isActive() ? r.currentPercent() : 0;
-        return queries.deviceIds(r.vendorId()).stream().mapToInt(d -> Buckets.bucket(r.salt(), d))
+        return deviceIds.stream().mapToInt(d -> Buckets.bucket(r.salt(), d))
                 .filter(b -> !Buckets.inStage(b, from) && Buckets.inStage(b, next)).count();
     }
 
@@ -135,7 +142,10 @@ public class RolloutService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public DeviceProgress progress(long rolloutId) {
         RolloutDetail r = detail(rolloutId);
-        List<String> devices = queries.deviceIds(r.vendorId());
+        return progress(r, queries.deviceIds(r.vendorId()));
+    }
+
+    static DeviceProgress progress(RolloutDetail r, List<String> devices) {
         int percent = r.currentPercent();
         long moved = devices.stream().filter(d -> Buckets.inStage(Buckets.bucket(r.salt(), d), percent)).count();
         return new DeviceProgress(moved, devices.size());
@@ -144,7 +154,10 @@ public class RolloutService {
     /** What the caller may do to this rollout now: the page shows exactly these buttons. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Set<RolloutAction> allowedActions(long rolloutId) {
-        RolloutDetail r = detail(rolloutId);
+        return allowedActions(detail(rolloutId));
+    }
+
+    Set<RolloutAction> allowedActions(RolloutDetail r) {
         Set<RolloutAction> actions = EnumSet.noneOf(RolloutAction.class);
         SignedInAccount me = currentUser.require();
         boolean suspended = transitions.isVendorSuspended(r.vendorId());

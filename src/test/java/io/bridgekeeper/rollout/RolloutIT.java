@@ -35,6 +35,8 @@ class RolloutIT {
     @Autowired
     RolloutService rollouts;
     @Autowired
+    RolloutPages pages;
+    @Autowired
     RolloutGuards guards;
     @Autowired
     CacheVersionService versions;
@@ -230,6 +232,8 @@ class RolloutIT {
                 .isInstanceOf(DomainException.class).hasMessageContaining("No rollout");
         assertThatThrownBy(() -> run.as(mine.partner(), () -> rollouts.start(other)))
                 .isInstanceOf(DomainException.class).hasMessageContaining("No rollout");
+        assertThatThrownBy(() -> run.as(mine.partner(), () -> pages.page(other)))
+                .isInstanceOf(DomainException.class).hasMessageContaining("No rollout");
         assertThat(run.as(mine.partner(), () -> rollouts.search(RolloutFilter.none(),
                 org.springframework.data.domain.PageRequest.of(0, 50))).getContent())
                 .noneMatch(r -> r.vendorId() == theirs.vendorId());
@@ -250,5 +254,14 @@ class RolloutIT {
                 .filter(b -> b >= 1000 && b < 6000).count();
 
         assertThat(run.as(s.partner(), () -> rollouts.devicesMovedByNextStage(id))).isEqualTo(expected).isPositive();
+
+        // the rollout page, in one call, says the same as the single questions
+        RolloutPages.RolloutPage page = run.as(s.partner(), () -> pages.page(id));
+        assertThat(page.rollout().id()).isEqualTo(id);
+        assertThat(page.devicesMovedByNextStage()).isEqualTo(expected);
+        assertThat(page.progress()).isEqualTo(run.as(s.partner(), () -> rollouts.progress(id)));
+        assertThat(page.progress().total()).isEqualTo(devices.size());
+        assertThat(page.actions()).isEqualTo(run.as(s.partner(), () -> rollouts.allowedActions(id)));
+        assertThat(page.auditTrail()).isNotEmpty();
     }
 }

@@ -25,6 +25,8 @@ import io.bridgekeeper.rollout.DeviceProgress;
 import io.bridgekeeper.rollout.RolloutAction;
 import io.bridgekeeper.rollout.RolloutDetail;
 import io.bridgekeeper.rollout.RolloutIncident;
+import io.bridgekeeper.rollout.RolloutPages;
+import io.bridgekeeper.rollout.RolloutPages.RolloutPage;
 import io.bridgekeeper.rollout.RolloutService;
 import io.bridgekeeper.rollout.RolloutState;
 import io.bridgekeeper.security.Roles;
@@ -45,11 +47,13 @@ import java.util.Set;
 public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RolloutService rollouts;
+    private final RolloutPages pages;
     private final CanaryService canaries;
     private long rolloutId;
 
-    public RolloutView(RolloutService rollouts, CanaryService canaries) {
+    public RolloutView(RolloutService rollouts, RolloutPages pages, CanaryService canaries) {
         this.rollouts = rollouts;
+        this.pages = pages;
         this.canaries = canaries;
         setId("rollout-view");
         addClassName("page");
@@ -70,23 +74,24 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void render() {
-        RolloutDetail r = rollouts.detail(rolloutId);
-        Set<RolloutAction> allowed = rollouts.allowedActions(rolloutId);
+        RolloutPage page = pages.page(rolloutId);
+        RolloutDetail r = page.rollout();
         removeAll();
         ViewHeader header = new ViewHeader("Rollout #" + r.id() + ": " + r.fromLabel() + " → " + r.toLabel(),
-                r.vendorName() + " · " + r.stages().size() + " stages", actions(r, allowed).toArray(Component[]::new));
+                r.vendorName() + " · " + r.stages().size() + " stages", actions(r, page.actions(), page.devicesMovedByNextStage())
+                .toArray(Component[]::new));
         header.withBadge(RolloutBadges.state(r.state()));
         add(header);
-        List<RolloutIncident> incidents = rollouts.incidents(rolloutId);
+        List<RolloutIncident> incidents = page.incidents();
         if (r.state() == RolloutState.HALTED || r.state() == RolloutState.ROLLED_BACK
                 || r.state() == RolloutState.PAUSED || !incidents.isEmpty()) {
             add(banner(r, incidents));
         }
         add(new StageTimeline(r, canaries.stages(rolloutId)));
-        Div cards = new Div(progressCard(r), new GuardPanel(rollouts.guardReading(rolloutId), r.state()
+        Div cards = new Div(progressCard(r, page.progress()), new GuardPanel(page.reading(), r.state()
                 == RolloutState.RUNNING), planCard(r));
         cards.addClassName("card-grid");
-        add(cards, new TelemetryChart(rollouts.telemetry(rolloutId)), new RolloutAuditTrail(rollouts.auditTrail(rolloutId)));
+        add(cards, new TelemetryChart(page.telemetry()), new RolloutAuditTrail(page.auditTrail()));
     }
 
     private Div banner(RolloutDetail r, List<RolloutIncident> incidents) {
@@ -115,8 +120,7 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
         return banner;
     }
 
-    private Div progressCard(RolloutDetail r) {
-        DeviceProgress p = rollouts.progress(rolloutId);
+    private Div progressCard(RolloutDetail r, DeviceProgress p) {
         ProgressBar bar = new ProgressBar(0, 100, r.currentPercent());
         bar.setId("rollout-progress-bar");
         Span figure = new Span(r.currentPercent() + " %");
@@ -162,7 +166,7 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
         return s;
     }
 
-    private List<Component> actions(RolloutDetail r, Set<RolloutAction> allowed) {
+    private List<Component> actions(RolloutDetail r, Set<RolloutAction> allowed, long moves) {
         List<Component> buttons = new ArrayList<>();
         if (allowed.contains(RolloutAction.HALT)) {
             Button halt = new Button("Halt & roll back…", e -> new ReasonDialog("halt", "Halt and roll back?",
@@ -193,7 +197,6 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
             buttons.add(primary("rollout-approve", "Approve", () -> rollouts.approve(rolloutId), "Approved."));
         }
         if (allowed.contains(RolloutAction.START)) {
-            long moves = rollouts.devicesMovedByNextStage(rolloutId);
             buttons.add(primary("rollout-start", "Start at " + r.nextPercent() + " % (moves " + fmt(moves) + " devices)",
                     () -> rollouts.start(rolloutId), "Started."));
         }
@@ -201,7 +204,6 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
             buttons.add(primary("rollout-resume", "Resume", () -> rollouts.resume(rolloutId), "Resumed."));
         }
         if (allowed.contains(RolloutAction.ADVANCE)) {
-            long moves = rollouts.devicesMovedByNextStage(rolloutId);
             String label = r.onLastStage() ? "Complete (makes " + r.toLabel() + " stable)"
                     : "Advance to " + r.nextPercent() + " % (moves " + fmt(moves) + " more devices)";
             buttons.add(primary("rollout-advance", label, () -> rollouts.advance(rolloutId),
