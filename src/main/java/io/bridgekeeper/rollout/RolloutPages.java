@@ -3,6 +3,7 @@ package io.bridgekeeper.rollout;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -38,8 +39,37 @@ public class RolloutPages {
     public RolloutPage page(long rolloutId) {
         RolloutDetail r = rollouts.detail(rolloutId);
         List<String> deviceIds = queries.deviceIds(r.vendorId());
-        return new RolloutPage(r, rollouts.allowedActions(r), queries.incidents(rolloutId),
-                queries.reading(r, clock.instant()), RolloutService.progress(r, deviceIds),
-                RolloutService.devicesMovedByNextStage(r, deviceIds), rollouts.telemetry(r), queries.auditTrail(rolloutId));
+        Instant now = clock.instant();
+        return new RolloutPage(r, rollouts.allowedActions(r), queries.incidents(rolloutId), queries.reading(r, now),
+                progress(r, deviceIds), devicesMovedByNextStage(r, deviceIds), telemetry(r, now),
+                queries.auditTrail(rolloutId));
+    }
+
+    /** Devices on the target version now, and the vendor's devices in all. */
+    private static DeviceProgress progress(RolloutDetail r, List<String> devices) {
+        int percent = r.currentPercent();
+        long moved = devices.stream().filter(d -> Buckets.inStage(Buckets.bucket(r.salt(), d), percent)).count();
+        return new DeviceProgress(moved, devices.size());
+    }
+
+    /** How many more of the vendor's devices the next stage moves to the target version (0 on the last stage). */
+    private static long devicesMovedByNextStage(RolloutDetail r, List<String> deviceIds) {
+        Integer next = r.nextPercent();
+        if (next == null) {
+            return 0;
+        }
+        int from = r.state().isActive() ? r.currentPercent() : 0;
+        return deviceIds.stream().mapToInt(d -> Buckets.bucket(r.salt(), d))
+                .filter(b -> !Buckets.inStage(b, from) && Buckets.inStage(b, next)).count();
+    }
+
+    /** The target version's deliveries and errors per minute since the rollout started (at most a day). */
+    private List<TelemetryPoint> telemetry(RolloutDetail r, Instant now) {
+        Instant end = r.endedAt() != null ? r.endedAt() : now;
+        Instant start = r.startedAt() != null ? r.startedAt() : end.minusSeconds(3600);
+        if (start.isBefore(end.minusSeconds(86_400))) {
+            start = end.minusSeconds(86_400);
+        }
+        return queries.series(r.vendorId(), r.toVersionId(), start, end);
     }
 }

@@ -87,76 +87,7 @@ public class RolloutService {
         return r;
     }
 
-    /** The guards' numbers right now. */
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public GuardReading guardReading(long rolloutId) {
-        return queries.reading(detail(rolloutId), clock.instant());
-    }
-
-    /** The target version's deliveries and errors per minute since the rollout started (at most a day). */
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public List<TelemetryPoint> telemetry(long rolloutId) {
-        return telemetry(detail(rolloutId));
-    }
-
-    List<TelemetryPoint> telemetry(RolloutDetail r) {
-        Instant now = clock.instant();
-        Instant end = r.endedAt() != null ? r.endedAt() : now;
-        Instant start = r.startedAt() != null ? r.startedAt() : end.minusSeconds(3600);
-        if (start.isBefore(end.minusSeconds(86_400))) {
-            start = end.minusSeconds(86_400);
-        }
-        return queries.series(r.vendorId(), r.toVersionId(), start, end);
-    }
-
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public List<RolloutAuditEntry> auditTrail(long rolloutId) {
-        detail(rolloutId);
-        return queries.auditTrail(rolloutId);
-    }
-
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public List<RolloutIncident> incidents(long rolloutId) {
-        detail(rolloutId);
-        return queries.incidents(rolloutId);
-    }
-
-    /** How many more of the vendor's devices the next stage moves to the target version (0 on the last stage). */
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public long devicesMovedByNextStage(long rolloutId) {
-        RolloutDetail r = detail(rolloutId);
-        return devicesMovedByNextStage(r, queries.deviceIds(r.vendorId()));
-    }
-
-    static long devicesMovedByNextStage(RolloutDetail r, List<String> deviceIds) {
-        Integer next = r.nextPercent();
-        if (next == null) {
-            return 0;
-        }
-        int from = r.state().isActive() ? r.currentPercent() : 0;
-        return deviceIds.stream().mapToInt(d -> Buckets.bucket(r.salt(), d))
-                .filter(b -> !Buckets.inStage(b, from) && Buckets.inStage(b, next)).count();
-    }
-
-    /** Devices on the target version now, and the vendor's devices in all. */
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public DeviceProgress progress(long rolloutId) {
-        RolloutDetail r = detail(rolloutId);
-        return progress(r, queries.deviceIds(r.vendorId()));
-    }
-
-    static DeviceProgress progress(RolloutDetail r, List<String> devices) {
-        int percent = r.currentPercent();
-        long moved = devices.stream().filter(d -> Buckets.inStage(Buckets.bucket(r.salt(), d), percent)).count();
-        return new DeviceProgress(moved, devices.size());
-    }
-
-    /** What the caller may do to this rollout now: the page shows exactly these buttons. */
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-    public Set<RolloutAction> allowedActions(long rolloutId) {
-        return allowedActions(detail(rolloutId));
-    }
-
+    /** What the caller may do to this rollout now: the page shows exactly these buttons (see {@link RolloutPages}). */
     Set<RolloutAction> allowedActions(RolloutDetail r) {
         Set<RolloutAction> actions = EnumSet.noneOf(RolloutAction.class);
         SignedInAccount me = currentUser.require();
