@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import io.bridgekeeper.audit.AuditDiff;
 import io.bridgekeeper.audit.AuditEntry;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
 
 /** The selected event: who, when, what, and a line per field that changed, before and after. */
 class AuditDetailPanel extends Div {
@@ -30,7 +31,7 @@ class AuditDetailPanel extends Div {
         title.setId("audit-detail-title");
         Div facts = new Div();
         facts.addClassName("facts");
-        fact(facts, "When", Times.format(e.occurredAt()));
+        fact(facts, "When", Formats.utc(e.occurredAt()));
         fact(facts, "Actor", e.actorName() + " (" + e.actorType().toLowerCase().replace('_', ' ') + ")");
         fact(facts, "Action", e.action());
         fact(facts, "Target", e.target());

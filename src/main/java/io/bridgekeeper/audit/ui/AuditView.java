@@ -21,6 +21,7 @@ import io.bridgekeeper.audit.AuditEntry;
 import io.bridgekeeper.audit.AuditFilter;
 import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.audit.AuditVerification;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +29,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The audit log: every state change, newest first, in a lazy grid that reads one page at a time;
@@ -41,9 +40,6 @@ import java.time.format.DateTimeFormatter;
 @Menu(title = "Audit log", order = 14, icon = "vaadin:records")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
 public class AuditView extends VerticalLayout {
-
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final AuditSearch search;
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -59,7 +55,7 @@ public class AuditView extends VerticalLayout {
         boolean admin = authentication.hasRole(Roles.ADMIN);
 
         Anchor export = csvLink("audit-export", "Export CSV", event -> {
-            event.setFileName("audit-" + FILE_TIME.format(Instant.now()) + ".csv");
+            event.setFileName("audit-" + Formats.fileStamp(Instant.now()) + ".csv");
             event.setContentType("text/csv; charset=utf-8");
             search.exportCsv(filter, event.getOutputStream());
         });
@@ -105,8 +101,8 @@ public class AuditView extends VerticalLayout {
         grid.setPageSize(50);
         grid.addColumn(LitRenderer.<AuditEntry>of("""
                 <div class="cell-main">${item.date}</div><div class="cell-sub">${item.time}</div>""")
-                .withProperty("date", e -> Times.date(e.occurredAt()))
-                .withProperty("time", e -> Times.time(e.occurredAt()))).setHeader("When (UTC)").setWidth("7.5rem")
+                .withProperty("date", e -> Formats.utcDate(e.occurredAt()))
+                .withProperty("time", e -> Formats.utcTime(e.occurredAt()))).setHeader("When (UTC)").setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.addColumn(LitRenderer.<AuditEntry>of("""
                 <div class="cell-main">${item.action}</div><div class="cell-sub">${item.target}</div>""")

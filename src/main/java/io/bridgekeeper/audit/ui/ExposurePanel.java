@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import io.bridgekeeper.audit.ExposureReport;
 import io.bridgekeeper.audit.ExposureReports;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.StatCard;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import java.util.function.Function;
@@ -59,8 +60,8 @@ class ExposurePanel extends Div {
                         report.exposedHouseholds(), report.viewingHouseholds()));
         summary.setId("exposure-summary");
         add(summary);
-        Paragraph window = new Paragraph("From " + Times.format(report.firstAt()) + " to "
-                + Times.format(report.lastAt()) + ".");
+        Paragraph window = new Paragraph("From " + Formats.utc(report.firstAt()) + " to "
+                + Formats.utc(report.lastAt()) + ".");
         window.setId("exposure-window");
         window.addClassName("muted");
 
@@ -71,8 +72,8 @@ class ExposurePanel extends Div {
         grid.addColumn(ExposureReport.Row::exposedDevices).setHeader("Their devices").setFlexGrow(1);
         grid.addColumn(household(ExposureReport.Row::viewerHousehold, ExposureReport.Row::viewerEmail)).setHeader("Shown to household").setFlexGrow(2);
         grid.addColumn(ExposureReport.Row::viewerDevices).setHeader("On").setFlexGrow(1);
-        grid.addColumn(r -> Times.format(r.firstAt())).setHeader("First").setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(r -> Times.format(r.lastAt())).setHeader("Last").setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(r -> Formats.utc(r.firstAt())).setHeader("First").setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(r -> Formats.utc(r.lastAt())).setHeader("Last").setWidth("10.5rem").setFlexGrow(0);
         grid.addColumn(r -> String.format("%,d", r.times())).setHeader("Times").setWidth("5rem").setFlexGrow(0);
         grid.setItems(report.rows());
         grid.setAllRowsVisible(report.rows().size() <= 20);

@@ -22,6 +22,7 @@ import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentTimeline;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,11 +93,11 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
         fact(facts, "Vendor", incident.vendorName() == null ? "—" : incident.vendorName() + " (" + incident.vendorSlug() + ")");
         fact(facts, "Rollout", incident.rolloutId() == null ? "—"
                 : "#" + incident.rolloutId() + " " + incident.rolloutDescription());
-        fact(facts, "Opened", Times.format(incident.openedAt()) + " by " + incident.openedBy());
+        fact(facts, "Opened", Formats.utc(incident.openedAt()) + " by " + incident.openedBy());
         fact(facts, "Acknowledged", incident.acknowledgedAt() == null ? "—"
-                : Times.format(incident.acknowledgedAt()) + " by " + incident.acknowledgedBy());
+                : Formats.utc(incident.acknowledgedAt()) + " by " + incident.acknowledgedBy());
         fact(facts, "Resolved", incident.resolvedAt() == null ? "—"
-                : Times.format(incident.resolvedAt()) + " by " + incident.resolvedBy());
+                : Formats.utc(incident.resolvedAt()) + " by " + incident.resolvedBy());
 
         H2 evidenceTitle = new H2("Evidence");
         evidenceTitle.addClassName("section-title");

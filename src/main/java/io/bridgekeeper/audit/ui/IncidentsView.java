@@ -15,6 +15,7 @@ import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.audit.IncidentSummary;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,8 +73,8 @@ public class IncidentsView extends VerticalLayout {
                 .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(LitRenderer.<IncidentSummary>of("""
                 <div class="cell-main">${item.date}</div><div class="cell-sub">${item.time}</div>""")
-                .withProperty("date", i -> Times.date(i.openedAt()))
-                .withProperty("time", i -> Times.time(i.openedAt()) + " UTC")).setHeader("Opened").setWidth("7.5rem")
+                .withProperty("date", i -> Formats.utcDate(i.openedAt()))
+                .withProperty("time", i -> Formats.utcTime(i.openedAt()) + " UTC")).setHeader("Opened").setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.setItemsPageable(pageable -> incidents.list(stateFilter, pageable).getContent());
         grid.setEmptyStateText("No incident. Isolation violations and rollout guards open them; so can you.");

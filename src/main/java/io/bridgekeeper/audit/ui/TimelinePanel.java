@@ -3,6 +3,7 @@ package io.bridgekeeper.audit.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.bridgekeeper.audit.TimelineEntry;
+import io.bridgekeeper.base.ui.Formats;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ class TimelinePanel extends Div {
         setId("incident-timeline");
         addClassName("timeline");
         for (TimelineEntry entry : entries) {
-            Span when = new Span(Times.format(entry.at()));
+            Span when = new Span(Formats.utc(entry.at()));
             when.addClassName("muted");
             Span offset = new Span(offset(entry.sinceFirstMixUpMillis()));
             offset.addClassName("timeline-offset");

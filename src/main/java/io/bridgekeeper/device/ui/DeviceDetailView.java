@@ -12,6 +12,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceDetail;
 import io.bridgekeeper.device.DeviceMoveService;
@@ -58,7 +59,7 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
         add(new ViewHeader(d.device().name(), d.device().vendorName() + " · " + d.device().kind().label(), transfer));
         Div facts = new Div(fact("Vendor's id", d.device().vendorDeviceId()),
                 fact("Owner", d.device().ownerEmail() == null ? "—" : d.device().ownerEmail()),
-                fact("Owner since", d.device().ownerSince() == null ? "—" : DevicesPanel.DATE.format(d.device().ownerSince())),
+                fact("Owner since", Formats.minute(d.device().ownerSince())),
                 fact("Link", d.device().linkId() == null ? "—" : "#" + d.device().linkId()),
                 fact("State", d.device().state()));
         facts.setId("device-facts");
@@ -71,9 +72,9 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
         Grid<OwnershipPeriod> history = new Grid<>();
         history.setId("ownership-history");
         history.addColumn(OwnershipPeriod::ownerEmail).setHeader("Owner").setAutoWidth(true);
-        history.addColumn(p -> DevicesPanel.DATE.format(p.startedAt())).setHeader("From").setAutoWidth(true);
+        history.addColumn(p -> Formats.minute(p.startedAt())).setHeader("From").setAutoWidth(true);
         history.addColumn(OwnershipPeriod::startReason).setHeader("Why").setAutoWidth(true);
-        history.addColumn(p -> p.endedAt() == null ? "now" : DevicesPanel.DATE.format(p.endedAt())).setHeader("Until")
+        history.addColumn(p -> p.endedAt() == null ? "now" : Formats.minute(p.endedAt())).setHeader("Until")
                 .setAutoWidth(true);
         history.addColumn(p -> p.endReason() == null ? "" : p.endReason()).setHeader("Ended by").setAutoWidth(true);
         history.addColumn(p -> p.reasonText() == null ? "" : p.reasonText()).setHeader("Reason").setFlexGrow(1);
@@ -85,7 +86,7 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
     /** The move a vendor's sync asked for, held until someone consents: an admin may resolve it either way. */
     private Div pendingMove(MoveRequest m, long deviceId) {
         Span text = new Span(m.vendorName() + " lists this device under " + m.toEmail() + "'s account "
-                + m.toExternalAccountId() + " since " + DevicesPanel.DATE.format(m.requestedAt().toInstant())
+                + m.toExternalAccountId() + " since " + Formats.minute(m.requestedAt().toInstant())
                 + ". It stays with " + m.fromEmail() + " and is held (every decision denies it) until " + m.toEmail()
                 + " confirms or an admin resolves it." + (m.toLinkLive() ? "" : " That account is no longer linked."));
         Runnable done = () -> show(devices.detail(deviceId));

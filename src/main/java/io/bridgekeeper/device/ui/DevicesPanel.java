@@ -13,16 +13,12 @@ import io.bridgekeeper.device.DeviceKind;
 import io.bridgekeeper.device.DeviceRow;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.VendorOption;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The devices grid: lazy over a Slice per page (no count of a million rows on every scroll), filtered
  * by vendor, kind, owner and state in the query.
  */
 class DevicesPanel extends VerticalLayout {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
 
     private final Grid<DeviceRow> grid = new Grid<>();
     private final ComboBox<VendorOption> vendor = new ComboBox<>("Vendor");

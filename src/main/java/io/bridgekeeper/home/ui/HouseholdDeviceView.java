@@ -14,14 +14,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.HouseholdDevice;
 import io.bridgekeeper.device.HouseholdDeviceDetail;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One of the household's devices. Another home's device id shows "Page not available", the same as
@@ -31,9 +30,6 @@ import java.time.format.DateTimeFormatter;
 @PageTitle("Device · Bridgekeeper")
 @RolesAllowed(Roles.END_USER)
 public class HouseholdDeviceView extends VerticalLayout implements HasUrlParameter<Long> {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private final DeviceService devices;
 
@@ -57,7 +53,7 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
         Div facts = new Div();
         facts.addClassNames("card", "device-facts");
         facts.add(fact("Vendor's device id", detail.vendorDeviceId()),
-                fact("In your home since", detail.ownerSince() == null ? "—" : DATE.format(detail.ownerSince())),
+                fact("In your home since", Formats.minute(detail.ownerSince())),
                 fact("State", "CONFLICT".equals(d.state()) ? "On hold: a move to another home waits for consent"
                         : d.state().charAt(0) + d.state().substring(1).toLowerCase()));
         add(facts);

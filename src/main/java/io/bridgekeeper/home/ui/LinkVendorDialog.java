@@ -7,19 +7,16 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.LinkableVendor;
 import io.bridgekeeper.link.NewLinkCode;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * "Link a vendor account": pick the vendor, get a one-time code, type it into the vendor's app. The
  * code is shown once; the vendor completes the link, and My home shows it on the next visit.
  */
 class LinkVendorDialog extends Dialog {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     LinkVendorDialog(LinkService links) {
         setHeaderTitle("Link a vendor account");
@@ -47,7 +44,7 @@ class LinkVendorDialog extends Dialog {
             value.addClassName("link-code");
             result.removeAll();
             result.add(new Paragraph("Open the " + code.vendorName() + " app and enter this code to link your account:"),
-                    value, new Paragraph("It works once and expires at " + TIME.format(code.expiresAt())
+                    value, new Paragraph("It works once and expires at " + Formats.timeOfDay(code.expiresAt())
                             + ". Nobody from Bridgekeeper will ever ask you for it."));
             create.setText("Get a new code");
         });

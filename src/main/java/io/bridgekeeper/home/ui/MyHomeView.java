@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import com.vaadin.flow.component.notification.Notification;
 import io.bridgekeeper.device.DeviceKind;
@@ -27,13 +28,10 @@ import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.LinkedAccount;
 import io.bridgekeeper.link.UnlinkPreview;
 import io.bridgekeeper.link.UnlinkService;
-import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.SuspensionNotice;
 import io.bridgekeeper.vendor.SuspensionService;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
@@ -54,8 +52,6 @@ import java.util.stream.Collectors;
 @Menu(title = "My home", order = 20, icon = "vaadin:home")
 @RolesAllowed(Roles.END_USER)
 public class MyHomeView extends VerticalLayout {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneId.systemDefault());
 
     private final LinkService links;
     private final DeviceService devices;
@@ -137,7 +133,7 @@ public class MyHomeView extends VerticalLayout {
         H3 name = new H3(link.vendorName());
         Span account = new Span("Account " + link.externalAccountId());
         account.addClassName("muted");
-        Span since = new Span("Linked since " + DATE.format(link.linkedAt()));
+        Span since = new Span("Linked since " + Formats.day(link.linkedAt()));
         since.addClassName("muted");
         SuspensionNotice notice = notices.get(link.vendorId());
         Div card = new Div(name, notice != null ? new Badge("Suspended", "error") : new Badge("Linked", "success"),

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.link.UnlinkReceipt;
 import io.bridgekeeper.link.UnlinkService;
@@ -21,8 +22,6 @@ import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.webhook.DeliveryState;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The receipt of an unlink, step by step. The vendor step changes after the page is open (the outbox
@@ -33,8 +32,6 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Roles.END_USER)
 public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter<Long> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
     private static final int POLL_MILLIS = 1000;
 
     private final UnlinkService unlinks;
@@ -92,10 +89,10 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
         steps.removeAll();
         String covered = r.deviceNames().isEmpty() ? "no devices" : String.join(", ", r.deviceNames());
         steps.add(step("step-link-ended", r.isDeviceOnly() ? "Device detached from the link" : "Link ended",
-                "Done", "success", TIME.format(r.endedAt()) + " · link epoch is now " + r.newEpoch()
+                "Done", "success", Formats.second(r.endedAt()) + " · link epoch is now " + r.newEpoch()
                         + ", so every cache key issued before is invalid"));
         steps.add(step("step-access-revoked", "Access revoked", "Done", "success",
-                TIME.format(r.accessRevokedAt()) + " · " + covered + " left your home"));
+                Formats.second(r.accessRevokedAt()) + " · " + covered + " left your home"));
         DeliveryState d = r.delivery();
         String state;
         String tone;
@@ -104,13 +101,13 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
             case ACKNOWLEDGED -> {
                 state = "Vendor acknowledged";
                 tone = "success";
-                detail = TIME.format(d.acknowledgedAt()) + " · " + r.vendorName() + " confirmed the disconnect";
+                detail = Formats.second(d.acknowledgedAt()) + " · " + r.vendorName() + " confirmed the disconnect";
             }
             case RETRYING -> {
                 state = "Retrying (attempt " + d.attempts() + ")";
                 tone = "warning";
                 detail = "Last attempt: " + d.lastError() + (d.nextAttemptAt() == null ? ""
-                        : " · next attempt " + TIME.format(d.nextAttemptAt()));
+                        : " · next attempt " + Formats.second(d.nextAttemptAt()));
             }
             case DEAD_LETTER -> {
                 state = "Not delivered";

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.link.EpochEvent;
@@ -62,8 +63,8 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
         Div facts = new Div(fact("Status", new Badge("LIVE".equals(d.link().status()) ? "Live" : "Ended",
                         "LIVE".equals(d.link().status()) ? "success" : "contrast")),
                 fact("Epoch", new Span(String.valueOf(d.link().epoch()))),
-                fact("Linked", new Span(LinksPanel.DATE.format(d.link().linkedAt()))),
-                fact("Unlinked", new Span(d.link().unlinkedAt() == null ? "—" : LinksPanel.DATE.format(d.link().unlinkedAt())
+                fact("Linked", new Span(Formats.minute(d.link().linkedAt()))),
+                fact("Unlinked", new Span(Formats.minute(d.link().unlinkedAt())
                         + (d.unlinkReason() == null ? "" : " · " + d.unlinkReason()))));
         facts.setId("link-facts");
         facts.addClassNames("card", "device-facts");
@@ -86,7 +87,7 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
         epochs.setId("link-epochs");
         epochs.addColumn(EpochEvent::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
         epochs.addColumn(EpochEvent::event).setHeader("Event").setAutoWidth(true);
-        epochs.addColumn(e -> LinksPanel.DATE.format(e.occurredAt())).setHeader("When").setAutoWidth(true);
+        epochs.addColumn(e -> Formats.minute(e.occurredAt())).setHeader("When").setAutoWidth(true);
         epochs.addColumn(e -> e.actorEmail() == null ? "" : e.actorEmail()).setHeader("By").setAutoWidth(true);
         epochs.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Reason").setFlexGrow(1);
         epochs.setItems(d.epochs());

@@ -8,15 +8,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.link.LinkRow;
 import io.bridgekeeper.link.LinkService;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Links search: by account e-mail or external account id (prefix), newest first, lazy. */
 class LinksPanel extends VerticalLayout {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
 
     private final Grid<LinkRow> grid = new Grid<>();
     private String query = "";
@@ -46,7 +43,7 @@ class LinksPanel extends VerticalLayout {
         grid.addComponentColumn(l -> new Badge("LIVE".equals(l.status()) ? "Live" : "Ended",
                 "LIVE".equals(l.status()) ? "success" : "contrast")).setHeader("Status").setAutoWidth(true);
         grid.addColumn(LinkRow::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(l -> DATE.format(l.linkedAt())).setHeader("Linked").setAutoWidth(true);
+        grid.addColumn(l -> Formats.minute(l.linkedAt())).setHeader("Linked").setAutoWidth(true);
         grid.setItemsPageable(page -> links.search(query, page).getContent());
         grid.setEmptyStateText("No link matches.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(LinkDetailView.class, e.getItem().id())));

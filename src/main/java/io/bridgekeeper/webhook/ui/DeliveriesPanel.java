@@ -12,12 +12,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.webhook.DeliveryState;
 import io.bridgekeeper.webhook.DeliveryStatus;
 import io.bridgekeeper.webhook.WebhookDeliveryService;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The deliveries grid: lazy (a Slice per page), filtered by status (and by vendor on a vendor's page),
@@ -25,8 +24,6 @@ import java.time.format.DateTimeFormatter;
  * ("HTTP 5xx", "timeout"): nothing the vendor's endpoint said is shown.
  */
 class DeliveriesPanel extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM, HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final WebhookDeliveryService service;
     private final Grid<DeliveryState> grid = new Grid<>();
@@ -110,7 +107,7 @@ class DeliveriesPanel extends VerticalLayout {
     }
 
     private static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return at == null ? "" : Formats.recent(at);
     }
 
     static String label(DeliveryStatus s) {
