@@ -12,7 +12,6 @@ import io.bridgekeeper.decision.DecisionFixture.Household;
 import io.bridgekeeper.decision.DecisionFixture.Vendor;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.support.TestData;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,10 +172,5 @@ class DecisionApiE2E extends PortalTest {
 
     private long figure(String statCard) {
         return Long.parseLong(page.locator(statCard + " .stat-value").innerText().replace(",", "").strip());
-    }
-
-    void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target", "screenshots", name + ".png")));
     }
 }

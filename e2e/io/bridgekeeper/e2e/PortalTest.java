@@ -72,6 +72,12 @@ abstract class PortalTest {
         return "http://localhost:" + port + "/" + path;
     }
 
+    /** A full-page screenshot under target/screenshots/, to look at what a person sees. */
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target", "screenshots", name + ".png")));
+    }
+
     void open(String path) {
         page.navigate(url(path));
     }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
@@ -132,10 +131,5 @@ class RolloutE2E extends PortalTest {
         assertThat(page.locator("#telemetry-chart svg polyline.series-deliveries")).hasCount(1);
         assertThat(page.locator("#rollout-advance")).containsText("Advance to 25 %");
         screenshot("rollout-demo-admin");
-    }
-
-    void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target", "screenshots", name + ".png")));
     }
 }

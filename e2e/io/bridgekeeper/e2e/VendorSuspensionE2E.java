@@ -153,9 +153,4 @@ class VendorSuspensionE2E extends PortalTest {
         open("vendors");
         assertThat(page.locator("#not-available")).isVisible();
     }
-
-    void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(java.nio.file.Path.of("target", "screenshots", name + ".png")));
-    }
 }

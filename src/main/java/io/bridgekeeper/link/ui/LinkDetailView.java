@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.ReasonDialog;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.link.EpochEvent;
@@ -54,7 +55,15 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
 
     private void show(LinkDetail d) {
         removeAll();
-        Button force = new Button("Force-unlink", e -> new ForceUnlinkDialog(d, unlinks, () -> show(links.detail(d.link().id()))).open());
+        Button force = new Button("Force-unlink", e -> new ReasonDialog("force-unlink",
+                "Force-unlink " + d.link().externalAccountId() + "?",
+                "The link of " + d.link().accountEmail() + " to " + d.link().vendorName() + " ends now, its epoch moves, "
+                        + "the household loses " + d.devices().size() + " device(s) at once and " + d.link().vendorName()
+                        + " gets a DISCONNECT webhook. The household sees a receipt.",
+                "Force-unlink", d.link().vendorSlug(), (reason, typedSlug) -> {
+                    unlinks.forceUnlink(d.link().id(), reason, typedSlug);
+                    show(links.detail(d.link().id()));
+                }).open());
         force.setId("force-unlink");
         force.addThemeVariants(ButtonVariant.LUMO_ERROR);
         force.setVisible(currentUser.isAdmin() && "LIVE".equals(d.link().status()));

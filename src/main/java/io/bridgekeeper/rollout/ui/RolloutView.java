@@ -19,6 +19,7 @@ import com.vaadin.flow.router.RouteParameters;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.ReasonDialog;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.canary.CanaryService;
 import io.bridgekeeper.rollout.DeviceProgress;

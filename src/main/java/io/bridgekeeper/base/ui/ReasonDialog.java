@@ -1,4 +1,4 @@
-package io.bridgekeeper.rollout.ui;
+package io.bridgekeeper.base.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -6,19 +6,22 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import io.bridgekeeper.base.ui.SlugConfirmationField;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** Confirms a destructive action and takes the reason that goes into the audit trail. */
-class ReasonDialog extends Dialog {
+/**
+ * The portal's one confirm-with-reason dialog: says what a destructive action will touch, takes the
+ * reason that goes into the audit trail and, for the gravest actions, the vendor's slug typed out. The
+ * action runs before the dialog closes, so a refusal leaves what was typed in place.
+ */
+public class ReasonDialog extends Dialog {
 
-    ReasonDialog(String id, String title, String warning, String confirmLabel, Consumer<String> confirmed) {
+    public ReasonDialog(String id, String title, String warning, String confirmLabel, Consumer<String> confirmed) {
         this(id, title, warning, confirmLabel, null, (reason, typedSlug) -> confirmed.accept(reason));
     }
 
     /** With {@code slug}, the action is armed only when the vendor's slug is typed too (halt). */
-    ReasonDialog(String id, String title, String warning, String confirmLabel, String slug,
+    public ReasonDialog(String id, String title, String warning, String confirmLabel, String slug,
                  BiConsumer<String, String> confirmed) {
         setId(id + "-dialog");
         setHeaderTitle(title);
@@ -35,8 +38,8 @@ class ReasonDialog extends Dialog {
             add(typed);
         }
         Button confirm = new Button(confirmLabel, e -> {
-            close();
             confirmed.accept(reason.getValue().trim(), typed == null ? null : typed.getValue());
+            close();
         });
         confirm.setId(id + "-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
