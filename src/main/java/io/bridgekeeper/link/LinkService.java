@@ -147,10 +147,10 @@ public class LinkService {
         LinkRow row = jdbc.query(sql.toString(), ROW, args.toArray()).stream().map(this::masked).findFirst()
                 .orElseThrow(() -> DomainException.notFound("link-not-found", "No link " + linkId + " for you."));
         String reason = jdbc.queryForObject("select unlink_reason from account_link where id = ?", String.class, linkId);
-        List<EpochEvent> epochs = jdbc.query("""
+        List<EpochChange> epochs = jdbc.query("""
                 select e.epoch, e.event, e.occurred_at, a.email, e.reason from link_epoch_event e
                 left join account a on a.id = e.actor_id where e.link_id = ? order by e.occurred_at desc, e.id desc
-                """, (rs, i) -> new EpochEvent(rs.getInt("epoch"), rs.getString("event"),
+                """, (rs, i) -> new EpochChange(rs.getInt("epoch"), rs.getString("event"),
                 rs.getTimestamp("occurred_at").toInstant(), visibleEmail(rs.getString("email")), rs.getString("reason")),
                 linkId);
         return new LinkDetail(row, reason, ownership.devicesOfLink(linkId), epochs);

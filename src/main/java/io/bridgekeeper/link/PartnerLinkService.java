@@ -45,7 +45,7 @@ public class PartnerLinkService {
      * a new link starts at epoch 1.
      */
     @RolesAllowed(Roles.VENDOR)
-    public LinkCompleted completeLink(long vendorId, String code, String externalAccountId) {
+    public LinkCompletion completeLink(long vendorId, String code, String externalAccountId) {
         String external = externalAccountId == null ? "" : externalAccountId.strip();
         if (external.isEmpty() || external.length() > 200) {
             throw DomainException.invalid("invalid-external-account", "externalAccountId is 1 to 200 characters.");
@@ -102,7 +102,7 @@ public class PartnerLinkService {
         jdbc.update("update link_code set used_at = ?, link_id = ? where id = ?", at, linkId, row.get("id"));
         audit.record(event, "account_link", linkId, vendorId, ended == null ? null : Map.of("status", "ENDED"),
                 Map.of("status", "LIVE", "epoch", epoch, "account", account, "externalAccountId", external));
-        return new LinkCompleted(linkId, external, epoch, ended != null);
+        return new LinkCompletion(linkId, external, epoch, ended != null);
     }
 
     /**

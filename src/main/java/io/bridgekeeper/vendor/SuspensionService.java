@@ -210,7 +210,7 @@ public class SuspensionService {
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
-    public List<SuspensionView> history(long vendorId) {
+    public List<SuspensionSummary> history(long vendorId) {
         access.requireManage(vendorId);
         return queries.suspensions(vendorId);
     }

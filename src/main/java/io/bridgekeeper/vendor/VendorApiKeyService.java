@@ -65,12 +65,12 @@ public class VendorApiKeyService {
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
-    public List<ApiKeyView> list(long vendorId) {
+    public List<ApiKeySummary> list(long vendorId) {
         access.requireManage(vendorId);
         return jdbc.query("""
                 select id, name, key_prefix, created_at, last_used_at, revoked_at from vendor_api_key
                 where vendor_id = ? order by revoked_at nulls first, created_at desc
-                """, (rs, i) -> new ApiKeyView(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
+                """, (rs, i) -> new ApiKeySummary(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
                         rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
                         instant(rs.getTimestamp("revoked_at"))),
                 vendorId);

@@ -115,7 +115,7 @@ class VendorQueries {
         return new BlastRadius(households, devices == null ? 0 : devices, rollouts == null ? 0 : rollouts);
     }
 
-    List<SuspensionView> suspensions(long vendorId) {
+    List<SuspensionSummary> suspensions(long vendorId) {
         return jdbc.query("""
                 select s.id, s.status, s.all_capabilities, s.reason_code, s.reason_text, s.expected_restoration_at,
                        s.suspended_at, coalesce(sb.display_name, 'the system') as suspended_by_name, s.resume_requested_at,
@@ -132,7 +132,7 @@ class VendorQueries {
                 where s.vendor_id = :v order by s.suspended_at desc, s.id desc
                 """, Map.of("v", vendorId), (rs, i) -> {
                     boolean all = rs.getBoolean("all_capabilities");
-                    return new SuspensionView(rs.getLong("id"), rs.getString("status"), all,
+                    return new SuspensionSummary(rs.getLong("id"), rs.getString("status"), all,
                             capabilities(rs.getArray(all ? "vendor_caps" : "scope")),
                             SuspensionReason.valueOf(rs.getString("reason_code")), rs.getString("reason_text"),
                             instant(rs, "expected_restoration_at"), instant(rs, "suspended_at"),

@@ -14,7 +14,7 @@ import io.bridgekeeper.decision.DecisionOp.KeyChoice;
 import io.bridgekeeper.decision.DecisionOp.VendorRef;
 import io.bridgekeeper.device.DeviceItem;
 import io.bridgekeeper.device.SyncResult;
-import io.bridgekeeper.link.LinkCompleted;
+import io.bridgekeeper.link.LinkCompletion;
 import io.bridgekeeper.rollout.NewCacheVersion;
 import io.bridgekeeper.rollout.NewRollout;
 import io.bridgekeeper.rollout.RolloutState;
@@ -292,7 +292,7 @@ final class DecisionWorld {
             note(op + ": refused, linked live elsewhere");
             return;
         }
-        LinkCompleted done = s.asVendor(cloud, () -> s.partnerLinks.completeLink(vendorId, code, op.external()));
+        LinkCompletion done = s.asVendor(cloud, () -> s.partnerLinks.completeLink(vendorId, code, op.external()));
         Link link = model.linked(h.account(), op.external(), done.linkId());
         if (done.linkId() != link.id || done.epoch() != link.epoch || done.relinked() != (outcome == LinkOutcome.RELINKED)) {
             fail(op.toString(), "the service answered " + done + ", the model has " + link + " " + outcome);

@@ -183,7 +183,7 @@ class UnlinkIT {
         assertThat(PartnerApi.as(users, household, () -> unlinks.receipt(receipt)).newEpoch()).isEqualTo(2);
         LinkDetail detail = PartnerApi.as(users, DemoAccounts.ADMIN, () -> links.detail(link));
         assertThat(detail.link().status()).isEqualTo("ENDED");
-        assertThat(detail.epochs()).extracting(EpochEvent::event).containsExactly("FORCE_UNLINKED", "LINKED");
+        assertThat(detail.epochs()).extracting(EpochChange::event).containsExactly("FORCE_UNLINKED", "LINKED");
         assertThat(detail.unlinkReason()).contains("Account takeover reported");
         // a partner manager of another vendor does not find it
         assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.LIGHTS_PARTNER, () -> links.detail(link)))

@@ -4,7 +4,7 @@ import io.bridgekeeper.base.web.ProblemResponses;
 import io.bridgekeeper.device.DeviceItem;
 import io.bridgekeeper.device.InvalidDeviceItem;
 import io.bridgekeeper.device.SyncResult;
-import io.bridgekeeper.link.LinkCompleted;
+import io.bridgekeeper.link.LinkCompletion;
 import io.bridgekeeper.link.PartnerDevice;
 import io.bridgekeeper.link.PartnerLinkService;
 import io.bridgekeeper.security.Roles;
@@ -48,7 +48,7 @@ class PartnerLinkController {
     @PostMapping("/links")
     @ResponseStatus(HttpStatus.CREATED)
     @RolesAllowed(Roles.VENDOR)
-    LinkCompleted complete(@AuthenticationPrincipal VendorKeyPrincipal key, @RequestBody CompleteLink body) {
+    LinkCompletion complete(@AuthenticationPrincipal VendorKeyPrincipal key, @RequestBody CompleteLink body) {
         return links.completeLink(key.vendorId(), body.code(), body.externalAccountId());
     }
 

@@ -18,7 +18,7 @@ import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ReasonDialog;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceRef;
-import io.bridgekeeper.link.EpochEvent;
+import io.bridgekeeper.link.EpochChange;
 import io.bridgekeeper.link.LinkDetail;
 import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.UnlinkService;
@@ -92,10 +92,10 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
 
         H2 epochsTitle = new H2("Epoch history");
         epochsTitle.addClassName("section-title");
-        Grid<EpochEvent> epochs = new Grid<>();
+        Grid<EpochChange> epochs = new Grid<>();
         epochs.setId("link-epochs");
-        epochs.addColumn(EpochEvent::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
-        epochs.addColumn(EpochEvent::event).setHeader("Event").setAutoWidth(true);
+        epochs.addColumn(EpochChange::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
+        epochs.addColumn(EpochChange::event).setHeader("Event").setAutoWidth(true);
         epochs.addColumn(e -> Formats.minute(e.occurredAt())).setHeader("When").setAutoWidth(true);
         epochs.addColumn(e -> e.actorEmail() == null ? "" : e.actorEmail()).setHeader("By").setAutoWidth(true);
         epochs.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Reason").setFlexGrow(1);

@@ -15,7 +15,7 @@ import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Notifications;
-import io.bridgekeeper.vendor.ApiKeyView;
+import io.bridgekeeper.vendor.ApiKeySummary;
 import io.bridgekeeper.vendor.NewApiKey;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 
@@ -24,7 +24,7 @@ class ApiKeysPanel extends Div {
 
     private final long vendorId;
     private final VendorApiKeyService keys;
-    private final Grid<ApiKeyView> grid = new Grid<>();
+    private final Grid<ApiKeySummary> grid = new Grid<>();
 
     ApiKeysPanel(long vendorId, VendorApiKeyService keys) {
         this.vendorId = vendorId;
@@ -40,7 +40,7 @@ class ApiKeysPanel extends Div {
         grid.setId("api-key-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
-        grid.addColumn(ApiKeyView::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(ApiKeySummary::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(k -> "bk_" + k.prefix() + "_…").setHeader("Key").setAutoWidth(true);
         grid.addColumn(k -> Formats.minute(k.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : Formats.minute(k.lastUsedAt())).setHeader("Last used")
@@ -56,7 +56,7 @@ class ApiKeysPanel extends Div {
         grid.setItems(keys.list(vendorId));
     }
 
-    private Button revokeButton(ApiKeyView k) {
+    private Button revokeButton(ApiKeySummary k) {
         Button revoke = new Button("Revoke", e -> {
             ConfirmDialog confirm = new ConfirmDialog("Revoke key " + k.name() + "?",
                     "Requests signed with bk_" + k.prefix() + "_… are refused from now on. This cannot be undone.",

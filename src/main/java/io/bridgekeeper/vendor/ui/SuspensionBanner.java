@@ -9,7 +9,7 @@ import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.NodeApplication;
-import io.bridgekeeper.vendor.SuspensionView;
+import io.bridgekeeper.vendor.SuspensionSummary;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 class SuspensionBanner extends Div {
 
-    SuspensionBanner(SuspensionView s, List<NodeApplication> nodes) {
+    SuspensionBanner(SuspensionSummary s, List<NodeApplication> nodes) {
         setId("suspension-banner");
         addClassName("suspension-banner");
         H3 title = new H3(s.awaitsApproval() ? "Suspended — resume awaiting a second admin" : "Suspended");

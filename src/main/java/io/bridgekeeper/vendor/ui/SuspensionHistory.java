@@ -6,25 +6,25 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.vendor.Capability;
-import io.bridgekeeper.vendor.SuspensionView;
+import io.bridgekeeper.vendor.SuspensionSummary;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every suspension of the vendor, newest first. */
 class SuspensionHistory extends Div {
 
-    SuspensionHistory(List<SuspensionView> history) {
+    SuspensionHistory(List<SuspensionSummary> history) {
         addClassNames("card", "wide-card");
-        Grid<SuspensionView> grid = new Grid<>();
+        Grid<SuspensionSummary> grid = new Grid<>();
         grid.setId("suspension-history");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
         grid.addColumn(s -> Formats.minute(s.suspendedAt())).setHeader("Suspended").setAutoWidth(true);
         grid.addColumn(s -> s.reason().label()).setHeader("Reason").setAutoWidth(true);
-        grid.addColumn(SuspensionView::reasonText).setHeader("Why").setFlexGrow(2);
+        grid.addColumn(SuspensionSummary::reasonText).setHeader("Why").setFlexGrow(2);
         grid.addColumn(s -> s.allCapabilities() ? "All" : s.scope().stream().map(Capability::label)
                 .collect(Collectors.joining(", "))).setHeader("Scope").setAutoWidth(true);
-        grid.addColumn(SuspensionView::suspendedBy).setHeader("By").setAutoWidth(true);
+        grid.addColumn(SuspensionSummary::suspendedBy).setHeader("By").setAutoWidth(true);
         grid.addColumn(s -> s.liftedAt() == null ? (s.awaitsApproval() ? "Awaiting approval" : "Open")
                 : Formats.minute(s.liftedAt()) + " by " + s.liftedBy()).setHeader("Lifted").setAutoWidth(true);
         grid.setItems(history);

@@ -18,7 +18,7 @@ import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.SuspensionService;
-import io.bridgekeeper.vendor.SuspensionView;
+import io.bridgekeeper.vendor.SuspensionSummary;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorPageSection;
@@ -74,8 +74,8 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
 
     private void render() {
         VendorDetail v = vendors.detail(vendorId);
-        List<SuspensionView> history = suspensions.history(vendorId);
-        SuspensionView open = history.stream().filter(SuspensionView::isOpen).findFirst().orElse(null);
+        List<SuspensionSummary> history = suspensions.history(vendorId);
+        SuspensionSummary open = history.stream().filter(SuspensionSummary::isOpen).findFirst().orElse(null);
         boolean admin = currentUser.isAdmin();
 
         removeAll();
@@ -96,7 +96,7 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
         add(new ApiKeysPanel(vendorId, keys), new SuspensionHistory(history));
     }
 
-    private Component[] actions(VendorDetail v, SuspensionView open) {
+    private Component[] actions(VendorDetail v, SuspensionSummary open) {
         if (v.status() == VendorStatus.ONBOARDING) {
             return new Component[] {action("activate-vendor", "Activate", ButtonVariant.LUMO_PRIMARY,
                     () -> vendors.activate(vendorId, v.version()), v.slug() + " is active.")};

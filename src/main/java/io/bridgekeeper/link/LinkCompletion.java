@@ -1,5 +1,5 @@
 package io.bridgekeeper.link;
 
 /** The partner API's answer to a completed link: the link, its epoch, and whether it was a relink. */
-public record LinkCompleted(long linkId, String externalAccountId, int epoch, boolean relinked) {
+public record LinkCompletion(long linkId, String externalAccountId, int epoch, boolean relinked) {
 }

@@ -3,5 +3,5 @@ package io.bridgekeeper.link;
 import java.time.Instant;
 
 /** One move of a link's epoch: linked, relinked, unlinked, force-unlinked, device detached. */
-public record EpochEvent(int epoch, String event, Instant occurredAt, String actorEmail, String reason) {
+public record EpochChange(int epoch, String event, Instant occurredAt, String actorEmail, String reason) {
 }

@@ -1,0 +1,20 @@
+package io.bridgekeeper.vendor;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A suspension as its vendor's page shows it (current one and history). */
+public record SuspensionSummary(long id, String status, boolean allCapabilities, Set<Capability> scope,
+                                SuspensionReason reason, String reasonText, Instant expectedRestoration,
+                                Instant suspendedAt, String suspendedBy, Instant resumeRequestedAt,
+                                String resumeRequestedBy, Long resumeRequestedById, Instant liftedAt,
+                                String liftedBy) {
+
+    public boolean isOpen() {
+        return !"LIFTED".equals(status);
+    }
+
+    public boolean awaitsApproval() {
+        return "RESUME_REQUESTED".equals(status);
+    }
+}
