@@ -34,7 +34,7 @@ public class DeviceService {
     private static final RowMapper<DeviceRow> ROW = (rs, i) -> new DeviceRow(rs.getLong("id"),
             (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"), rs.getString("vendor_device_id"),
             DeviceKind.valueOf(rs.getString("kind")), rs.getString("name"), (Long) rs.getObject("owner_account_id"),
-            rs.getString("owner_email"), (Long) rs.getObject("link_id"), rs.getString("state"),
+            rs.getString("owner_email"), (Long) rs.getObject("link_id"), DeviceState.valueOf(rs.getString("state")),
             instant(rs.getTimestamp("owner_since")));
 
     private final NamedParameterJdbcTemplate named;
@@ -67,7 +67,7 @@ public class DeviceService {
                 """, Map.of("account", currentUser.id()),
                 (rs, i) -> new HouseholdDevice(rs.getLong("id"), (Long) rs.getObject("vendor_id"),
                         rs.getString("vendor_name"), DeviceKind.valueOf(rs.getString("kind")), rs.getString("name"),
-                        rs.getString("state")));
+                        DeviceState.valueOf(rs.getString("state"))));
     }
 
     /** One of the household's own devices; any other id is "not found", whether or not it exists. */
@@ -80,7 +80,7 @@ public class DeviceService {
         Map<String, Object> row = jdbc.queryForMap(
                 "select vendor_device_id, owner_since from device where id = ? and owner_account_id = ?", deviceId, me);
         List<HouseholdDevice> displays = device.kind().showsImages()
-                ? mine.stream().filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state())).toList()
+                ? mine.stream().filter(d -> d.kind() == DeviceKind.DISPLAY && d.state() == DeviceState.ACTIVE).toList()
                 : List.of();
         Timestamp since = (Timestamp) row.get("owner_since");
         return new HouseholdDeviceDetail(device, (String) row.get("vendor_device_id"),
@@ -107,7 +107,7 @@ public class DeviceService {
         }
         if (filter.state() != null) {
             sql.append(" and d.state = ?");
-            args.add(filter.state());
+            args.add(filter.state().name());
         }
         if (filter.owner() != null && !filter.owner().isBlank()) {
             sql.append(" and d.owner_account_id = (select id from account where lower(email) = lower(?))");

@@ -33,7 +33,7 @@ class DeviceGridIT {
     void an_admin_filters_devices_by_vendor_kind_owner_and_state_page_by_page() {
         long lumacam = jdbc.queryForObject("select id from vendor where slug = 'lumacam'", Long.class);
         Slice<DeviceRow> cameras = PartnerApi.as(users, DemoAccounts.ADMIN, () ->
-                devices.devices(new DeviceFilter(lumacam, DeviceKind.CAMERA, null, "ACTIVE"), PageRequest.of(0, 20)));
+                devices.devices(new DeviceFilter(lumacam, DeviceKind.CAMERA, null, DeviceState.ACTIVE), PageRequest.of(0, 20)));
 
         assertThat(cameras.getContent()).hasSize(20).allSatisfy(d -> {
             assertThat(d.vendorName()).isEqualTo("LumaCam");
@@ -41,7 +41,7 @@ class DeviceGridIT {
         });
         assertThat(cameras.hasNext()).isTrue();
         Slice<DeviceRow> next = PartnerApi.as(users, DemoAccounts.ADMIN, () ->
-                devices.devices(new DeviceFilter(lumacam, DeviceKind.CAMERA, null, "ACTIVE"), PageRequest.of(1, 20)));
+                devices.devices(new DeviceFilter(lumacam, DeviceKind.CAMERA, null, DeviceState.ACTIVE), PageRequest.of(1, 20)));
         assertThat(next.getContent().getFirst().id()).isLessThan(cameras.getContent().getLast().id());
 
         Slice<DeviceRow> owned = PartnerApi.as(users, DemoAccounts.ADMIN, () ->

@@ -60,7 +60,7 @@ class LargeScaleBenchmark {
             measure("devices: page 100 (offset 5,000)", () -> devices.devices(DeviceFilter.none(), PageRequest.of(100, PAGE)).getNumberOfElements());
             measure("devices: vendor + kind", () -> devices.devices(new DeviceFilter(lumacam, DeviceKind.CAMERA, null, null),
                     PageRequest.of(0, PAGE)).getNumberOfElements());
-            measure("devices: state DISABLED", () -> devices.devices(new DeviceFilter(null, null, null, "DISABLED"),
+            measure("devices: state DISABLED", () -> devices.devices(new DeviceFilter(null, null, null, io.bridgekeeper.device.DeviceState.DISABLED),
                     PageRequest.of(0, PAGE)).getNumberOfElements());
             measure("devices: owner e-mail", () -> devices.devices(new DeviceFilter(null, null, someOwner, null),
                     PageRequest.of(0, PAGE)).getNumberOfElements());

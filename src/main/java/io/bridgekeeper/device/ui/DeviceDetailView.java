@@ -16,6 +16,7 @@ import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceDetail;
 import io.bridgekeeper.device.DeviceMoveService;
+import io.bridgekeeper.device.DeviceState;
 import io.bridgekeeper.device.MoveRequest;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.OwnershipPeriod;
@@ -55,13 +56,13 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
         Button transfer = new Button("Transfer ownership",
                 e -> new TransferDialog(d.device(), devices, () -> show(devices.detail(d.device().id()))).open());
         transfer.setId("transfer");
-        transfer.setVisible(currentUser.isAdmin() && !"REMOVED".equals(d.device().state()));
+        transfer.setVisible(currentUser.isAdmin() && d.device().state() != DeviceState.REMOVED);
         add(new ViewHeader(d.device().name(), d.device().vendorName() + " · " + d.device().kind().label(), transfer));
         Div facts = new Div(fact("Vendor's id", d.device().vendorDeviceId()),
                 fact("Owner", d.device().ownerEmail() == null ? "—" : d.device().ownerEmail()),
                 fact("Owner since", Formats.minute(d.device().ownerSince())),
                 fact("Link", d.device().linkId() == null ? "—" : "#" + d.device().linkId()),
-                fact("State", d.device().state()));
+                fact("State", d.device().state().name()));
         facts.setId("device-facts");
         facts.addClassNames("card", "device-facts");
         if (currentUser.isAdmin()) {

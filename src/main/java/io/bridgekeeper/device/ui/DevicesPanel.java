@@ -12,6 +12,7 @@ import io.bridgekeeper.device.DeviceFilter;
 import io.bridgekeeper.device.DeviceKind;
 import io.bridgekeeper.device.DeviceRow;
 import io.bridgekeeper.device.DeviceService;
+import io.bridgekeeper.device.DeviceState;
 import io.bridgekeeper.device.VendorOption;
 
 /**
@@ -24,7 +25,7 @@ class DevicesPanel extends VerticalLayout {
     private final ComboBox<VendorOption> vendor = new ComboBox<>("Vendor");
     private final ComboBox<DeviceKind> kind = new ComboBox<>("Kind");
     private final TextField owner = new TextField("Owner e-mail");
-    private final ComboBox<String> state = new ComboBox<>("State");
+    private final ComboBox<DeviceState> state = new ComboBox<>("State");
 
     DevicesPanel(DeviceService devices) {
         setPadding(false);
@@ -39,7 +40,8 @@ class DevicesPanel extends VerticalLayout {
         owner.setValueChangeMode(ValueChangeMode.LAZY);
         owner.setClearButtonVisible(true);
         state.setId("device-state-filter");
-        state.setItems("ACTIVE", "DISABLED", "CONFLICT", "REMOVED");
+        state.setItems(DeviceState.values());
+        state.setItemLabelGenerator(DeviceState::name);
         for (var box : new ComboBox<?>[] {vendor, kind, state}) {
             box.setClearButtonVisible(true);
             box.setPlaceholder("Any");
@@ -57,8 +59,8 @@ class DevicesPanel extends VerticalLayout {
         grid.addColumn(DeviceRow::vendorName).setHeader("Vendor").setAutoWidth(true);
         grid.addColumn(DeviceRow::vendorDeviceId).setHeader("Vendor's id").setAutoWidth(true);
         grid.addColumn(d -> d.ownerEmail() == null ? "—" : d.ownerEmail()).setHeader("Owner").setAutoWidth(true);
-        grid.addComponentColumn(d -> new Badge(d.state().charAt(0) + d.state().substring(1).toLowerCase(),
-                "ACTIVE".equals(d.state()) ? "success" : "contrast")).setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(d -> new Badge(d.state().label(),
+                d.state() == DeviceState.ACTIVE ? "success" : "contrast")).setHeader("State").setAutoWidth(true);
         grid.setItemsPageable(page -> devices.devices(filter(), page).getContent());
         grid.setEmptyStateText("No device matches.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeviceDetailView.class, e.getItem().id())));

@@ -17,6 +17,7 @@ import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceService;
+import io.bridgekeeper.device.DeviceState;
 import io.bridgekeeper.device.HouseholdDevice;
 import io.bridgekeeper.device.HouseholdDeviceDetail;
 import io.bridgekeeper.security.Roles;
@@ -54,8 +55,8 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
         facts.addClassNames("card", "device-facts");
         facts.add(fact("Vendor's device id", detail.vendorDeviceId()),
                 fact("In your home since", Formats.minute(detail.ownerSince())),
-                fact("State", "CONFLICT".equals(d.state()) ? "On hold: a move to another home waits for consent"
-                        : d.state().charAt(0) + d.state().substring(1).toLowerCase()));
+                fact("State", d.state() == DeviceState.CONFLICT ? "On hold: a move to another home waits for consent"
+                        : d.state().label()));
         add(facts);
         if (d.kind().showsImages()) {
             H2 title = new H2("Where it may be shown");

@@ -20,6 +20,7 @@ import io.bridgekeeper.base.ui.ViewHeader;
 import com.vaadin.flow.component.notification.Notification;
 import io.bridgekeeper.device.DeviceKind;
 import io.bridgekeeper.device.DeviceMoveService;
+import io.bridgekeeper.device.DeviceState;
 import io.bridgekeeper.device.PendingMove;
 import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.device.DeviceService;
@@ -115,7 +116,7 @@ public class MyHomeView extends VerticalLayout {
         add(linksTitle, cards);
 
         List<HouseholdDevice> displays = mine.stream()
-                .filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state())).toList();
+                .filter(d -> d.kind() == DeviceKind.DISPLAY && d.state() == DeviceState.ACTIVE).toList();
         Map<String, List<HouseholdDevice>> byVendor = new LinkedHashMap<>();
         for (HouseholdDevice d : mine) {
             byVendor.computeIfAbsent(d.vendorName(), k -> new ArrayList<>()).add(d);
@@ -168,9 +169,9 @@ public class MyHomeView extends VerticalLayout {
             kind.addClassName("muted");
             Div line = new Div(icon(d.kind()), name, kind);
             line.addClassName("device-line");
-            if ("DISABLED".equals(d.state())) {
+            if (d.state() == DeviceState.DISABLED) {
                 line.add(new Badge("Disabled", "contrast"));
-            } else if ("CONFLICT".equals(d.state())) {
+            } else if (d.state() == DeviceState.CONFLICT) {
                 line.add(new Badge("On hold", "error"));
             }
             line.add(onOffButton(d));
@@ -192,8 +193,8 @@ public class MyHomeView extends VerticalLayout {
                 row.add(heldNotice(held));
             }
             if (d.kind().showsImages()) {
-                Span shown = new Span("DISABLED".equals(d.state()) ? "Not shown on any display while you keep it disabled"
-                        : "CONFLICT".equals(d.state()) ? "Not shown on any display while it is on hold"
+                Span shown = new Span(d.state() == DeviceState.DISABLED ? "Not shown on any display while you keep it disabled"
+                        : d.state() == DeviceState.CONFLICT ? "Not shown on any display while it is on hold"
                         : displays.isEmpty() ? "Not shown on any display"
                         : "May be shown on " + displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", ")));
                 shown.addClassName("may-show");
@@ -214,7 +215,7 @@ public class MyHomeView extends VerticalLayout {
 
     /** Disable or enable: the household's own switch for the device, kept through everything else. */
     private Button onOffButton(HouseholdDevice d) {
-        boolean disabled = "DISABLED".equals(d.state());
+        boolean disabled = d.state() == DeviceState.DISABLED;
         Button b = new Button(VaadinIcon.POWER_OFF.create(), e -> {
             if (disabled) {
                 devices.enableMine(d.id());
@@ -270,7 +271,7 @@ public class MyHomeView extends VerticalLayout {
     }
 
     private List<String> displayNames() {
-        return devices.myDevices().stream().filter(d -> d.kind() == DeviceKind.DISPLAY && "ACTIVE".equals(d.state()))
+        return devices.myDevices().stream().filter(d -> d.kind() == DeviceKind.DISPLAY && d.state() == DeviceState.ACTIVE)
                 .map(HouseholdDevice::name).toList();
     }
 
