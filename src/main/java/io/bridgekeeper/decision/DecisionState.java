@@ -146,7 +146,12 @@ public class DecisionState implements ClusterListener {
 
     /** For resolve: from memory while {@link #servesResolve()}, otherwise from the database. */
     VendorState vendorForResolve(String slug) {
-        return servesResolve() ? vendorsBySlug.get(slug) : vendor(slug);
+        if (!servesResolve()) {
+            return vendor(slug);
+        }
+        VendorState v = vendorsBySlug.get(slug);
+        // while memory is briefly stale, a vendor it lacks may have been onboarded since: read it (like a device)
+        return v != null || trusted ? v : vendor(slug);
     }
 
     VendorState vendor(String slug) {

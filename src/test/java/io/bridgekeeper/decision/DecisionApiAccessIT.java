@@ -35,6 +35,8 @@ class DecisionApiAccessIT {
     @Autowired
     DecisionFixture fixture;
     @Autowired
+    DecisionState state;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     RunAs runAs;
@@ -64,6 +66,28 @@ class DecisionApiAccessIT {
     void tearDown() {
         api.close();
     }
+    /**
+     * While the LISTEN connection is down, resolve answers from memory for a short while; a vendor onboarded
+     * in that window is not in memory yet and is read from the database, not answered "unknown".
+     */
+    @Test
+    void a_vendor_onboarded_while_memory_is_briefly_stale_resolves_at_once() {
+        state.onDisconnected();
+        try {
+            // holding the state's monitor holds back this node's NOTIFY handling: memory stays without the vendor
+            synchronized (state) {
+                Vendor fresh = fixture.vendorNotYetSynced("stale-window");
+                Household h = fixture.household(fresh);
+                Answer answer = api.resolve(fresh.slug(), h.cameraId());
+                assertThat(answer.outcome()).as("%s", answer.body()).isEqualTo("RESOLVED");
+                assertThat(api.authorize(fresh.slug(), h.cameraId(), h.displayId(), h.accountId(), answer.cacheKey())
+                        .outcome()).isEqualTo("ALLOW");
+            }
+        } finally {
+            state.onListening();
+        }
+    }
+
     /**
      * The other half of DatabaseOutageIT: the database stays up and only this node's LISTEN connection is cut,
      * again and again (each cut after the first needs the node to have reconnected), while the data plane keeps

@@ -146,9 +146,11 @@ class DecisionApiIT {
 
     @Test
     void anotherHouseholdsCameraIsAnIsolationViolationThatSuspendsTheVendor() {
-        String keyA = api.resolve(vendor.slug(), a.cameraId()).cacheKey();
+        Answer resolved = api.resolve(vendor.slug(), a.cameraId());
+        assertThat(resolved.status()).as("resolve: %s", resolved.body()).isEqualTo(200);
+        String keyA = resolved.cacheKey();
         Answer denied = api.authorize(vendor.slug(), a.cameraId(), b.displayId(), b.accountId(), keyA);
-        assertThat(denied.reason()).isEqualTo("OWNER_MISMATCH");
+        assertThat(denied.reason()).as("authorize: %s %s", denied.status(), denied.body()).isEqualTo("OWNER_MISMATCH");
 
         Map<String, Object> violation = jdbc.queryForMap("""
                 select source_device_id, requester_account_id, source_owner_account_id, target_owner_account_id, incident_id

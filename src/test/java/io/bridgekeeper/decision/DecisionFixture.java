@@ -40,6 +40,13 @@ public class DecisionFixture {
     }
 
     public Vendor vendor(String prefix) {
+        Vendor v = vendorNotYetSynced(prefix);
+        sync();
+        return v;
+    }
+
+    /** The vendor's rows, committed; this node's memory may not have them yet. */
+    public Vendor vendorNotYetSynced(String prefix) {
         String slug = TestData.unique(prefix);
         long id = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) values (?, ?, 'ACTIVE', ?) returning id",
                 Long.class, slug, "Decision " + slug, TestSecrets.sealed("s"));
@@ -48,7 +55,6 @@ public class DecisionFixture {
         }
         long version = jdbc.queryForObject("insert into cache_version (vendor_id, label, stable) values (?, 'v1', true) returning id",
                 Long.class, id);
-        sync();
         return new Vendor(id, slug, version, "v1");
     }
 
@@ -95,8 +101,15 @@ public class DecisionFixture {
         return runAs.as(DemoAccounts.ADMIN, () -> credentials.create(TestData.unique("test data plane")).key());
     }
 
-    /** Waits until this node's decision memory has every committed change. */
+    /**
+     * Waits until this node's decision memory has every committed change; after a test that cut the LISTEN
+     * connection, first until the node listens again (memory is not current before).
+     */
     public void sync() {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!state.trusted() && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
         state.awaitCurrent(Duration.ofSeconds(10));
     }
 }
