@@ -36,6 +36,10 @@ class IncidentTimelineIT {
     @Autowired
     IncidentTimeline timeline;
     @Autowired
+    IncidentPages pages;
+    @Autowired
+    ExposureReports exposure;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     RunAs runAs;
@@ -88,12 +92,21 @@ class IncidentTimelineIT {
         assertThat(entries).filteredOn(e -> e.kind().equals("APPLIED_ON_NODE"))
                 .allSatisfy(e -> assertThat(e.sinceFirstMixUpMillis()).isNotNull().isNotNegative())
                 .anySatisfy(e -> assertThat(e.actor()).isEqualTo("node timeline-node-2"));
+
+        // the incident page gets the incident, this timeline and the exposure report in one call
+        IncidentPages.IncidentPage page = runAs.as(DemoAccounts.ADMIN, () -> pages.page(incident));
+        assertThat(page.incident().id()).isEqualTo(incident);
+        assertThat(page.timeline()).map(TimelineEntry::kind).containsSubsequence("FIRST_VIOLATION", "ROLLOUT_HALTED");
+        assertThat(page.exposure()).isEqualTo(runAs.as(DemoAccounts.ADMIN, () -> exposure.of(incident)));
+        assertThat(page.exposure().violations()).isPositive();
     }
 
     @Test
     void only_admins_read_a_timeline() {
         for (String person : List.of(DemoAccounts.CAMERA_PARTNER, DemoAccounts.HOUSEHOLD)) {
             assertThatThrownBy(() -> runAs.as(person, () -> timeline.of(1)))
+                    .as(person).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> runAs.as(person, () -> pages.page(1)))
                     .as(person).isInstanceOf(AccessDeniedException.class);
         }
     }

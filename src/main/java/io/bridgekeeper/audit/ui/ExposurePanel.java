@@ -18,10 +18,10 @@ import java.util.function.Function;
  */
 class ExposurePanel extends Div {
 
-    ExposurePanel(long incidentId, ExposureReports reports) {
+    /** {@code reports} only for the CSV export, read when it is clicked. */
+    ExposurePanel(long incidentId, ExposureReport report, ExposureReports reports) {
         setId("exposure-report");
         addClassName("exposure-report");
-        ExposureReport report = reports.of(incidentId);
 
         H2 title = new H2("Exposure report");
         title.addClassName("section-title");

@@ -18,8 +18,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.audit.ExposureReports;
 import io.bridgekeeper.audit.IncidentDetail;
+import io.bridgekeeper.audit.IncidentPages;
+import io.bridgekeeper.audit.IncidentPages.IncidentPage;
 import io.bridgekeeper.audit.IncidentService;
-import io.bridgekeeper.audit.IncidentTimeline;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
@@ -34,14 +35,14 @@ import jakarta.annotation.security.RolesAllowed;
 public class IncidentView extends VerticalLayout implements BeforeEnterObserver {
 
     private final IncidentService incidents;
+    private final IncidentPages pages;
     private final ExposureReports exposure;
-    private final IncidentTimeline timeline;
     private long incidentId;
 
-    public IncidentView(IncidentService incidents, ExposureReports exposure, IncidentTimeline timeline) {
+    public IncidentView(IncidentService incidents, IncidentPages pages, ExposureReports exposure) {
         this.incidents = incidents;
+        this.pages = pages;
         this.exposure = exposure;
-        this.timeline = timeline;
         setId("incident-view");
         addClassName("page");
     }
@@ -50,13 +51,14 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             incidentId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            render(incidents.detail(incidentId));
+            render(pages.page(incidentId));
         } catch (NumberFormatException | DomainException e) {
             event.rerouteToError(NotFoundException.class);
         }
     }
 
-    private void render(IncidentDetail incident) {
+    private void render(IncidentPage page) {
+        IncidentDetail incident = page.incident();
         removeAll();
         Anchor back = new Anchor("incidents", "← All incidents");
         back.setId("incident-back");
@@ -107,9 +109,9 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
 
         H2 timelineTitle = new H2("Timeline");
         timelineTitle.addClassName("section-title");
-        TimelinePanel timeline = new TimelinePanel(this.timeline.of(incident.id()));
+        TimelinePanel timeline = new TimelinePanel(page.timeline());
 
-        add(back, header, badges, facts, timelineTitle, timeline, new ExposurePanel(incident.id(), exposure),
+        add(back, header, badges, facts, timelineTitle, timeline, new ExposurePanel(incident.id(), page.exposure(), exposure),
                 evidenceTitle, evidence);
     }
 
@@ -117,7 +119,7 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
         action.run();
         Notification n = Notification.show(done, 3000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        render(incidents.detail(incidentId));
+        render(pages.page(incidentId));
     }
 
     private static void fact(Div facts, String label, String value) {
