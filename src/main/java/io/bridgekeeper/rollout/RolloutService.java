@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public class RolloutService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorChoice> vendorChoices() {
         StringBuilder sql = new StringBuilder("select id, name, slug from vendor where true");
-        List<Object> args = new java.util.ArrayList<>();
+        List<Object> args = new ArrayList<>();
         access.scope().restrict("id", sql, args);
         return jdbc.query(sql.append(" order by name").toString(),
                 (rs, i) -> new VendorChoice(rs.getLong("id"), rs.getString("name"), rs.getString("slug")), args.toArray());

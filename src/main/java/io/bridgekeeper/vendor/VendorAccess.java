@@ -27,9 +27,6 @@ public class VendorAccess {
      * (a partner manager's assigned vendors; none for anyone else).
      */
     public record Scope(boolean everyVendor, List<Long> vendorIds) {
-        public boolean includes(long vendorId) {
-            return everyVendor || vendorIds.contains(vendorId);
-        }
 
         /**
          * Limits a query to the scope: appends {@code and <column> ...} (nothing for every vendor), with the
