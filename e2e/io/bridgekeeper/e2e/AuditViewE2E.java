@@ -141,7 +141,7 @@ class AuditViewE2E extends PortalTest {
         assertThat(page.locator("#audit-verify")).isHidden();
         page.locator("#audit-filter-vendor input").click();
         assertThat(page.locator("vaadin-combo-box-item")).hasText(exactly("LumaCam"));
-        open("incidents");
+        open("admin/incidents");
         assertThat(page.locator("#not-available")).isVisible();
     }
 

@@ -113,7 +113,7 @@ class DecisionApiE2E extends PortalTest {
             String cacheKey = api.resolve(vendor.slug(), household.cameraId()).cacheKey();
 
             signInAndWait(DemoAccounts.ADMIN, "admin-overview");
-            open("decision-api");
+            open("admin/decision-api");
             assertThat(page.locator("#secret-status-" + active)).hasText("Active: signs");
             page.locator("#rotate-secret").click();
             assertThat(page.locator("#rotate-secret-effects")).containsText(
@@ -139,7 +139,7 @@ class DecisionApiE2E extends PortalTest {
     void the_page_fits_a_phone_with_the_secondary_columns_folded_into_the_first() {
         page.setViewportSize(390, 844);
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
-        open("decision-api");
+        open("admin/decision-api");
         assertThat(page.locator("#credential-grid")).hasClass(Pattern.compile("\\bnarrow\\b"));
         assertThat(page.locator("#secret-grid")).hasClass(Pattern.compile("\\bnarrow\\b"));
         assertThat(page.locator("#secret-grid vaadin-grid-cell-content .narrow-only").first()).isVisible();
@@ -159,13 +159,13 @@ class DecisionApiE2E extends PortalTest {
     void a_partner_manager_and_a_household_cannot_open_the_decision_api_page() {
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
         assertThat(page.locator("#main-nav")).not().containsText("Decision API");
-        open("decision-api");
+        open("admin/decision-api");
         assertThat(page.locator("#not-available")).isVisible();
         assertThat(page.locator("#decision-api-view, #credential-grid, #new-credential")).hasCount(0);
         switchUser();
 
         signInAndWait(DemoAccounts.HOUSEHOLD, "my-home");
-        open("decision-api");
+        open("admin/decision-api");
         assertThat(page.locator("#not-available")).isVisible();
         assertThat(page.locator("#decision-api-view, #credential-grid, #new-credential")).hasCount(0);
     }

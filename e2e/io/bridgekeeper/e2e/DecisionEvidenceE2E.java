@@ -70,7 +70,7 @@ class DecisionEvidenceE2E extends PortalTest {
     @Test
     void a_new_credential_is_given_a_scope_whose_fields_check_themselves() {
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
-        open("decision-api");
+        open("admin/decision-api");
         page.locator("#new-credential").click();
         page.locator("#credential-name input").fill("e2e scoped " + System.nanoTime());
         page.locator("#credential-rate input").fill("0");

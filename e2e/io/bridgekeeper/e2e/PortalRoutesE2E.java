@@ -14,7 +14,7 @@ class PortalRoutesE2E extends PortalTest {
     @Test
     void an_unknown_route_shows_the_same_page_as_a_refused_one() {
         signInAndWait(DemoAccounts.HOUSEHOLD, "my-home");
-        for (String path : new String[] {"vendors", "no-such-page", "admin/nothing-here"}) {
+        for (String path : new String[] {"admin/vendors", "no-such-page", "admin/nothing-here"}) {
             open(path);
             assertThat(page.locator("#not-available")).isVisible();
             assertThat(page.locator("#not-available")).containsText("Page not available");

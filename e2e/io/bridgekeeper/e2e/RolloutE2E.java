@@ -58,7 +58,7 @@ class RolloutE2E extends PortalTest {
         // An admin approves it
         switchUser();
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
-        open("rollouts");
+        open("admin/rollouts");
         assertThat(page.locator("#rollouts-grid")).containsText(s.vendor().slug());
         screenshot("rollouts-list-admin");
         open("rollouts/" + id);
@@ -120,7 +120,7 @@ class RolloutE2E extends PortalTest {
         long brightway = jdbc.queryForObject("select id from rollout where vendor_id = "
                 + "(select id from vendor where slug = 'brightway') order by id limit 1", Long.class);
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
-        open("rollouts");
+        open("admin/rollouts");
         page.locator("#rollouts-grid").getByText("Brightway Lighting").first().click();
 
         assertThat(page).hasURL(Pattern.compile(".*/rollouts/" + brightway + "$"));

@@ -61,7 +61,7 @@ class VendorSuspensionE2E extends PortalTest {
 
         // The admin finds the vendor, opens the kill switch and sees what it will touch
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
-        open("vendors");
+        open("admin/vendors");
         page.locator("#vendor-search input").fill("luma");
         page.locator("#vendors-grid").getByText("LumaCam", new Locator.GetByTextOptions().setExact(true)).click();
         assertThat(page.locator("#vendor-view h1")).hasText("LumaCam");
@@ -119,7 +119,7 @@ class VendorSuspensionE2E extends PortalTest {
     @Test
     void a_duplicate_slug_is_a_field_error_and_a_new_vendor_starts_onboarding() {
         signInAndWait(DemoAccounts.SECOND_ADMIN, "admin-overview");
-        open("vendors");
+        open("admin/vendors");
         page.locator("#new-vendor").click();
         page.locator("#vendor-slug input").fill("lumacam");
         assertThat(page.locator("#vendor-slug")).containsText("already taken");
@@ -150,7 +150,7 @@ class VendorSuspensionE2E extends PortalTest {
         open("vendors/" + brightway);
         assertThat(page.locator("#not-available")).isVisible();
         assertThat(page.locator("#vendor-view")).hasCount(0);
-        open("vendors");
+        open("admin/vendors");
         assertThat(page.locator("#not-available")).isVisible();
     }
 }

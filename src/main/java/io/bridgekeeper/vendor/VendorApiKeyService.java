@@ -48,7 +48,7 @@ public class VendorApiKeyService {
         access.requireManage(vendorId);
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw DomainException.invalid("invalid-key-name", "Give the key a name of 1 to 100 characters.");
+            throw DomainException.invalidField("invalid-key-name", "name", "Give the key a name of 1 to 100 characters.");
         }
         TextRules.requireCleanName("name", trimmed);
         String prefix = ApiKeyHashing.newPrefix();

@@ -116,7 +116,7 @@ class PortalHardeningIT {
     @Test
     void unknown_and_refused_routes_answer_alike() {
         Session household = signIn(DemoAccounts.HOUSEHOLD);
-        Response refused = http.send("GET", "/vendors", Map.of("Cookie", household.cookie), (String) null);
+        Response refused = http.send("GET", "/admin/vendors", Map.of("Cookie", household.cookie), (String) null);
         Response unknown = http.send("GET", "/no-such-page", Map.of("Cookie", household.cookie), (String) null);
         assertThat(unknown.status()).as("not a bare 403 before the router").isEqualTo(refused.status()).isEqualTo(200);
 

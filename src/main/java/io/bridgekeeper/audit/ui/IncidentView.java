@@ -2,18 +2,15 @@ package io.bridgekeeper.audit.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.audit.ExposureReports;
@@ -22,17 +19,18 @@ import io.bridgekeeper.audit.IncidentPages;
 import io.bridgekeeper.audit.IncidentPages.IncidentPage;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentState;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 /** One incident: its state, evidence, vendor and rollout, exposure report and timeline; acknowledge and resolve. */
-@Route("incidents/:id")
+@Route("incidents")
 @PageTitle("Incident · Bridgekeeper")
 @RolesAllowed(Roles.ADMIN)
-public class IncidentView extends VerticalLayout implements BeforeEnterObserver {
+public class IncidentView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private final IncidentService incidents;
     private final IncidentPages pages;
@@ -48,19 +46,15 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            incidentId = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            render(pages.page(incidentId));
-        } catch (NumberFormatException | DomainException e) {
-            event.rerouteToError(NotFoundException.class);
-        }
+    public void setParameter(BeforeEvent event, Long id) {
+        incidentId = id;
+        render(Pages.orNotFound(() -> pages.page(id)));
     }
 
     private void render(IncidentPage page) {
         IncidentDetail incident = page.incident();
         removeAll();
-        Anchor back = new Anchor("incidents", "← All incidents");
+        RouterLink back = new RouterLink("← All incidents", IncidentsView.class);
         back.setId("incident-back");
         back.addClassName("back-link");
 
@@ -116,9 +110,7 @@ public class IncidentView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void act(Runnable action, String done) {
-        action.run();
-        Notification n = Notification.show(done, 3000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Actions.run(action, done);
         render(pages.page(incidentId));
     }
 

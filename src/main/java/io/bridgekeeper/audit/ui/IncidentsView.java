@@ -21,7 +21,7 @@ import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Incidents, unresolved first: state, severity, what opened them, the vendor; a click opens one. */
-@Route("incidents")
+@Route("admin/incidents")
 @PageTitle("Incidents · Bridgekeeper")
 @Menu(title = "Incidents", order = 5, icon = "vaadin:warning")
 @RolesAllowed(Roles.ADMIN)
@@ -37,7 +37,7 @@ public class IncidentsView extends VerticalLayout {
         Grid<IncidentSummary> grid = new Grid<>();
         Button open = new Button("Open incident", VaadinIcon.PLUS.create(),
                 e -> new OpenIncidentDialog(incidents, audit.vendors(),
-                        id -> getUI().ifPresent(ui -> ui.navigate("incidents/" + id))).open());
+                        id -> getUI().ifPresent(ui -> ui.navigate(IncidentView.class, id))).open());
         open.setId("incident-open");
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new ViewHeader("Incidents", "Opened by isolation violations, rollout guards, or by hand", open));
@@ -78,7 +78,7 @@ public class IncidentsView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.setItemsPageable(pageable -> incidents.list(stateFilter, pageable).getContent());
         grid.setEmptyStateText("No incident. Isolation violations and rollout guards open them; so can you.");
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("incidents/" + e.getItem().id())));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(IncidentView.class, e.getItem().id())));
         addAndExpand(grid);
     }
 }

@@ -11,15 +11,15 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
-import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.canary.CanaryHousehold;
 import io.bridgekeeper.canary.CanaryService;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.vendor.VendorPageSection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * On a vendor's page: its isolation canaries' health (admins and the vendor's partner managers), and
@@ -121,14 +121,10 @@ class CanaryHealthSection implements VendorPageSection {
                 + "camera and a display. The prober's probes arrive as observations."), count);
         dialog.setCancelable(true);
         Button ok = new Button("Enroll", e -> {
-            try {
-                canaries.enroll(vendorId, count.getValue() == null ? 0 : count.getValue());
+            if (Actions.run(() -> canaries.enroll(vendorId, count.getValue() == null ? 0 : count.getValue()),
+                    "Canary households enrolled.", Map.of("count", count))) {
                 dialog.close();
-                Notifications.success("Canary households enrolled.");
                 fill(card, vendorId);
-            } catch (DomainException ex) {
-                count.setInvalid(true);
-                count.setErrorMessage(ex.getMessage());
             }
         });
         ok.setId("canary-enroll-confirm");
@@ -148,16 +144,13 @@ class CanaryHealthSection implements VendorPageSection {
         dialog.setCancelable(true);
         Button ok = new Button(both ? "Withdraw both" : "Withdraw", e -> {
             dialog.close();
-            try {
+            Actions.run(() -> {
                 if (both) {
                     canaries.withdrawAll(vendorId);
                 } else {
                     canaries.withdraw(vendorId, c.accountId());
                 }
-                Notifications.success("Canary withdrawn.");
-            } catch (DomainException ex) {
-                Notifications.error(ex.getMessage());
-            }
+            }, "Canary withdrawn.");
             fill(card, vendorId);
         });
         ok.setId("canary-withdraw-confirm");

@@ -3,8 +3,7 @@ package io.bridgekeeper.decision.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import io.bridgekeeper.base.DomainException;
-import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.decision.CredentialScope;
 import io.bridgekeeper.decision.ServiceCredentialRow;
 import io.bridgekeeper.decision.ServiceCredentialService;
@@ -23,15 +22,10 @@ class CredentialScopeDialog extends Dialog {
             if (scope == null) {
                 return;
             }
-            try {
-                credentials.changeScope(row.id(), scope);
-                Notifications.success("The scope of '" + row.name() + "' is saved; every node applies it at once.");
+            if (Actions.run(() -> credentials.changeScope(row.id(), scope),
+                    "The scope of '" + row.name() + "' is saved; every node applies it at once.", fields.fields())) {
                 close();
                 changed.run();
-            } catch (DomainException ex) {
-                if (!fields.show(ex)) {
-                    Notifications.error(ex.getMessage());
-                }
             }
         });
         save.setId("credential-scope-save");

@@ -1,16 +1,18 @@
 package io.bridgekeeper.decision.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.IntegerField;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.decision.CredentialScope;
 import io.bridgekeeper.decision.CredentialVendor;
 import io.bridgekeeper.decision.DecisionCall;
 import io.bridgekeeper.decision.ServiceCredentialService;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,20 +61,9 @@ class CredentialScopeFields extends Div {
         return new CredentialScope(EnumSet.copyOf(calls.getValue()), ids, rate.getValue());
     }
 
-    /** Marks the field a service refusal names; false when it names none of these. */
-    boolean show(DomainException e) {
-        switch (String.valueOf(e.field())) {
-            case "calls" -> mark(calls, e.getMessage());
-            case "ratePerSecond" -> mark(rate, e.getMessage());
-            case "vendors" -> {
-                vendors.setInvalid(true);
-                vendors.setErrorMessage(e.getMessage());
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
+    /** The fields by the names a service refusal gives them. */
+    Map<String, HasValidation> fields() {
+        return Map.of("calls", calls, "ratePerSecond", rate, "vendors", vendors);
     }
 
     private boolean check() {
@@ -91,9 +82,7 @@ class CredentialScopeFields extends Div {
         return ok;
     }
 
-    private static boolean mark(com.vaadin.flow.component.HasValidation field, String error) {
-        field.setInvalid(error != null);
-        field.setErrorMessage(error);
-        return error == null;
+    private static boolean mark(HasValidation field, String error) {
+        return Actions.mark(field, error);
     }
 }

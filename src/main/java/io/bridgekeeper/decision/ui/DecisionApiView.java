@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationContext;
  * secrets, and what this node has decided since it started. Every change goes through the audited
  * services.
  */
-@Route("decision-api")
+@Route("admin/decision-api")
 @PageTitle("Decision API · Bridgekeeper")
 @Menu(title = "Decision API", order = 6, icon = "vaadin:key")
 @RolesAllowed(Roles.ADMIN)

@@ -1,15 +1,16 @@
 package io.bridgekeeper.decision.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import io.bridgekeeper.base.DomainException;
-import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.decision.CredentialScope;
-import io.bridgekeeper.decision.NewServiceCredential;
 import io.bridgekeeper.decision.ServiceCredentialService;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Names a new service credential, checked as it is typed (blank, too long, already the name of a
@@ -45,16 +46,13 @@ class NewCredentialDialog extends Dialog {
                 if (!check() || chosen == null) {
                     return;
                 }
-                NewServiceCredential c = credentials.create(name.getValue(), chosen);
-                close();
-                created.run();
-                new CredentialKeyDialog(c).open();
-            } catch (DomainException ex) {
-                if ("name".equals(ex.field())) {
-                    mark(ex.getMessage());
-                } else if (!scope.show(ex)) {
-                    Notifications.error(ex.getMessage());
-                }
+                Map<String, HasValidation> fields = new HashMap<>(scope.fields());
+                fields.put("name", name);
+                Actions.get(() -> credentials.create(name.getValue(), chosen), null, fields).ifPresent(c -> {
+                    close();
+                    created.run();
+                    new CredentialKeyDialog(c).open();
+                });
             } finally {
                 create.setEnabled(true);
             }
@@ -90,8 +88,6 @@ class NewCredentialDialog extends Dialog {
     }
 
     private boolean mark(String error) {
-        name.setInvalid(error != null);
-        name.setErrorMessage(error);
-        return error == null;
+        return Actions.mark(name, error);
     }
 }

@@ -67,7 +67,7 @@ class NodeDecisionsPanel extends Div {
         NodeDecisionCounters c = NodeDecisionCounters.read(registry);
         StatCard violations = new StatCard("stat-violations", "Isolation violations", c.violations(),
                 c.violations() > 0 ? "error" : "ok");
-        Anchor incidents = new Anchor("incidents", "See incidents");
+        Anchor incidents = new Anchor("admin/incidents", "See incidents");
         incidents.setId("violations-incidents-link");
         incidents.addClassName("stat-link");
         violations.add(incidents);

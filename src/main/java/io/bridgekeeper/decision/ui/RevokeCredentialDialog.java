@@ -7,9 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Formats;
-import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.decision.ServiceCredentialRow;
 import io.bridgekeeper.decision.ServiceCredentialService;
 
@@ -48,14 +47,12 @@ class RevokeCredentialDialog extends Dialog {
 
         Button confirm = new Button("Revoke credential");
         confirm.addClickListener(e -> {
+            // a refusal (e.g. another admin revoked it meanwhile) is said, and the list shows it as it is now;
+            // anything else is reported by the view error handler, with the dialog still open to cancel
             try {
-                credentials.revoke(c.id());
-                Notifications.success(c.name() + " is revoked: the decision API refuses " + key + ".");
-            } catch (DomainException ex) {
-                // e.g. another admin revoked it meanwhile: say so and show the list as it is now
-                Notifications.error(ex.getMessage());
+                Actions.run(() -> credentials.revoke(c.id()),
+                        c.name() + " is revoked: the decision API refuses " + key + ".");
             } finally {
-                // anything else is reported by the view error handler, with the dialog still open to cancel
                 confirm.setEnabled(true);
             }
             close();

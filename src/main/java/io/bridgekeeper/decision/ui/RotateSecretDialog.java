@@ -5,10 +5,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.decision.SigningSecret;
 import io.bridgekeeper.decision.SigningSecretService;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -42,10 +43,8 @@ class RotateSecretDialog extends Dialog {
         Button confirm = new Button("Rotate");
         confirm.addClickListener(e -> {
             try {
-                String kid = service.rotate();
-                Notifications.success(kid + " signs from now on" + (active == null ? "." : "; " + active + " still verifies."));
-            } catch (DomainException ex) {
-                Notifications.error(ex.getMessage());
+                Actions.get(service::rotate, null, Map.of()).ifPresent(kid -> Notifications.success(
+                        kid + " signs from now on" + (active == null ? "." : "; " + active + " still verifies.")));
             } finally {
                 confirm.setEnabled(true);
             }

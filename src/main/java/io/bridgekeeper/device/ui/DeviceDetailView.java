@@ -8,11 +8,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceDetail;
 import io.bridgekeeper.device.DeviceMoveService;
@@ -44,11 +43,7 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
 
     @Override
     public void setParameter(BeforeEvent event, Long deviceId) {
-        try {
-            show(devices.detail(deviceId));
-        } catch (DomainException notYours) {
-            throw new NotFoundException();
-        }
+        show(Pages.orNotFound(() -> devices.detail(deviceId)));
     }
 
     private void show(DeviceDetail d) {

@@ -9,12 +9,11 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.DeviceState;
@@ -42,12 +41,7 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
 
     @Override
     public void setParameter(BeforeEvent event, Long deviceId) {
-        HouseholdDeviceDetail detail;
-        try {
-            detail = devices.myDevice(deviceId);
-        } catch (DomainException notYours) {
-            throw new NotFoundException();
-        }
+        HouseholdDeviceDetail detail = Pages.orNotFound(() -> devices.myDevice(deviceId));
         HouseholdDevice d = detail.device();
         removeAll();
         add(new ViewHeader(d.name(), d.vendorName() + " · " + d.kind().label()));

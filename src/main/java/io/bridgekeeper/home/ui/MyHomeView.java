@@ -14,10 +14,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
-import com.vaadin.flow.component.notification.Notification;
 import io.bridgekeeper.device.DeviceKind;
 import io.bridgekeeper.device.DeviceMoveService;
 import io.bridgekeeper.device.DeviceState;
@@ -218,11 +218,10 @@ public class MyHomeView extends VerticalLayout {
         boolean disabled = d.state() == DeviceState.DISABLED;
         Button b = new Button(VaadinIcon.POWER_OFF.create(), e -> {
             if (disabled) {
-                devices.enableMine(d.id());
-                Notification.show(d.name() + " is enabled again.");
+                Actions.run(() -> devices.enableMine(d.id()), d.name() + " is enabled again.");
             } else {
-                devices.disableMine(d.id());
-                Notification.show(d.name() + " is disabled: no display shows it until you enable it.");
+                Actions.run(() -> devices.disableMine(d.id()),
+                        d.name() + " is disabled: no display shows it until you enable it.");
             }
             render();
         });
@@ -258,8 +257,7 @@ public class MyHomeView extends VerticalLayout {
         Paragraph explain = new Paragraph("Another household has this device now. It joins your home only when you "
                 + "confirm; until then no display shows it.");
         Button review = new Button("Review and confirm", e -> new ConfirmMoveDialog(m, displayNames(), () -> {
-            moves.confirm(m.id());
-            Notification.show(m.deviceName() + " is now in your home.");
+            Actions.run(() -> moves.confirm(m.id()), m.deviceName() + " is now in your home.");
             render();
         }).open());
         review.setId("review-move-" + m.id());

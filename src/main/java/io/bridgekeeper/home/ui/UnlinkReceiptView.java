@@ -8,13 +8,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.link.UnlinkReceipt;
 import io.bridgekeeper.link.UnlinkService;
@@ -51,12 +50,7 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         receiptId = id;
-        UnlinkReceipt receipt;
-        try {
-            receipt = unlinks.receipt(id);
-        } catch (DomainException notYours) {
-            throw new NotFoundException();
-        }
+        UnlinkReceipt receipt = Pages.orNotFound(() -> unlinks.receipt(id));
         removeAll();
         String what = receipt.isDeviceOnly() ? String.join(", ", receipt.deviceNames()) + " unlinked"
                 : receipt.vendorName() + " account unlinked";

@@ -9,12 +9,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ReasonDialog;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceRef;
@@ -46,11 +45,7 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
 
     @Override
     public void setParameter(BeforeEvent event, Long linkId) {
-        try {
-            show(links.detail(linkId));
-        } catch (DomainException notYours) {
-            throw new NotFoundException();
-        }
+        show(Pages.orNotFound(() -> links.detail(linkId)));
     }
 
     private void show(LinkDetail d) {

@@ -9,15 +9,15 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
-import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.rollout.CacheVersion;
 import io.bridgekeeper.rollout.CacheVersionService;
 import io.bridgekeeper.rollout.NewCacheVersion;
 import io.bridgekeeper.rollout.VendorChoice;
 import java.util.List;
+import java.util.Map;
 
 /** A vendor's cache versions, and the form to register another (the first one is the stable one). */
 class CacheVersionsDialog extends Dialog {
@@ -86,27 +86,14 @@ class CacheVersionsDialog extends Dialog {
             vendor.setErrorMessage("Choose the vendor.");
             return;
         }
-        try {
-            versions.register(vendor.getValue().id(), new NewCacheVersion(label.getValue(), description.getValue(),
-                    notes.getValue()));
-            Notifications.success("Version " + label.getValue().trim() + " is registered.");
+        if (Actions.run(() -> versions.register(vendor.getValue().id(),
+                        new NewCacheVersion(label.getValue(), description.getValue(), notes.getValue())),
+                "Version " + label.getValue().trim() + " is registered.",
+                Map.of("label", label, "description", description, "releaseNotes", notes))) {
             label.clear();
             description.clear();
             notes.clear();
             refresh();
-        } catch (DomainException ex) {
-            if (ex.field() != null && ex.field().equals("label")) {
-                label.setInvalid(true);
-                label.setErrorMessage(ex.getMessage());
-            } else if ("description".equals(ex.field())) {
-                description.setInvalid(true);
-                description.setErrorMessage(ex.getMessage());
-            } else if ("releaseNotes".equals(ex.field())) {
-                notes.setInvalid(true);
-                notes.setErrorMessage(ex.getMessage());
-            } else {
-                Notifications.error(ex.getMessage());
-            }
         }
     }
 }

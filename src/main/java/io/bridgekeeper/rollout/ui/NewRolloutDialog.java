@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.rollout.CacheVersion;
 import io.bridgekeeper.rollout.CacheVersionService;
@@ -20,6 +21,7 @@ import io.bridgekeeper.rollout.StagePlan;
 import io.bridgekeeper.rollout.VendorChoice;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
@@ -84,23 +86,15 @@ class NewRolloutDialog extends Dialog {
                 Notifications.error("Choose the vendor and the version to roll out.");
                 return;
             }
-            try {
-                long id = rollouts.create(new NewRollout(vendor.getValue().id(), target.getValue().id(),
-                        StagePlan.parse(stages.getValue()), minutes(bakeMinutes) * 60,
-                        minDeliveries.getValue() == null ? -1 : minDeliveries.getValue(),
-                        errorRate.getValue() == null ? null
-                                : BigDecimal.valueOf(errorRate.getValue()).movePointLeft(2),
-                        minutes(noDataMinutes) * 60));
+            Actions.get(() -> rollouts.create(new NewRollout(vendor.getValue().id(), target.getValue().id(),
+                    StagePlan.parse(stages.getValue()), minutes(bakeMinutes) * 60,
+                    minDeliveries.getValue() == null ? -1 : minDeliveries.getValue(),
+                    errorRate.getValue() == null ? null
+                            : BigDecimal.valueOf(errorRate.getValue()).movePointLeft(2),
+                    minutes(noDataMinutes) * 60)), null, Map.of("stages", stages)).ifPresent(id -> {
                 close();
                 created.accept(id);
-            } catch (DomainException ex) {
-                if ("stages".equals(ex.field())) {
-                    stages.setInvalid(true);
-                    stages.setErrorMessage(ex.getMessage());
-                } else {
-                    Notifications.error(ex.getMessage());
-                }
-            }
+            });
         });
         save.setId("nr-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -121,8 +115,7 @@ class NewRolloutDialog extends Dialog {
             StagePlan.parse(stages.getValue());
             stages.setInvalid(false);
         } catch (DomainException ex) {
-            stages.setInvalid(true);
-            stages.setErrorMessage(ex.getMessage());
+            Actions.mark(stages, ex.getMessage());
         }
     }
 

@@ -40,7 +40,7 @@ abstract class RolloutList extends VerticalLayout {
         versionsButton.setId("cache-versions");
         Button create = new Button("New rollout", VaadinIcon.PLUS.create(),
                 e -> new NewRolloutDialog(vendors, versions, rollouts,
-                        id -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class, RolloutView.params(id)))).open());
+                        id -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class, id))).open());
         create.setId("new-rollout");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new ViewHeader("Rollouts", subtitle, versionsButton, create));
@@ -76,8 +76,7 @@ abstract class RolloutList extends VerticalLayout {
                 .setWidth("11em").setFlexGrow(0);
         grid.setItemsPageable(page -> rollouts.search(new RolloutFilter(
                 vendor.getValue() == null ? null : vendor.getValue().id(), state.getValue()), page).getContent());
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class,
-                RolloutView.params(e.getItem().id()))));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class, e.getItem().id())));
         grid.setEmptyStateText("No rollout matches.");
         addAndExpand(grid);
 

@@ -10,15 +10,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Formats;
-import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ReasonDialog;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.canary.CanaryService;
@@ -42,10 +40,10 @@ import java.util.Set;
  * approval and the audit trail. The action buttons are exactly those the person may use in this
  * state; halting and rejecting ask for a reason first.
  */
-@Route("rollouts/:rolloutId(\\d+)")
+@Route("rollouts")
 @PageTitle("Rollout · Bridgekeeper")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
+public class RolloutView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private final RolloutService rollouts;
     private final RolloutPages pages;
@@ -60,22 +58,17 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("page");
     }
 
-    static RouteParameters params(long rolloutId) {
-        return new RouteParameters("rolloutId", String.valueOf(rolloutId));
-    }
-
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        rolloutId = Long.parseLong(event.getRouteParameters().get("rolloutId").orElseThrow());
-        try {
-            render();
-        } catch (DomainException e) {
-            event.rerouteToError(NotFoundException.class);
-        }
+    public void setParameter(BeforeEvent event, Long id) {
+        rolloutId = id;
+        render(Pages.orNotFound(() -> pages.page(id)));
     }
 
     private void render() {
-        RolloutPage page = pages.page(rolloutId);
+        render(pages.page(rolloutId));
+    }
+
+    private void render(RolloutPage page) {
         RolloutDetail r = page.rollout();
         removeAll();
         ViewHeader header = new ViewHeader("Rollout #" + r.id() + ": " + r.fromLabel() + " → " + r.toLabel(),
@@ -226,12 +219,7 @@ public class RolloutView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void act(Runnable call, String done) {
-        try {
-            call.run();
-            Notifications.success(done);
-        } catch (DomainException ex) {
-            Notifications.error(ex.getMessage());
-        }
+        Actions.run(call, done);
         render();
     }
 

@@ -9,7 +9,7 @@ import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Every vendor's rollouts, for admins: what waits for approval, what runs, what was halted. */
-@Route("rollouts")
+@Route("admin/rollouts")
 @PageTitle("Rollouts · Bridgekeeper")
 @Menu(title = "Rollouts", order = 4, icon = "vaadin:road-branches")
 @RolesAllowed(Roles.ADMIN)

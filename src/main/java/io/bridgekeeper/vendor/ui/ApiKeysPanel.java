@@ -11,13 +11,13 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.vendor.ApiKeySummary;
-import io.bridgekeeper.vendor.NewApiKey;
 import io.bridgekeeper.vendor.VendorApiKeyService;
+import java.util.Map;
 
 /** The vendor's partner-API keys: created (secret shown once), listed with last use, revoked. */
 class ApiKeysPanel extends Div {
@@ -81,8 +81,7 @@ class ApiKeysPanel extends Div {
         name.setPlaceholder("e.g. device sync worker");
         name.setWidthFull();
         Button create = new Button("Create", e -> {
-            try {
-                NewApiKey key = keys.create(vendorId, name.getValue());
+            Actions.get(() -> keys.create(vendorId, name.getValue()), null, Map.of("name", name)).ifPresent(key -> {
                 dialog.removeAll();
                 dialog.getFooter().removeAll();
                 TextField secret = new TextField("Your new key");
@@ -95,10 +94,7 @@ class ApiKeysPanel extends Div {
                 done.setId("api-key-done");
                 dialog.getFooter().add(done);
                 refresh();
-            } catch (DomainException ex) {
-                name.setInvalid(true);
-                name.setErrorMessage(ex.getMessage());
-            }
+            });
         });
         create.setId("api-key-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

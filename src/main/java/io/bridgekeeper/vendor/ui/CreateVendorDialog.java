@@ -7,14 +7,14 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.TextRules;
-import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.NewVendor;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.WebhookUrls;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /** Onboard a vendor; every field is checked as it is typed, the slug also for uniqueness. */
@@ -57,15 +57,13 @@ class CreateVendorDialog extends Dialog {
 
         Button save = new Button("Create vendor", e -> {
             if (checkSlug() & checkName() & checkCapabilities() & checkWebhook()) {
-                try {
-                    long id = vendors.create(new NewVendor(slug.getValue(), name.getValue(),
-                            EnumSet.copyOf(capabilities.getValue()), webhook.getValue()));
-                    Notifications.success("Vendor " + slug.getValue().trim() + " created (onboarding).");
+                Actions.get(() -> vendors.create(new NewVendor(slug.getValue(), name.getValue(),
+                                EnumSet.copyOf(capabilities.getValue()), webhook.getValue())),
+                        "Vendor " + slug.getValue().trim() + " created (onboarding).",
+                        Map.of("slug", slug, "name", name, "webhookUrl", webhook)).ifPresent(id -> {
                     close();
                     created.accept(id);
-                } catch (DomainException ex) {
-                    showFieldError(ex);
-                }
+                });
             }
         });
         save.setId("create-vendor-save");
@@ -103,18 +101,7 @@ class CreateVendorDialog extends Dialog {
         return mark(webhook, webhook.getValue().isBlank() ? null : WebhookUrls.problem(webhook.getValue()));
     }
 
-    private void showFieldError(DomainException ex) {
-        switch (ex.field() == null ? "" : ex.field()) {
-            case "slug" -> mark(slug, ex.getMessage());
-            case "name" -> mark(name, ex.getMessage());
-            case "webhookUrl" -> mark(webhook, ex.getMessage());
-            default -> Notifications.error(ex.getMessage());
-        }
-    }
-
     private static boolean mark(TextField field, String error) {
-        field.setInvalid(error != null);
-        field.setErrorMessage(error);
-        return error == null;
+        return Actions.mark(field, error);
     }
 }

@@ -6,12 +6,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import io.bridgekeeper.base.DomainException;
-import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.WebhookUrls;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Capabilities and the webhook URL, which admins and the vendor's partner managers may edit. */
@@ -26,17 +26,9 @@ class IntegrationCard extends Div {
         webhook.setPlaceholder("https://hooks.example.com/bridgekeeper");
         webhook.setValueChangeMode(ValueChangeMode.EAGER);
         Button save = new Button("Save", e -> {
-            try {
-                vendors.updateWebhookUrl(v.id(), v.version(), webhook.getValue());
-                Notifications.success("Webhook URL saved.");
+            if (Actions.run(() -> vendors.updateWebhookUrl(v.id(), v.version(), webhook.getValue()),
+                    "Webhook URL saved.", Map.of("webhookUrl", webhook))) {
                 changed.run();
-            } catch (DomainException ex) {
-                if ("webhookUrl".equals(ex.field())) {
-                    webhook.setInvalid(true);
-                    webhook.setErrorMessage(ex.getMessage());
-                } else {
-                    Notifications.error(ex.getMessage());
-                }
             }
         });
         save.setId("webhook-save");

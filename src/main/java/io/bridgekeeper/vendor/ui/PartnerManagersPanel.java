@@ -10,10 +10,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorService;
+import java.util.Map;
 
 /** Admins assign and remove the partner managers who may manage this vendor. */
 class PartnerManagersPanel extends Div {
@@ -48,13 +49,9 @@ class PartnerManagersPanel extends Div {
         email.setId("assign-pm-email");
         email.setPlaceholder("partner@vendor.example");
         Button assign = new Button("Assign", e -> {
-            try {
-                vendors.assignPartnerManager(v.id(), email.getValue());
-                Notifications.success(email.getValue() + " now manages " + v.name() + ".");
+            if (Actions.run(() -> vendors.assignPartnerManager(v.id(), email.getValue()),
+                    email.getValue() + " now manages " + v.name() + ".", Map.of("email", email))) {
                 changed.run();
-            } catch (DomainException ex) {
-                email.setInvalid(true);
-                email.setErrorMessage(ex.getMessage());
             }
         });
         assign.setId("assign-pm");

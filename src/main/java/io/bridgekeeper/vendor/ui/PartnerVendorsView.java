@@ -47,8 +47,7 @@ public class PartnerVendorsView extends VerticalLayout {
         grid.addColumn(v -> notices.containsKey(v.id()) ? notice(notices.get(v.id())) : "")
                 .setHeader("Suspension").setFlexGrow(2);
         grid.setItems(mine);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(VendorView.class,
-                VendorView.params(e.getItem().id()))));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(VendorView.class, e.getItem().id())));
         grid.setEmptyStateText("No vendor is assigned to you yet. An admin assigns vendors to partner managers.");
         addAndExpand(grid);
     }

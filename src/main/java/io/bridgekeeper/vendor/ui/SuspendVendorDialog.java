@@ -13,8 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import io.bridgekeeper.base.DomainException;
-import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.vendor.BlastRadius;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.SuspendCommand;
@@ -24,6 +23,7 @@ import io.bridgekeeper.vendor.VendorDetail;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -118,33 +118,15 @@ class SuspendVendorDialog extends Dialog {
 
     private void submit(Runnable done) {
         boolean all = ALL.equals(scope.getValue());
-        try {
-            suspensions.suspend(new SuspendCommand(vendor.id(), vendor.version(), all,
-                    all ? Set.of() : EnumSet.copyOf(capabilities.getValue()), reason.getValue(), reasonText.getValue(),
-                    restoration.getValue() == null ? null
-                            : restoration.getValue().atZone(ZoneId.systemDefault()).toInstant(),
-                    confirmation.getValue()));
+        if (Actions.run(() -> suspensions.suspend(new SuspendCommand(vendor.id(), vendor.version(), all,
+                        all ? Set.of() : EnumSet.copyOf(capabilities.getValue()), reason.getValue(), reasonText.getValue(),
+                        restoration.getValue() == null ? null
+                                : restoration.getValue().atZone(ZoneId.systemDefault()).toInstant(),
+                        confirmation.getValue())), null,
+                Map.of("confirmation", confirmation, "reasonText", reasonText, "expectedRestoration", restoration))) {
             close();
             done.run();
-        } catch (DomainException ex) {
-            switch (ex.field() == null ? "" : ex.field()) {
-                case "confirmation" -> invalid(confirmation, ex.getMessage());
-                case "reasonText" -> {
-                    reasonText.setInvalid(true);
-                    reasonText.setErrorMessage(ex.getMessage());
-                }
-                case "expectedRestoration" -> {
-                    restoration.setInvalid(true);
-                    restoration.setErrorMessage(ex.getMessage());
-                }
-                default -> Notifications.error(ex.getMessage());
-            }
         }
-    }
-
-    private static void invalid(TextField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
     }
 
     private static String fmt(long n) {

@@ -6,14 +6,13 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -33,10 +32,10 @@ import java.util.List;
  * Admins act on it; its partner managers see it and manage its webhook and keys; nobody else
  * learns that it exists.
  */
-@Route("vendors/:vendorId(\\d+)")
+@Route("vendors")
 @PageTitle("Vendor · Bridgekeeper")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-public class VendorView extends VerticalLayout implements BeforeEnterObserver {
+public class VendorView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private final VendorService vendors;
     private final SuspensionService suspensions;
@@ -58,18 +57,13 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("page");
     }
 
-    static RouteParameters params(long vendorId) {
-        return new RouteParameters("vendorId", String.valueOf(vendorId));
-    }
-
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        vendorId = Long.parseLong(event.getRouteParameters().get("vendorId").orElseThrow());
-        try {
+    public void setParameter(BeforeEvent event, Long id) {
+        vendorId = id;
+        Pages.orNotFound(() -> {
             render();
-        } catch (DomainException e) {
-            event.rerouteToError(NotFoundException.class);
-        }
+            return id;
+        });
     }
 
     private void render() {
@@ -134,12 +128,7 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
 
     private Button action(String id, String label, ButtonVariant variant, Runnable call, String done) {
         Button b = new Button(label, e -> {
-            try {
-                call.run();
-                Notifications.success(done);
-            } catch (DomainException ex) {
-                Notifications.error(ex.getMessage());
-            }
+            Actions.run(call, done);
             render();
         });
         b.setId(id);
@@ -152,12 +141,7 @@ public class VendorView extends VerticalLayout implements BeforeEnterObserver {
                 "Retiring ends the integration for good: its " + v.liveLinks() + " live links and " + v.devices()
                         + " devices stay refused, its API keys stop working, and it cannot be resumed.",
                 "Retire", e -> {
-                    try {
-                        vendors.retire(vendorId, v.version());
-                        Notifications.success(v.slug() + " is retired.");
-                    } catch (DomainException ex) {
-                        Notifications.error(ex.getMessage());
-                    }
+                    Actions.run(() -> vendors.retire(vendorId, v.version()), v.slug() + " is retired.");
                     render();
                 });
         confirm.setId("retire-confirm");

@@ -26,7 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
 /** Every vendor on the platform: a lazy grid, filtered and sorted in the query. */
-@Route("vendors")
+@Route("admin/vendors")
 @PageTitle("Vendors · Bridgekeeper")
 @Menu(title = "Vendors", order = 1, icon = "vaadin:cluster")
 @RolesAllowed(Roles.ADMIN)
@@ -83,6 +83,6 @@ public class VendorsView extends VerticalLayout {
     }
 
     private void openVendor(long id) {
-        getUI().ifPresent(ui -> ui.navigate(VendorView.class, VendorView.params(id)));
+        getUI().ifPresent(ui -> ui.navigate(VendorView.class, id));
     }
 }

@@ -7,11 +7,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
-import io.bridgekeeper.base.DomainException;
-import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.vendor.ViolationPolicy;
 import io.bridgekeeper.vendor.ViolationPolicyService;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the vendor's isolation violations set off, by grade of evidence: everyone who may see the
@@ -60,20 +60,10 @@ class ViolationPolicyCard extends Div {
                 empty.setErrorMessage("Give a whole number.");
                 return;
             }
-            try {
-                policies.update(vendorId, new ViolationPolicy(provenSuspends.getValue(), threshold.getValue(),
-                        Duration.ofMinutes(window.getValue()), claimedMaySuspend.getValue()));
-                Notifications.success("Violation policy saved.");
+            if (Actions.run(() -> policies.update(vendorId, new ViolationPolicy(provenSuspends.getValue(),
+                            threshold.getValue(), Duration.ofMinutes(window.getValue()), claimedMaySuspend.getValue())),
+                    "Violation policy saved.", Map.of("claimedThreshold", threshold, "claimedWindow", window))) {
                 changed.run();
-            } catch (DomainException ex) {
-                IntegerField at = "claimedThreshold".equals(ex.field()) ? threshold
-                        : "claimedWindow".equals(ex.field()) ? window : null;
-                if (at != null) {
-                    at.setInvalid(true);
-                    at.setErrorMessage(ex.getMessage());
-                } else {
-                    Notifications.error(ex.getMessage());
-                }
             }
         });
         save.setId("policy-save");

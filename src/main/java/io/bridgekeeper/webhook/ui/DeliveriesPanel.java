@@ -8,9 +8,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.webhook.DeliveryState;
@@ -92,12 +91,7 @@ class DeliveriesPanel extends VerticalLayout {
         confirm.setCancelable(true);
         Button ok = new Button("Redeliver", e -> {
             confirm.close();
-            try {
-                service.redeliver(d.id());
-                Notification.show("Delivery " + d.id() + " queued again.", 3000, Notification.Position.BOTTOM_START);
-            } catch (DomainException ex) {
-                Notification.show(ex.getMessage(), 5000, Notification.Position.BOTTOM_START);
-            }
+            Actions.run(() -> service.redeliver(d.id()), "Delivery " + d.id() + " queued again.");
             grid.getDataProvider().refreshAll();
         });
         ok.setId("redeliver-confirm-button");

@@ -1,0 +1,68 @@
+package io.bridgekeeper.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgekeeper.support.TestSecrets;
+import io.bridgekeeper.vendor.Capability;
+import io.bridgekeeper.vendor.VendorSuspended;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * What follows {@link VendorSuspended} in the webhook module, with only that module and what it
+ * depends on started (no portal, no decision API, no rollouts): the event, published as the vendor
+ * module publishes it, queues exactly one SUSPENDED webhook after the commit, and the same event
+ * handled again (as Modulith resubmits it after a crash) queues nothing more.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+// the readiness group names the decision module's memory, which this partial context does not start
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
+class VendorSuspendedModuleIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_suspension_queues_one_webhook_to_the_vendor_even_when_the_event_comes_twice(Scenario scenario) {
+        String slug = "module-" + UUID.randomUUID().toString().substring(0, 8);
+        long vendorId = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) "
+                + "values (?, ?, 'SUSPENDED', ?) returning id", Long.class, slug, "Module " + slug,
+                TestSecrets.sealed("secret"));
+        long suspensionId = 900_000_000L + vendorId;
+        VendorSuspended suspended = new VendorSuspended(vendorId, slug, suspensionId, false,
+                Set.of(Capability.SNAPSHOT), "PRIVACY_LEAK", "strangers' snapshots", null, Instant.now());
+
+        scenario.publish(suspended)
+                .andWaitForStateChange(() -> deliveries(vendorId), n -> n > 0)
+                .andVerify(n -> assertThat(n).isEqualTo(1));
+
+        Map<String, Object> row = jdbc.queryForMap("select event_type, status, dedupe_key, payload::text as payload "
+                + "from webhook_delivery where vendor_id = ?", vendorId);
+        assertThat(row).containsEntry("event_type", "SUSPENDED").containsEntry("status", "PENDING")
+                .containsEntry("dedupe_key", "suspension:" + suspensionId + ":SUSPENDED");
+        assertThat((String) row.get("payload")).contains("\"capabilities\": [\"SNAPSHOT\"]", "strangers' snapshots");
+
+        scenario.publish(suspended)
+                .andWaitForStateChange(() -> handled(suspensionId), n -> n >= 2)
+                .andVerify(n -> assertThat(deliveries(vendorId)).as("handled again: deduplicated").isEqualTo(1));
+    }
+
+    /** How often the webhook module's listener has finished with this suspension (the registry records it). */
+    private long handled(long suspensionId) {
+        return jdbc.queryForObject("select count(*) from event_publication where listener_id like '%VendorStatusWebhooks%' "
+                + "and completion_date is not null and serialized_event like ?", Long.class,
+                "%\"suspensionId\":" + suspensionId + ",%");
+    }
+
+    private long deliveries(long vendorId) {
+        return jdbc.queryForObject("select count(*) from webhook_delivery where vendor_id = ?", Long.class, vendorId);
+    }
+}
