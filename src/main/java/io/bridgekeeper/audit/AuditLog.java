@@ -40,14 +40,15 @@ public class AuditLog {
 
     /** Records a change by whoever is calling (the signed-in account or the vendor key of this request). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long record(String action, String targetType, Object targetId, Long vendorId, Object before, Object after) {
+    public long record(AuditAction action, String targetType, Object targetId, Long vendorId, Object before, Object after) {
         return record(currentActor(), action, targetType, targetId, vendorId, before, after);
     }
 
     /** Records a change by a named actor, e.g. {@link AuditActor#system(String)} for automatic actions. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long record(AuditActor actor, String action, String targetType, Object targetId, Long vendorId,
+    public long record(AuditActor actor, AuditAction action, String targetType, Object targetId, Long vendorId,
                        Object before, Object after) {
+        String name = action.name();
         jdbc.queryForList("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
         String prev = jdbc.query("select hash from audit_event order by id desc limit 1",
                 rs -> rs.next() ? rs.getString("hash") : GENESIS);
@@ -62,9 +63,9 @@ public class AuditLog {
                                          ?::jsonb, ?::jsonb, ?))
                 returning id
                 """, Long.class,
-                at, actor.auditActorType().name(), actor.auditActorId(), actor.auditActorName(), action, targetType,
+                at, actor.auditActorType().name(), actor.auditActorId(), actor.auditActorName(), name, targetType,
                 target, vendorId, toJson(before), toJson(after), client, prev,
-                prev, at, actor.auditActorType().name(), actor.auditActorId(), actor.auditActorName(), action,
+                prev, at, actor.auditActorType().name(), actor.auditActorId(), actor.auditActorName(), name,
                 targetType, target, vendorId, toJson(before), toJson(after), client);
         return id;
     }

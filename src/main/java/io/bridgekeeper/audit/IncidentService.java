@@ -126,14 +126,14 @@ public class IncidentService {
                 v.evidence() == null ? null : json.writeValueAsString(v.evidence()), v.grade().name(), v.kind().name());
         Map<String, Object> after = violationDocument(v);
         after.put("incidentId", incidentId);
-        audit.record(actor, "ISOLATION_VIOLATION_RECORDED", "isolation_violation", id, v.vendorId(), null, after);
+        audit.record(actor, IncidentAuditAction.ISOLATION_VIOLATION_RECORDED, "isolation_violation", id, v.vendorId(), null, after);
         return id;
     }
 
     @RolesAllowed(Roles.ADMIN)
     public void acknowledge(long incidentId, String note) {
         transition(incidentId, IncidentState.OPEN, IncidentState.ACKNOWLEDGED, "acknowledged", note,
-                "INCIDENT_ACKNOWLEDGED");
+                IncidentAuditAction.INCIDENT_ACKNOWLEDGED);
     }
 
     /** Resolves an open or acknowledged incident; the note says what was done. */
@@ -146,7 +146,7 @@ public class IncidentService {
         if (from == IncidentState.RESOLVED) {
             throw DomainException.conflict("incident-resolved", "Incident " + incidentId + " is already resolved.");
         }
-        transition(incidentId, from, IncidentState.RESOLVED, "resolved", note, "INCIDENT_RESOLVED");
+        transition(incidentId, from, IncidentState.RESOLVED, "resolved", note, IncidentAuditAction.INCIDENT_RESOLVED);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -154,7 +154,7 @@ public class IncidentService {
         String text = checkedNote(note, true);
         Long vendorId = vendorOf(incidentId);
         long noteId = note(incidentId, "NOTE", currentUser.id(), text);
-        audit.record("INCIDENT_NOTE_ADDED", "incident", incidentId, vendorId, null,
+        audit.record(IncidentAuditAction.INCIDENT_NOTE_ADDED, "incident", incidentId, vendorId, null,
                 Map.of("noteId", noteId, "note", text));
     }
 
@@ -240,12 +240,12 @@ public class IncidentService {
         after.put("state", IncidentState.OPEN.name());
         after.put("title", title);
         after.put("rolloutId", incident.rolloutId());
-        audit.record(actor, "INCIDENT_OPENED", "incident", id, incident.vendorId(), null, after);
+        audit.record(actor, IncidentAuditAction.INCIDENT_OPENED, "incident", id, incident.vendorId(), null, after);
         return id;
     }
 
     private void transition(long incidentId, IncidentState from, IncidentState to, String verb, String note,
-                            String action) {
+                            IncidentAuditAction action) {
         String text = checkedNote(note, false);
         String column = to == IncidentState.ACKNOWLEDGED ? "acknowledged" : "resolved";
         int changed = jdbc.update("update incident set state = ?, " + column + "_at = ?, " + column + "_by = ?, "

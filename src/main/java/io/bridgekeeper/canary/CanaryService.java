@@ -69,7 +69,7 @@ public class CanaryService {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("canaries", existing + count);
         after.put("enrolledAccountIds", accounts);
-        audit.record("CANARIES_ENROLLED", "vendor", vendorId, vendorId, Map.of("canaries", existing), after);
+        audit.record(CanaryAuditAction.CANARIES_ENROLLED, "vendor", vendorId, vendorId, Map.of("canaries", existing), after);
         return accounts;
     }
 
@@ -84,7 +84,7 @@ public class CanaryService {
         if (!store.withdraw(vendorId, accountId, clock.instant())) {
             throw DomainException.notFound("canary-not-found", "Account " + accountId + " is not a canary of this vendor.");
         }
-        audit.record("CANARY_WITHDRAWN", "vendor", vendorId, vendorId, Map.of("canaries", existing, "accountId", accountId),
+        audit.record(CanaryAuditAction.CANARY_WITHDRAWN, "vendor", vendorId, vendorId, Map.of("canaries", existing, "accountId", accountId),
                 Map.of("canaries", existing - 1));
     }
 
@@ -95,7 +95,7 @@ public class CanaryService {
         Instant now = clock.instant();
         all.forEach(c -> store.withdraw(vendorId, c.accountId(), now));
         if (!all.isEmpty()) {
-            audit.record("CANARY_WITHDRAWN", "vendor", vendorId, vendorId, Map.of("canaries", all.size()),
+            audit.record(CanaryAuditAction.CANARY_WITHDRAWN, "vendor", vendorId, vendorId, Map.of("canaries", all.size()),
                     Map.of("canaries", 0));
         }
         return all.size();

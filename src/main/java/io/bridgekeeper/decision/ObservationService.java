@@ -137,7 +137,7 @@ public class ObservationService {
         after.put("probes", checked.stream().filter(c -> c.o().probe()).count());
         after.put("violations", violations);
         checked.stream().map(Checked::vendorId).distinct().forEach(vendorId ->
-                audit.record(actor, "OBSERVATIONS_REPORTED", "vendor", vendorId, vendorId, null, after));
+                audit.record(actor, DecisionAuditAction.OBSERVATIONS_REPORTED, "vendor", vendorId, vendorId, null, after));
         return new ObservationResult(List.copyOf(results), violations);
     }
 

@@ -173,7 +173,7 @@ public class ServiceCredentialService {
         writeVendors(id, scope);
         Map<String, Object> after = new LinkedHashMap<>(Map.of("name", clean, "prefix", prefix));
         after.putAll(document(scope));
-        audit.record("SERVICE_CREDENTIAL_CREATED", "service_credential", id, null, null, after);
+        audit.record(DecisionAuditAction.SERVICE_CREDENTIAL_CREATED, "service_credential", id, null, null, after);
         reloadAfterCommit();
         return new NewServiceCredential(id, clean, key);
     }
@@ -191,7 +191,7 @@ public class ServiceCredentialService {
                 + "where id = ?", callsText(scope), scope.allVendors(), scope.ratePerSecond(), id);
         jdbc.update("delete from service_credential_vendor where credential_id = ?", id);
         writeVendors(id, scope);
-        audit.record("SERVICE_CREDENTIAL_SCOPE_CHANGED", "service_credential", id, null, document(row.scope()),
+        audit.record(DecisionAuditAction.SERVICE_CREDENTIAL_SCOPE_CHANGED, "service_credential", id, null, document(row.scope()),
                 document(scope));
         reloadAfterCommit();
     }
@@ -210,7 +210,7 @@ public class ServiceCredentialService {
         }
         jdbc.update("update service_credential set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null",
                 Timestamp.from(clock.instant()), currentUser.id(), id);
-        audit.record("SERVICE_CREDENTIAL_REVOKED", "service_credential", id, null, before,
+        audit.record(DecisionAuditAction.SERVICE_CREDENTIAL_REVOKED, "service_credential", id, null, before,
                 Map.of("name", before.get("name"), "prefix", before.get("prefix"), "revoked", true));
         reloadAfterCommit();
     }

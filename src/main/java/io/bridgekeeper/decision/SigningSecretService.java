@@ -67,7 +67,7 @@ public class SigningSecretService {
                 values ('k' || nextval('cache_key_secret_seq'), ?, 'ACTIVE', ?, ?) returning kid
                 """, String.class, sealer.seal(KeyGenerators.secureRandom(32).generateKey()), Timestamp.from(now),
                 currentUser.id());
-        audit.record("CACHE_KEY_SECRET_ROTATED", "cache_key_secret", kid, null,
+        audit.record(DecisionAuditAction.CACHE_KEY_SECRET_ROTATED, "cache_key_secret", kid, null,
                 Map.of("active", String.valueOf(previous)),
                 Map.of("active", kid, "verifyOnly", String.valueOf(previous), "retired", retired));
         return kid;

@@ -112,7 +112,7 @@ public class DeviceMoveService {
                 where id = :id
                 """).param("now", now).param("by", currentUser.id()).param("text", text).param("id", m.id()).update();
         ownership.release(m.deviceId(), now);
-        audit.record("DEVICE_MOVE_REJECTED", "device", m.deviceId(), m.vendorId(),
+        audit.record(DeviceAuditAction.DEVICE_MOVE_REJECTED, "device", m.deviceId(), m.vendorId(),
                 Map.of("move", m.id(), "status", "PENDING", "owner", m.fromAccountId()),
                 Map.of("status", "REJECTED", "owner", m.fromAccountId(), "claimedBy", m.toAccountId(), "reason", text));
     }
@@ -154,7 +154,7 @@ public class DeviceMoveService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("owner", owner);
         before.put("state", "CONFLICT");
-        audit.record("DEVICE_MOVE_CONFIRMED", "device", m.deviceId(), m.vendorId(), before,
+        audit.record(DeviceAuditAction.DEVICE_MOVE_CONFIRMED, "device", m.deviceId(), m.vendorId(), before,
                 Map.of("owner", m.toAccountId(), "link", m.toLinkId(), "move", m.id(), "confirmedBy", by));
     }
 }

@@ -180,7 +180,7 @@ public class DeviceOwnership {
             after.put("removed", removed);
             after.put("pendingConfirmation", pending);
             after.put("owner", link.accountId());
-            audit.record("DEVICES_SYNCED", "account_link", link.linkId(), link.vendorId(), null, after);
+            audit.record(DeviceAuditAction.DEVICES_SYNCED, "account_link", link.linkId(), link.vendorId(), null, after);
         }
         return result;
     }
@@ -200,7 +200,7 @@ public class DeviceOwnership {
                 where link_id = ? and owner_account_id is not null
                 """, now, linkId);
         if (!devices.isEmpty()) {
-            audit.record("DEVICES_RELEASED", "account_link", linkId, devices.getFirst().vendorId(), null,
+            audit.record(DeviceAuditAction.DEVICES_RELEASED, "account_link", linkId, devices.getFirst().vendorId(), null,
                     Map.of("devices", devices.stream().map(DeviceRef::vendorDeviceId).toList(), "reason", reason));
         }
         return devices;
@@ -237,7 +237,7 @@ public class DeviceOwnership {
                     updated_at = ?, version = version + 1
                 where id = ?
                 """, now, device.id());
-        audit.record("DEVICE_DETACHED", "device", device.id(), device.vendorId(),
+        audit.record(DeviceAuditAction.DEVICE_DETACHED, "device", device.id(), device.vendorId(),
                 Map.of("link", device.linkId()), Map.of("link", "none", "reason", reason));
     }
 
@@ -265,7 +265,7 @@ public class DeviceOwnership {
                 """, Long.class, deviceId, link.vendorId(), fromAccount, link.accountId(), link.linkId(), now);
         jdbc.update("update device set state = 'CONFLICT', updated_at = ?, version = version + 1 where id = ?",
                 now, deviceId);
-        audit.record("DEVICE_MOVE_REQUESTED", "device", deviceId, link.vendorId(), Map.of("owner", fromAccount),
+        audit.record(DeviceAuditAction.DEVICE_MOVE_REQUESTED, "device", deviceId, link.vendorId(), Map.of("owner", fromAccount),
                 Map.of("move", move, "state", "CONFLICT", "requestedFor", link.accountId(), "link", link.linkId()));
         return true;
     }
@@ -278,7 +278,7 @@ public class DeviceOwnership {
                 """, (rs, i) -> new long[] {rs.getLong("id"), rs.getLong("vendor_id")}, now, why, deviceId);
         if (!moves.isEmpty()) {
             release(deviceId, now);
-            audit.record("DEVICE_MOVE_WITHDRAWN", "device", deviceId, moves.getFirst()[1],
+            audit.record(DeviceAuditAction.DEVICE_MOVE_WITHDRAWN, "device", deviceId, moves.getFirst()[1],
                     Map.of("move", moves.getFirst()[0], "status", "PENDING"), Map.of("status", "WITHDRAWN", "reason", why));
         }
     }

@@ -195,7 +195,7 @@ public class DeviceService {
         Map<String, Object> before = new java.util.HashMap<>();
         before.put("owner", oldOwner);
         before.put("link", device.get("link_id"));
-        audit.record("DEVICE_TRANSFERRED", "device", deviceId, (Long) device.get("vendor_id"), before,
+        audit.record(DeviceAuditAction.DEVICE_TRANSFERRED, "device", deviceId, (Long) device.get("vendor_id"), before,
                 Map.of("owner", newOwner, "reason", reason.strip()));
     }
 
@@ -217,7 +217,7 @@ public class DeviceService {
                     state = case when state = 'ACTIVE' then 'DISABLED' else state end, updated_at = ?, version = version + 1
                 where id = ? returning state
                 """, String.class, currentUser.id(), now, now, deviceId);
-        audit.record("DEVICE_DISABLED", "device", deviceId, (Long) d.get("vendor_id"),
+        audit.record(DeviceAuditAction.DEVICE_DISABLED, "device", deviceId, (Long) d.get("vendor_id"),
                 Map.of("state", d.get("state")), Map.of("state", state, "disabledBy", currentUser.id()));
     }
 
@@ -235,7 +235,7 @@ public class DeviceService {
                     state = case when state = 'DISABLED' then 'ACTIVE' else state end, updated_at = ?, version = version + 1
                 where id = ? returning state
                 """, String.class, now, deviceId);
-        audit.record("DEVICE_ENABLED", "device", deviceId, (Long) d.get("vendor_id"),
+        audit.record(DeviceAuditAction.DEVICE_ENABLED, "device", deviceId, (Long) d.get("vendor_id"),
                 Map.of("state", d.get("state")), Map.of("state", state));
     }
 

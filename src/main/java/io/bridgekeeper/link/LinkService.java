@@ -98,7 +98,7 @@ public class LinkService {
                 values (?, ?, ?, ?, ?) returning id
                 """, Long.class, LinkCodes.hash(code), currentUser.id(), vendorId, Timestamp.from(now),
                 Timestamp.from(expires));
-        audit.record("LINK_CODE_CREATED", "link_code", id, vendorId, null, Map.of("expiresAt", expires.toString()));
+        audit.record(LinkAuditAction.LINK_CODE_CREATED, "link_code", id, vendorId, null, Map.of("expiresAt", expires.toString()));
         return new NewLinkCode(code, vendor.name(), expires);
     }
 

@@ -96,9 +96,9 @@ public class PartnerLinkService {
             // another request linked the same vendor account between our check and our write
             throw alreadyLinked(external);
         }
-        String event = ended != null ? "RELINKED" : "LINKED";
+        LinkAuditAction event = ended != null ? LinkAuditAction.RELINKED : LinkAuditAction.LINKED;
         jdbc.update("insert into link_epoch_event (link_id, epoch, event, occurred_at, actor_id) values (?, ?, ?, ?, ?)",
-                linkId, epoch, event, at, account);
+                linkId, epoch, event.name(), at, account);
         jdbc.update("update link_code set used_at = ?, link_id = ? where id = ?", at, linkId, row.get("id"));
         audit.record(event, "account_link", linkId, vendorId, ended == null ? null : Map.of("status", "ENDED"),
                 Map.of("status", "LIVE", "epoch", epoch, "account", account, "externalAccountId", external));

@@ -61,7 +61,7 @@ public class UnlinkService {
     @RolesAllowed(Roles.END_USER)
     public long unlink(long linkId) {
         Link link = liveLink(linkId, currentUser.id(), true);
-        return endLink(link, "UNLINKED", "unlinked by the household");
+        return endLink(link, LinkAuditAction.UNLINKED, "unlinked by the household");
     }
 
     /** An admin ends a household's link, with a reason; the household gets the receipt. */
@@ -73,7 +73,7 @@ public class UnlinkService {
         Link link = liveLink(linkId, null, true);
         SlugConfirmation.require(typedSlug, jdbc.queryForObject("select slug from vendor where id = ?", String.class,
                 link.vendorId()));
-        return endLink(link, "FORCE_UNLINKED", "force-unlinked by an admin: " + reason.strip());
+        return endLink(link, LinkAuditAction.FORCE_UNLINKED, "force-unlinked by an admin: " + reason.strip());
     }
 
     /** The household unlinks one device; the rest of the vendor account stays linked. Returns the receipt's id. */
@@ -97,7 +97,7 @@ public class UnlinkService {
         long delivery = outbox.enqueue(link.vendorId(), WebhookEvent.DISCONNECT,
                 disconnect(link, "DEVICE", List.of(device.vendorDeviceId()), epoch));
         long receipt = receipt(link, device.id(), List.of(device.name()), epoch, now, revoked, delivery);
-        audit.record("DEVICE_UNLINKED", "device", device.id(), link.vendorId(), Map.of("link", link.id()),
+        audit.record(LinkAuditAction.DEVICE_UNLINKED, "device", device.id(), link.vendorId(), Map.of("link", link.id()),
                 Map.of("epoch", epoch, "receipt", receipt));
         return receipt;
     }
@@ -120,7 +120,7 @@ public class UnlinkService {
                 .orElseThrow(() -> DomainException.notFound("receipt-not-found", "No receipt " + receiptId + " for you."));
     }
 
-    private long endLink(Link link, String event, String reason) {
+    private long endLink(Link link, LinkAuditAction event, String reason) {
         Instant now = clock.instant();
         Long actor = currentUser.get().map(a -> a.id()).orElse(null);
         int epoch = jdbc.queryForObject("""
@@ -128,7 +128,7 @@ public class UnlinkService {
                     epoch = epoch + 1, version = version + 1
                 where id = ? and status = 'LIVE' returning epoch
                 """, Integer.class, Timestamp.from(now), actor, reason, link.id());
-        epochEvent(link.id(), epoch, event, now, reason);
+        epochEvent(link.id(), epoch, event.name(), now, reason);
         List<DeviceRef> released = ownership.releaseLink(link.id(), reason);
         Instant revoked = clock.instant();
         long delivery = outbox.enqueue(link.vendorId(), WebhookEvent.DISCONNECT,

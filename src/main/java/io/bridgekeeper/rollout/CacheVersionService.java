@@ -98,7 +98,7 @@ public class CacheVersionService {
         after.put("label", label);
         after.put("description", description);
         after.put("stable", first);
-        audit.record("CACHE_VERSION_REGISTERED", "cache_version", id, vendorId, null, after);
+        audit.record(RolloutAuditAction.CACHE_VERSION_REGISTERED, "cache_version", id, vendorId, null, after);
         return id;
     }
 

@@ -34,7 +34,7 @@ class PauseRolloutsOnSuspension {
                 where vendor_id = ? and state = 'RUNNING' returning id
                 """, Long.class, reason, event.vendorId());
         for (Long id : paused) {
-            audit.record(AuditActor.system("vendor suspended: pause its rollouts"), "ROLLOUT_PAUSED", "rollout", id,
+            audit.record(AuditActor.system("vendor suspended: pause its rollouts"), RolloutAuditAction.ROLLOUT_PAUSED, "rollout", id,
                     event.vendorId(), Map.of("state", "RUNNING"),
                     Map.of("state", "PAUSED", "reason", reason, "suspensionId", event.suspensionId(),
                             "at", Timestamp.from(event.suspendedAt()).toInstant().toString()));

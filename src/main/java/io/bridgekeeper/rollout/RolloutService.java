@@ -168,7 +168,7 @@ public class RolloutService {
         after.put("minDeliveries", plan.minDeliveries());
         after.put("errorRateThreshold", threshold);
         after.put("noDataSeconds", plan.noDataSeconds());
-        audit.record("ROLLOUT_CREATED", "rollout", id, plan.vendorId(), null, after);
+        audit.record(RolloutAuditAction.ROLLOUT_CREATED, "rollout", id, plan.vendorId(), null, after);
         return id;
     }
 
@@ -179,7 +179,7 @@ public class RolloutService {
         RolloutStateMachine.next(r.state(), RolloutAction.SUBMIT, false);
         jdbc.update("update rollout set state = 'PENDING_APPROVAL', submitted_at = ?, version = version + 1 where id = ?",
                 Timestamp.from(clock.instant()), rolloutId);
-        audit.record("ROLLOUT_SUBMITTED", "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
+        audit.record(RolloutAuditAction.ROLLOUT_SUBMITTED, "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
                 Map.of("state", "PENDING_APPROVAL"));
     }
 
@@ -216,7 +216,7 @@ public class RolloutService {
         if (reason != null) {
             after.put("reason", reason);
         }
-        audit.record(action == RolloutAction.APPROVE ? "ROLLOUT_APPROVED" : "ROLLOUT_REJECTED", "rollout", rolloutId,
+        audit.record(action == RolloutAction.APPROVE ? RolloutAuditAction.ROLLOUT_APPROVED : RolloutAuditAction.ROLLOUT_REJECTED, "rollout", rolloutId,
                 r.vendorId(), Map.of("state", r.state().name()), after);
     }
 
@@ -238,7 +238,7 @@ public class RolloutService {
                 where id = ?
                 """, now, now, now, rolloutId);
         jdbc.update("update rollout_stage set started_at = ? where rollout_id = ? and stage_index = 0", now, rolloutId);
-        audit.record("ROLLOUT_STARTED", "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
+        audit.record(RolloutAuditAction.ROLLOUT_STARTED, "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
                 Map.of("state", "RUNNING", "stage", 0, "percent", r.stages().getFirst().percent()));
     }
 
@@ -275,7 +275,7 @@ public class RolloutService {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("state", r.state().name());
         before.put("reason", r.pauseReason());
-        audit.record("ROLLOUT_RESUMED", "rollout", rolloutId, r.vendorId(), before, Map.of("state", "RUNNING"));
+        audit.record(RolloutAuditAction.ROLLOUT_RESUMED, "rollout", rolloutId, r.vendorId(), before, Map.of("state", "RUNNING"));
     }
 
     /**

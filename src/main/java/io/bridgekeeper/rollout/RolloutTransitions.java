@@ -70,7 +70,8 @@ class RolloutTransitions {
             after.put("evidence", evidence);
         }
         Map<String, Object> before = Map.of("state", r.state().name(), "stage", stage, "percent", r.currentPercent());
-        return new Change(next == RolloutState.COMPLETED ? "ROLLOUT_COMPLETED" : "ROLLOUT_ADVANCED", before, after, next);
+        return new Change(next == RolloutState.COMPLETED ? RolloutAuditAction.ROLLOUT_COMPLETED
+                : RolloutAuditAction.ROLLOUT_ADVANCED, before, after, next);
     }
 
     Change pause(RolloutDetail r, Instant now, String reason, Map<String, Object> evidence) {
@@ -84,7 +85,7 @@ class RolloutTransitions {
         if (evidence != null) {
             after.put("evidence", evidence);
         }
-        return new Change("ROLLOUT_PAUSED", Map.of("state", r.state().name()), after, RolloutState.PAUSED);
+        return new Change(RolloutAuditAction.ROLLOUT_PAUSED, Map.of("state", r.state().name()), after, RolloutState.PAUSED);
     }
 
     /** HALTED and at once ROLLED_BACK: every device is back on the version it came from. */
@@ -100,7 +101,7 @@ class RolloutTransitions {
         if (evidence != null) {
             halted.put("evidence", evidence);
         }
-        Change halt = new Change("ROLLOUT_HALTED", Map.of("state", r.state().name(), "percent", r.currentPercent()),
+        Change halt = new Change(RolloutAuditAction.ROLLOUT_HALTED, Map.of("state", r.state().name(), "percent", r.currentPercent()),
                 halted, RolloutState.HALTED);
 
         RolloutStateMachine.next(RolloutState.HALTED, RolloutAction.ROLL_BACK, false);
@@ -108,7 +109,7 @@ class RolloutTransitions {
                 + "and completed_at is null", at, r.id());
         jdbc.update("update rollout set state = 'ROLLED_BACK', ended_at = ?, version = version + 1 where id = ?",
                 at, r.id());
-        return List.of(halt, new Change("ROLLOUT_ROLLED_BACK", Map.of("state", "HALTED"),
+        return List.of(halt, new Change(RolloutAuditAction.ROLLOUT_ROLLED_BACK, Map.of("state", "HALTED"),
                 Map.of("state", "ROLLED_BACK", "percent", 0, "version", r.fromLabel()), RolloutState.ROLLED_BACK));
     }
 
@@ -116,6 +117,6 @@ class RolloutTransitions {
      * One audited step: the caller writes it to the audit log itself (the person calling, or the
      * system with its rule), in the same transaction.
      */
-    record Change(String action, Object before, Object after, RolloutState state) {
+    record Change(RolloutAuditAction action, Object before, Object after, RolloutState state) {
     }
 }

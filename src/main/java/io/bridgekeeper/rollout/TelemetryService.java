@@ -108,7 +108,7 @@ public class TelemetryService {
         after.put("deliveries", deliveries);
         after.put("errors", errors);
         after.put("isolationViolations", violations);
-        audit.record("TELEMETRY_REPORTED", "vendor", vendorId, vendorId, null, after);
+        audit.record(RolloutAuditAction.TELEMETRY_REPORTED, "vendor", vendorId, vendorId, null, after);
         Long incident = null;
         for (Map.Entry<Long, Long> e : violationsByVersion.entrySet()) {
             incident = guards.breach(vendorId, e.getKey(), e.getValue(), "VENDOR",

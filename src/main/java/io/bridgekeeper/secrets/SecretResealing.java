@@ -97,7 +97,7 @@ final class SecretResealing {
             }
         }
         if (!perColumn.isEmpty()) {
-            audit.record(ACTOR, "SECRETS_RESEALED", "master_key", current, null,
+            audit.record(ACTOR, SecretsAuditAction.SECRETS_RESEALED, "master_key", current, null,
                     Map.of("valuesByKey", keysBefore), Map.of("currentKey", current, "changed", perColumn));
         }
         return new Outcome(Map.copyOf(keysBefore), fromClear, reencrypted, total);

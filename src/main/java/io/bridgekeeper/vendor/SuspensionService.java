@@ -115,7 +115,7 @@ public class SuspensionService {
         after.put("reasonCode", cmd.reason().name());
         after.put("reasonText", text);
         after.put("expectedRestoration", cmd.expectedRestoration() == null ? null : cmd.expectedRestoration().toString());
-        audit.record("VENDOR_SUSPENDED", "vendor", vendor.getId(), vendor.getId(), before, after);
+        audit.record(VendorAuditAction.VENDOR_SUSPENDED, "vendor", vendor.getId(), vendor.getId(), before, after);
         events.publishEvent(new VendorSuspended(vendor.getId(), vendor.getSlug(), s.getId(), cmd.allCapabilities(),
                 scope, cmd.reason().name(), text, cmd.expectedRestoration(), now));
         announce(vendor.getId(), s.getId(), "SUSPENDED");
@@ -162,7 +162,7 @@ public class SuspensionService {
         after.put("scope", all ? "ALL" : names(suspended));
         after.put("reasonCode", reason.name());
         after.put("reasonText", text);
-        audit.record(AuditActor.system(rule), "VENDOR_SUSPENDED", "vendor", vendorId, vendorId, before, after);
+        audit.record(AuditActor.system(rule), VendorAuditAction.VENDOR_SUSPENDED, "vendor", vendorId, vendorId, before, after);
         events.publishEvent(new VendorSuspended(vendorId, vendor.getSlug(), s.getId(), all, suspended,
                 reason.name(), text, null, now));
         announce(vendorId, s.getId(), "SUSPENDED");
@@ -186,7 +186,7 @@ public class SuspensionService {
             suspensions.saveAndFlush(s);
             vendor.moveTo(VendorStatus.SUSPENDED, clock.instant()); // bump the version: the page must reload
             vendorService.flush(vendor);
-            audit.record("VENDOR_RESUME_REQUESTED", "suspension", s.getId(), vendorId,
+            audit.record(VendorAuditAction.VENDOR_RESUME_REQUESTED, "suspension", s.getId(), vendorId,
                     Map.of("status", "ACTIVE"), Map.of("status", "RESUME_REQUESTED"));
             return false;
         }
@@ -245,7 +245,7 @@ public class SuspensionService {
         vendorService.flush(vendor);
         Map<String, Object> after = new LinkedHashMap<>(VendorService.state(vendor));
         after.put("suspensionId", s.getId());
-        audit.record("VENDOR_RESUMED", "vendor", vendor.getId(), vendor.getId(), before, after);
+        audit.record(VendorAuditAction.VENDOR_RESUMED, "vendor", vendor.getId(), vendor.getId(), before, after);
         events.publishEvent(new VendorResumed(vendor.getId(), vendor.getSlug(), s.getId(), now));
         announce(vendor.getId(), s.getId(), "LIFTED");
     }

@@ -58,7 +58,7 @@ public class VendorApiKeyService {
                 values (?, ?, ?, ?, ?, ?) returning id
                 """, Long.class, vendorId, trimmed, prefix, ApiKeyHashing.hash(secret), currentUser.id(),
                 Timestamp.from(clock.instant()));
-        audit.record("API_KEY_CREATED", "vendor_api_key", id, vendorId, null,
+        audit.record(VendorAuditAction.API_KEY_CREATED, "vendor_api_key", id, vendorId, null,
                 Map.of("name", trimmed, "prefix", prefix));
         return new NewApiKey(id, trimmed, prefix, secret);
     }
@@ -85,7 +85,7 @@ public class VendorApiKeyService {
         if (changed == 0) {
             throw DomainException.conflict("key-not-active", "That key does not exist or is already revoked.");
         }
-        audit.record("API_KEY_REVOKED", "vendor_api_key", keyId, vendorId, Map.of("revoked", false),
+        audit.record(VendorAuditAction.API_KEY_REVOKED, "vendor_api_key", keyId, vendorId, Map.of("revoked", false),
                 Map.of("revoked", true));
     }
 

@@ -127,20 +127,20 @@ public class VendorService {
         // stored sealed (V105): the database never holds the webhook secret in clear
         Vendor saved = vendors.saveAndFlush(new Vendor(slug, name, input.capabilities(), webhook,
                 sealer.seal(HexFormat.of().formatHex(secret)), clock.instant()));
-        audit.record("VENDOR_CREATED", "vendor", saved.getId(), saved.getId(), null, state(saved));
+        audit.record(VendorAuditAction.VENDOR_CREATED, "vendor", saved.getId(), saved.getId(), null, state(saved));
         return saved.getId();
     }
 
     /** ONBOARDING → ACTIVE. */
     @RolesAllowed(Roles.ADMIN)
     public void activate(long vendorId, long expectedVersion) {
-        move(vendorId, expectedVersion, VendorStatus.ACTIVE, VendorStatus.ONBOARDING, "VENDOR_ACTIVATED");
+        move(vendorId, expectedVersion, VendorStatus.ACTIVE, VendorStatus.ONBOARDING, VendorAuditAction.VENDOR_ACTIVATED);
     }
 
     /** SUSPENDED → RETIRED: the integration ends for good. */
     @RolesAllowed(Roles.ADMIN)
     public void retire(long vendorId, long expectedVersion) {
-        move(vendorId, expectedVersion, VendorStatus.RETIRED, VendorStatus.SUSPENDED, "VENDOR_RETIRED");
+        move(vendorId, expectedVersion, VendorStatus.RETIRED, VendorStatus.SUSPENDED, VendorAuditAction.VENDOR_RETIRED);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
@@ -151,7 +151,7 @@ public class VendorService {
         Map<String, Object> before = state(v);
         v.setWebhookUrl(valid, clock.instant());
         flush(v);
-        audit.record("VENDOR_WEBHOOK_CHANGED", "vendor", vendorId, vendorId, before, state(v));
+        audit.record(VendorAuditAction.VENDOR_WEBHOOK_CHANGED, "vendor", vendorId, vendorId, before, state(v));
     }
 
     /** The vendor itself sets its webhook URL through the partner API (same rules as the portal). */
@@ -162,7 +162,7 @@ public class VendorService {
         Map<String, Object> before = state(v);
         v.setWebhookUrl(valid, clock.instant());
         flush(v);
-        audit.record("VENDOR_WEBHOOK_CHANGED", "vendor", vendorId, vendorId, before, state(v));
+        audit.record(VendorAuditAction.VENDOR_WEBHOOK_CHANGED, "vendor", vendorId, vendorId, before, state(v));
         return valid;
     }
 
@@ -187,7 +187,7 @@ public class VendorService {
         if (!queries.assign(vendorId, account, clock.instant())) {
             throw DomainException.conflictOnField("already-assigned", "email", email + " already manages this vendor.");
         }
-        audit.record("PARTNER_MANAGER_ASSIGNED", "vendor", vendorId, vendorId, null, Map.of("accountId", account));
+        audit.record(VendorAuditAction.PARTNER_MANAGER_ASSIGNED, "vendor", vendorId, vendorId, null, Map.of("accountId", account));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -195,10 +195,10 @@ public class VendorService {
         if (!queries.unassign(vendorId, accountId)) {
             throw DomainException.conflict("not-assigned", "That partner manager does not manage this vendor.");
         }
-        audit.record("PARTNER_MANAGER_REMOVED", "vendor", vendorId, vendorId, Map.of("accountId", accountId), null);
+        audit.record(VendorAuditAction.PARTNER_MANAGER_REMOVED, "vendor", vendorId, vendorId, Map.of("accountId", accountId), null);
     }
 
-    private void move(long vendorId, long expectedVersion, VendorStatus target, VendorStatus from, String action) {
+    private void move(long vendorId, long expectedVersion, VendorStatus target, VendorStatus from, VendorAuditAction action) {
         Vendor v = findForUpdate(vendorId, expectedVersion);
         if (v.getStatus() != from || !v.getStatus().canMoveTo(target)) {
             throw DomainException.conflict("illegal-status-change", "A vendor that is " + v.getStatus().label()

@@ -100,7 +100,7 @@ public class ViolationPolicyService {
                 .param("window", (int) window.toSeconds()).param("maySuspend", next.claimedMaySuspend())
                 .param("at", Timestamp.from(clock.instant())).param("by", currentUser.id()).update();
         ViolationPolicy after = read(vendorId);
-        audit.record("VIOLATION_POLICY_CHANGED", "vendor", vendorId, vendorId, document(before), document(after));
+        audit.record(VendorAuditAction.VIOLATION_POLICY_CHANGED, "vendor", vendorId, vendorId, document(before), document(after));
         return after;
     }
 

@@ -97,7 +97,7 @@ public class WebhookDeliveryService {
         if (changed == 0) {
             throw DomainException.conflict("delivery-changed", "This delivery was redelivered by someone else meanwhile.");
         }
-        audit.record("WEBHOOK_REDELIVERED", "webhook_delivery", deliveryId, d.vendorId(),
+        audit.record(WebhookAuditAction.WEBHOOK_REDELIVERED, "webhook_delivery", deliveryId, d.vendorId(),
                 Map.of("status", DeliveryStatus.DEAD_LETTER.name(), "attempts", d.attempts()),
                 Map.of("status", DeliveryStatus.PENDING.name(), "attempts", 0));
     }
@@ -125,7 +125,7 @@ public class WebhookDeliveryService {
                     version = version + 1
                 where id = ?
                 """, Timestamp.from(clock.instant()), deliveryId);
-        audit.record("WEBHOOK_ACKNOWLEDGED", "webhook_delivery", deliveryId, vendorId,
+        audit.record(WebhookAuditAction.WEBHOOK_ACKNOWLEDGED, "webhook_delivery", deliveryId, vendorId,
                 Map.of("status", d.status().name()), Map.of("status", "ACKNOWLEDGED"));
         return jdbc.query(DeliveryRows.SELECT + " where d.id = ?", DeliveryRows.MAPPER, deliveryId).getFirst();
     }

@@ -192,10 +192,10 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
         after.put("status", status.name());
         after.put("attempts", attempts);
         after.put("result", outcome.statusClass());
-        String action = switch (status) {
-            case ACKNOWLEDGED -> "WEBHOOK_DELIVERED";
-            case DEAD_LETTER -> "WEBHOOK_DEAD_LETTERED";
-            default -> "WEBHOOK_ATTEMPT_FAILED";
+        WebhookAuditAction action = switch (status) {
+            case ACKNOWLEDGED -> WebhookAuditAction.WEBHOOK_DELIVERED;
+            case DEAD_LETTER -> WebhookAuditAction.WEBHOOK_DEAD_LETTERED;
+            default -> WebhookAuditAction.WEBHOOK_ATTEMPT_FAILED;
         };
         audit.record(ACTOR, action, "webhook_delivery", c.id(), c.vendorId(), Map.of("status", before), after);
     }

@@ -65,9 +65,9 @@ public class WebhookOutbox {
         }
         Map<String, Object> after = Map.of("event", event.name(), "status", DeliveryStatus.PENDING.name());
         if (actor == null) {
-            audit.record("WEBHOOK_QUEUED", "webhook_delivery", id, vendorId, null, after);
+            audit.record(WebhookAuditAction.WEBHOOK_QUEUED, "webhook_delivery", id, vendorId, null, after);
         } else {
-            audit.record(actor, "WEBHOOK_QUEUED", "webhook_delivery", id, vendorId, null, after);
+            audit.record(actor, WebhookAuditAction.WEBHOOK_QUEUED, "webhook_delivery", id, vendorId, null, after);
         }
         return Optional.of(id);
     }

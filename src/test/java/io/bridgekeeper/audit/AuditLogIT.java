@@ -25,9 +25,9 @@ class AuditLogIT {
 
     @Test
     void each_event_carries_the_hash_of_the_one_before() {
-        long first = tx.execute(s -> audit.record(AuditActor.system("test"), "TEST_FIRST", "test", 1, null,
+        long first = tx.execute(s -> audit.record(AuditActor.system("test"), TestAuditAction.TEST_FIRST, "test", 1, null,
                 null, Map.of("a", 1)));
-        long second = tx.execute(s -> audit.record(AuditActor.system("test"), "TEST_SECOND", "test", 2, null,
+        long second = tx.execute(s -> audit.record(AuditActor.system("test"), TestAuditAction.TEST_SECOND, "test", 2, null,
                 Map.of("a", 1), Map.of("a", 2)));
 
         String firstHash = jdbc.queryForObject("select hash from audit_event where id = ?", String.class, first);
@@ -37,7 +37,7 @@ class AuditLogIT {
 
     @Test
     void the_database_refuses_update_and_delete_of_audit_events() {
-        long id = tx.execute(s -> audit.record(AuditActor.system("test"), "TEST_IMMUTABLE", "test", 3, null, null, null));
+        long id = tx.execute(s -> audit.record(AuditActor.system("test"), TestAuditAction.TEST_IMMUTABLE, "test", 3, null, null, null));
 
         assertThatThrownBy(() -> jdbc.update("update audit_event set action = 'FORGED' where id = ?", id))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
@@ -51,7 +51,7 @@ class AuditLogIT {
 
     @Test
     void an_event_is_only_written_inside_the_change_it_records() {
-        assertThatThrownBy(() -> audit.record(AuditActor.system("test"), "TEST_ALONE", "test", 4, null, null, null))
+        assertThatThrownBy(() -> audit.record(AuditActor.system("test"), TestAuditAction.TEST_ALONE, "test", 4, null, null, null))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
@@ -59,7 +59,7 @@ class AuditLogIT {
     void a_rolled_back_change_leaves_no_event() {
         Long before = jdbc.queryForObject("select count(*) from audit_event", Long.class);
         tx.executeWithoutResult(s -> {
-            audit.record(AuditActor.system("test"), "TEST_ROLLBACK", "test", 5, null, null, null);
+            audit.record(AuditActor.system("test"), TestAuditAction.TEST_ROLLBACK, "test", 5, null, null, null);
             s.setRollbackOnly();
         });
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TEST_ROLLBACK'", Long.class))

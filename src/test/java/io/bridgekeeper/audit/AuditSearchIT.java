@@ -74,7 +74,7 @@ class AuditSearchIT {
         String target = TestData.unique("search");
         for (int i = 0; i < 5; i++) {
             int n = i;
-            tx.executeWithoutResult(s -> audit.record(AuditActor.system("search test"), "TEST_SEARCH", "widget",
+            tx.executeWithoutResult(s -> audit.record(AuditActor.system("search test"), TestAuditAction.TEST_SEARCH, "widget",
                     target, vendor, Map.of("n", n), Map.of("n", n + 1)));
         }
         AuditFilter filter = new AuditFilter("system: search test", "TEST_SEARCH", "widget", target, vendor,

@@ -38,7 +38,7 @@ class AuditVerificationIT {
     TransactionTemplate tx;
 
     long event(String action) {
-        return tx.execute(s -> audit.record(AuditActor.system("verification test"), action, "test", 1, null,
+        return tx.execute(s -> audit.record(AuditActor.system("verification test"), TestAuditAction.valueOf(action), "test", 1, null,
                 Map.of("state", "A"), Map.of("state", "B")));
     }
 
@@ -115,7 +115,7 @@ class AuditVerificationIT {
                     for (int i = 0; i < eachWrites; i++) {
                         int n = i;
                         tx.executeWithoutResult(s -> audit.record(AuditActor.system("writer " + writer),
-                                "TEST_PARALLEL", "test", n, null, null, Map.of("writer", writer, "n", n)));
+                                TestAuditAction.TEST_PARALLEL, "test", n, null, null, Map.of("writer", writer, "n", n)));
                     }
                     return null;
                 }));

@@ -25,19 +25,18 @@ import io.bridgekeeper.device.PendingMove;
 import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.HouseholdDevice;
+import io.bridgekeeper.home.HomePages.HomePage;
+import io.bridgekeeper.home.HomePages;
 import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.LinkedAccount;
 import io.bridgekeeper.link.UnlinkPreview;
 import io.bridgekeeper.link.UnlinkService;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.SuspensionNotice;
-import io.bridgekeeper.vendor.SuspensionService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -57,17 +56,17 @@ public class MyHomeView extends VerticalLayout {
     private final LinkService links;
     private final DeviceService devices;
     private final UnlinkService unlinks;
-    private final SuspensionService suspensions;
+    private final HomePages pages;
     private final DeviceMoveService moves;
     private Map<Long, SuspensionNotice> notices = Map.of();
     private Map<Long, PendingMove> heldOfMine = Map.of();
 
-    public MyHomeView(LinkService links, DeviceService devices, UnlinkService unlinks, SuspensionService suspensions,
+    public MyHomeView(LinkService links, DeviceService devices, UnlinkService unlinks, HomePages pages,
                       DeviceMoveService moves) {
         this.links = links;
         this.devices = devices;
         this.unlinks = unlinks;
-        this.suspensions = suspensions;
+        this.pages = pages;
         this.moves = moves;
         setId("my-home");
         addClassName("page");
@@ -82,13 +81,11 @@ public class MyHomeView extends VerticalLayout {
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new ViewHeader("My home", "Your linked vendor accounts and the devices that came with them", link));
 
-        List<LinkedAccount> myLinks = links.myLiveLinks();
-        List<HouseholdDevice> mine = devices.myDevices();
-        Set<Long> vendorIds = new HashSet<>();
-        myLinks.forEach(l -> vendorIds.add(l.vendorId()));
-        mine.stream().filter(d -> d.vendorId() != null).forEach(d -> vendorIds.add(d.vendorId()));
-        notices = suspensions.noticesFor(vendorIds);
-        List<PendingMove> pending = moves.myPendingMoves();
+        HomePage page = pages.page();
+        List<LinkedAccount> myLinks = page.links();
+        List<HouseholdDevice> mine = page.devices();
+        notices = page.notices();
+        List<PendingMove> pending = page.pendingMoves();
         heldOfMine = pending.stream().filter(m -> !m.incoming())
                 .collect(Collectors.toMap(PendingMove::deviceId, m -> m, (x, y) -> x));
         List<PendingMove> incoming = pending.stream().filter(PendingMove::incoming).toList();

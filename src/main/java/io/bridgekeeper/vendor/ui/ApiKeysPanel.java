@@ -17,6 +17,7 @@ import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.vendor.ApiKeySummary;
 import io.bridgekeeper.vendor.VendorApiKeyService;
+import java.util.List;
 import java.util.Map;
 
 /** The vendor's partner-API keys: created (secret shown once), listed with last use, revoked. */
@@ -26,7 +27,7 @@ class ApiKeysPanel extends Div {
     private final VendorApiKeyService keys;
     private final Grid<ApiKeySummary> grid = new Grid<>();
 
-    ApiKeysPanel(long vendorId, VendorApiKeyService keys) {
+    ApiKeysPanel(long vendorId, List<ApiKeySummary> current, VendorApiKeyService keys) {
         this.vendorId = vendorId;
         this.keys = keys;
         addClassNames("card", "wide-card");
@@ -49,7 +50,7 @@ class ApiKeysPanel extends Div {
                 .setHeader("").setAutoWidth(true);
         grid.setEmptyStateText("No key yet. Create one for the vendor's cloud to call the partner API.");
         add(head, grid);
-        refresh();
+        grid.setItems(current);
     }
 
     private void refresh() {

@@ -21,6 +21,8 @@ import io.bridgekeeper.vendor.SuspensionSummary;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorPageSection;
+import io.bridgekeeper.vendor.VendorPages.VendorPage;
+import io.bridgekeeper.vendor.VendorPages;
 import io.bridgekeeper.vendor.VendorService;
 import io.bridgekeeper.vendor.VendorStatus;
 import io.bridgekeeper.vendor.ViolationPolicyService;
@@ -42,11 +44,13 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
     private final VendorApiKeyService keys;
     private final CurrentUser currentUser;
     private final List<VendorPageSection> sections;
+    private final VendorPages pages;
     private final ViolationPolicyService policies;
     private long vendorId;
 
-    public VendorView(VendorService vendors, SuspensionService suspensions, VendorApiKeyService keys,
+    public VendorView(VendorPages pages, VendorService vendors, SuspensionService suspensions, VendorApiKeyService keys,
                       CurrentUser currentUser, ViolationPolicyService policies, List<VendorPageSection> sections) {
+        this.pages = pages;
         this.sections = sections;
         this.policies = policies;
         this.vendors = vendors;
@@ -60,16 +64,16 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         vendorId = id;
-        Pages.orNotFound(() -> {
-            render();
-            return id;
-        });
+        render(Pages.orNotFound(() -> pages.page(id)));
     }
 
     private void render() {
-        VendorDetail v = vendors.detail(vendorId);
-        List<SuspensionSummary> history = suspensions.history(vendorId);
-        SuspensionSummary open = history.stream().filter(SuspensionSummary::isOpen).findFirst().orElse(null);
+        render(pages.page(vendorId));
+    }
+
+    private void render(VendorPage page) {
+        VendorDetail v = page.vendor();
+        SuspensionSummary open = page.openSuspension();
         boolean admin = currentUser.isAdmin();
 
         removeAll();
@@ -77,17 +81,17 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
         header.withBadge(VendorBadges.status(v.status()));
         add(header);
         if (open != null) {
-            add(new SuspensionBanner(open, admin ? suspensions.applications(open.id(), false) : null));
+            add(new SuspensionBanner(open, page.applications()));
         }
         Div cards = new Div(new IntegrationCard(v, vendors, this::render), reachCard(v),
-                new ViolationPolicyCard(vendorId, policies, admin, this::render));
+                new ViolationPolicyCard(vendorId, page.policy(), policies, admin, this::render));
         cards.addClassName("card-grid");
         add(cards);
         sections.stream().map(section -> section.render(vendorId)).filter(java.util.Objects::nonNull).forEach(this::add);
         if (admin) {
             add(new PartnerManagersPanel(v, vendors, this::render));
         }
-        add(new ApiKeysPanel(vendorId, keys), new SuspensionHistory(history));
+        add(new ApiKeysPanel(vendorId, page.keys(), keys), new SuspensionHistory(page.suspensions()));
     }
 
     private Component[] actions(VendorDetail v, SuspensionSummary open) {

@@ -19,10 +19,9 @@ import java.util.Map;
  */
 class ViolationPolicyCard extends Div {
 
-    ViolationPolicyCard(long vendorId, ViolationPolicyService policies, boolean admin, Runnable changed) {
+    ViolationPolicyCard(long vendorId, ViolationPolicy p, ViolationPolicyService policies, boolean admin, Runnable changed) {
         addClassNames("card", "violation-policy-card");
         setId("violation-policy");
-        ViolationPolicy p = policies.view(vendorId);
         add(new H3("Violation policy"));
         Paragraph about = new Paragraph("Proven evidence (a signed cache key of another household came with the content) "
                 + "halts and rolls back the rollout at once. Claimed evidence (a request only names devices of two "

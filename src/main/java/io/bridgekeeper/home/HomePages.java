@@ -1,0 +1,55 @@
+package io.bridgekeeper.home;
+
+import io.bridgekeeper.device.DeviceMoveService;
+import io.bridgekeeper.device.DeviceService;
+import io.bridgekeeper.device.HouseholdDevice;
+import io.bridgekeeper.device.PendingMove;
+import io.bridgekeeper.link.LinkService;
+import io.bridgekeeper.link.LinkedAccount;
+import io.bridgekeeper.security.Roles;
+import io.bridgekeeper.vendor.SuspensionNotice;
+import io.bridgekeeper.vendor.SuspensionService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * My home in one call: the signed-in household's live links, devices, the suspension notices of their
+ * vendors and the device moves waiting on either side, read in one read-only transaction so a device
+ * never shows without the link it came with. Each part is still checked by its own module's service.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HomePages {
+
+    /** Everything My home shows, as of one moment. */
+    public record HomePage(List<LinkedAccount> links, List<HouseholdDevice> devices,
+                           Map<Long, SuspensionNotice> notices, List<PendingMove> pendingMoves) {
+    }
+
+    private final LinkService links;
+    private final DeviceService devices;
+    private final SuspensionService suspensions;
+    private final DeviceMoveService moves;
+
+    HomePages(LinkService links, DeviceService devices, SuspensionService suspensions, DeviceMoveService moves) {
+        this.links = links;
+        this.devices = devices;
+        this.suspensions = suspensions;
+        this.moves = moves;
+    }
+
+    @RolesAllowed(Roles.END_USER)
+    public HomePage page() {
+        List<LinkedAccount> mine = links.myLiveLinks();
+        List<HouseholdDevice> devicesOfMine = devices.myDevices();
+        Set<Long> vendorIds = new HashSet<>();
+        mine.forEach(l -> vendorIds.add(l.vendorId()));
+        devicesOfMine.stream().filter(d -> d.vendorId() != null).forEach(d -> vendorIds.add(d.vendorId()));
+        return new HomePage(mine, devicesOfMine, suspensions.noticesFor(vendorIds), moves.myPendingMoves());
+    }
+}
