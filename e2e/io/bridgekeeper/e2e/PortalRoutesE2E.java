@@ -18,6 +18,7 @@ class PortalRoutesE2E extends PortalTest {
             open(path);
             assertThat(page.locator("#not-available")).isVisible();
             assertThat(page.locator("#not-available")).containsText("Page not available");
+            assertThat(page.locator("#navbar-title")).hasText("Page not available");
         }
     }
 

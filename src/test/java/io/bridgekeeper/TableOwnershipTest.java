@@ -42,8 +42,7 @@ class TableOwnershipTest {
                     "vendor", "vendor_capability")),
             Map.entry("device", Set.of("account", "account_link", "account_role", "vendor")),
             Map.entry("link", Set.of("account", "device", "device_move", "vendor")),
-            Map.entry("rollout", Set.of("account", "audit_event", "device", "incident", "isolation_violation", "suspension",
-                    "vendor")),
+            Map.entry("rollout", Set.of("account", "device", "vendor")),
             // the vendor's reach and blast radius are counted straight from link and device tables
             Map.entry("vendor", Set.of("account", "account_link", "account_role", "app_node", "device", "rollout")),
             Map.entry("webhook", Set.of("vendor")));

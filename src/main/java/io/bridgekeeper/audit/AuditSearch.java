@@ -63,6 +63,19 @@ public class AuditSearch {
         return Slices.of(rows, pageable);
     }
 
+    /**
+     * Every event about one target, oldest first, as the caller may see them: the trail another
+     * module's page shows (a rollout's), without that module reading the audit table.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<AuditEntry> trail(String targetType, String targetId) {
+        AuditScope.Scope who = scope.current();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = select(new AuditFilter(null, null, targetType, targetId, null, null, null), who, params)
+                + " order by e.id";
+        return jdbc.query(sql, params, (rs, i) -> entry(rs, who));
+    }
+
     /** One event, if the caller may see it. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Optional<AuditEntry> find(long id) {

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,18 +41,69 @@ public class IncidentService {
 
     private static final int NOTE_MAX = 4000;
 
+    private static final RowMapper<IncidentSummary> SUMMARY = (rs, n) -> new IncidentSummary(rs.getLong("id"),
+            IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
+            IncidentState.valueOf(rs.getString("state")), rs.getString("title"), rs.getString("vendor_name"),
+            (Long) rs.getObject("rollout_id"), rs.getTimestamp("opened_at").toInstant(), rs.getLong("violations"));
+
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final AuditScope scope;
     private final CurrentUser currentUser;
     private final JsonMapper json;
     private final Clock clock;
 
-    IncidentService(JdbcTemplate jdbc, AuditLog audit, CurrentUser currentUser, JsonMapper json, Clock clock) {
+    IncidentService(JdbcTemplate jdbc, AuditLog audit, AuditScope scope, CurrentUser currentUser, JsonMapper json,
+                    Clock clock) {
+        this.scope = scope;
         this.jdbc = jdbc;
         this.audit = audit;
         this.currentUser = currentUser;
         this.json = json;
         this.clock = clock;
+    }
+
+    /**
+     * The incidents of one rollout, for its page, as far as the caller may see them: admins all, a
+     * partner manager those of the vendors they manage.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public List<IncidentSummary> ofRollout(long rolloutId) {
+        AuditScope.Scope who = scope.current();
+        return jdbc.query("""
+                select i.id, i.kind, i.severity, i.state, i.title, v.name as vendor_name, i.rollout_id, i.opened_at,
+                       (select count(*) from isolation_violation iv where iv.incident_id = i.id) as violations
+                from incident i left join vendor v on v.id = i.vendor_id
+                where i.rollout_id = ?
+                  and (cast(? as bigint) is null
+                       or i.vendor_id in (select vendor_id from vendor_partner_manager where account_id = ?))
+                order by i.id
+                """, SUMMARY, rolloutId, who.partnerAccountId(), who.partnerAccountId());
+    }
+
+    /**
+     * The vendor's unresolved isolation incident of this severity (of the rollout, when one is given),
+     * for the guards that decide whether to open another. Automatic rules call it without a person.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<Long> openIsolationIncident(long vendorId, Severity severity, Long rolloutId) {
+        return jdbc.queryForList("""
+                select id from incident where vendor_id = ? and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
+                  and severity = ? and (cast(? as bigint) is null or rollout_id = ?) order by id desc limit 1
+                """, Long.class, vendorId, severity.name(), rolloutId, rolloutId).stream().findFirst();
+    }
+
+    /** Claimed isolation violations of the vendor after {@code since}, for the claimed-evidence threshold. */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public long claimedViolationsSince(long vendorId, Instant since) {
+        Long n = jdbc.queryForObject("""
+                select count(*) from isolation_violation
+                where vendor_id = ? and evidence_grade = 'CLAIMED' and occurred_at > ?
+                """, Long.class, vendorId, Timestamp.from(since));
+        return n == null ? 0 : n;
     }
 
     /** Incidents not yet resolved. */
@@ -168,11 +221,7 @@ public class IncidentService {
                 where cast(? as varchar) is null or i.state = ?
                 order by case i.state when 'RESOLVED' then 1 else 0 end, i.opened_at desc, i.id desc
                 limit ? offset ?
-                """, (rs, n) -> new IncidentSummary(rs.getLong("id"),
-                        IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
-                        IncidentState.valueOf(rs.getString("state")), rs.getString("title"), rs.getString("vendor_name"),
-                        (Long) rs.getObject("rollout_id"), rs.getTimestamp("opened_at").toInstant(),
-                        rs.getLong("violations")),
+                """, SUMMARY,
                 state == null ? null : state.name(), state == null ? null : state.name(),
                 Slices.fetchSize(pageable), pageable.getOffset()));
         return Slices.of(rows, pageable);

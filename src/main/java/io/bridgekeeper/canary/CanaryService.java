@@ -5,6 +5,7 @@ import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.VendorAccess;
+import io.bridgekeeper.vendor.VendorStatus;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class CanaryService {
         if (vendor == null) {
             throw DomainException.notFound("vendor-not-found", "No vendor " + vendorId + ".");
         }
-        if ("RETIRED".equals(vendor.status())) {
+        if (vendor.status() == VendorStatus.RETIRED) {
             throw DomainException.conflict("vendor-retired", vendor.slug() + " is retired: it gets no canaries.");
         }
         int existing = store.count(vendorId);

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.bridgekeeper.vendor.VendorStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,7 @@ class CanaryStore {
         this.jdbc = jdbc;
     }
 
-    record VendorRef(long id, String slug, String status) {
+    record VendorRef(long id, String slug, VendorStatus status) {
     }
 
     VendorRef vendor(long vendorId) {

@@ -36,7 +36,7 @@ public final class CacheKeys {
     }
 
     /** One secret as stored. */
-    public record Secret(String kid, byte[] secret, String status) {
+    public record Secret(String kid, byte[] secret, SigningSecretStatus status) {
     }
 
     private record Signer(String kid, boolean retired, ThreadLocal<Mac> mac) {
@@ -51,9 +51,9 @@ public final class CacheKeys {
         Signer nextActive = null;
         for (Secret s : secrets) {
             byte[] bytes = s.secret().clone();
-            Signer signer = new Signer(s.kid(), "RETIRED".equals(s.status()), ThreadLocal.withInitial(() -> mac(bytes)));
+            Signer signer = new Signer(s.kid(), s.status() == SigningSecretStatus.RETIRED, ThreadLocal.withInitial(() -> mac(bytes)));
             next.put(s.kid(), signer);
-            if ("ACTIVE".equals(s.status())) {
+            if (s.status() == SigningSecretStatus.ACTIVE) {
                 nextActive = signer;
             }
         }

@@ -350,7 +350,7 @@ public class DecisionState implements ClusterListener {
     private void loadSecrets() {
         cacheKeys.load(jdbc.query("select kid, sealed_secret, status from cache_key_secret",
                 (rs, i) -> new CacheKeys.Secret(rs.getString("kid"), sealer.unseal(rs.getString("sealed_secret")),
-                        rs.getString("status"))));
+                        SigningSecretStatus.valueOf(rs.getString("status")))));
     }
 
     private VendorState loadVendor(long id) {

@@ -3,5 +3,5 @@ package io.bridgekeeper.decision;
 import java.time.Instant;
 
 /** A cache-key signing secret as admins see it: its id and state, never the secret. */
-public record SigningSecret(String kid, String status, Instant createdAt, String createdBy, Instant retiredAt) {
+public record SigningSecret(String kid, SigningSecretStatus status, Instant createdAt, String createdBy, Instant retiredAt) {
 }

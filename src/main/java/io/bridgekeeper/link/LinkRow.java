@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A link in the staff search. */
 public record LinkRow(long id, long vendorId, String vendorSlug, String vendorName, String accountEmail, String externalAccountId,
-                      String status, int epoch, Instant linkedAt, Instant unlinkedAt) {
+                      LinkStatus status, int epoch, Instant linkedAt, Instant unlinkedAt) {
 }

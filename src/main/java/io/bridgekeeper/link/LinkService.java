@@ -37,7 +37,7 @@ public class LinkService {
             """;
     private static final RowMapper<LinkRow> ROW = (rs, i) -> new LinkRow(rs.getLong("id"), rs.getLong("vendor_id"),
             rs.getString("vendor_slug"), rs.getString("vendor_name"), rs.getString("account_email"),
-            rs.getString("external_account_id"), rs.getString("status"), rs.getInt("epoch"),
+            rs.getString("external_account_id"), LinkStatus.valueOf(rs.getString("status")), rs.getInt("epoch"),
             rs.getTimestamp("linked_at").toInstant(),
             rs.getTimestamp("unlinked_at") == null ? null : rs.getTimestamp("unlinked_at").toInstant());
 
@@ -68,8 +68,8 @@ public class LinkService {
                 where l.account_id = ? and l.status = 'LIVE'
                 order by v.name, l.id
                 """, (rs, i) -> new LinkedAccount(rs.getLong("id"), rs.getLong("vendor_id"), rs.getString("vendor_slug"),
-                        rs.getString("vendor_name"), rs.getString("external_account_id"), rs.getString("status"),
-                        rs.getInt("epoch"), rs.getTimestamp("linked_at").toInstant()),
+                        rs.getString("vendor_name"), rs.getString("external_account_id"),
+                        LinkStatus.valueOf(rs.getString("status")), rs.getInt("epoch"), rs.getTimestamp("linked_at").toInstant()),
                 currentUser.id());
     }
 

@@ -7,5 +7,5 @@ import java.time.Instant;
  * comes from the kill switch ({@code SuspensionService.noticesFor}), in plain words.
  */
 public record LinkedAccount(long linkId, long vendorId, String vendorSlug, String vendorName,
-                            String externalAccountId, String status, int epoch, Instant linkedAt) {
+                            String externalAccountId, LinkStatus status, int epoch, Instant linkedAt) {
 }

@@ -127,12 +127,12 @@ public class RolloutGuards {
         // one count at a time per vendor, on every node, so the claim that reaches the threshold is seen as such
         jdbc.queryForList("select pg_advisory_xact_lock(hashtext('claimed-violation'), ?::int)", (int) vendorId);
         ViolationPolicy policy = policies.current(vendorId);
-        Long earlier = jdbc.queryForObject("""
-                select count(*) from isolation_violation
-                where vendor_id = ? and evidence_grade = 'CLAIMED' and occurred_at > ?
-                  and occurred_at > coalesce((select max(lifted_at) from suspension where vendor_id = ?), '-infinity')
-                """, Long.class, vendorId, Timestamp.from(now.minus(policy.claimedWindow())), vendorId);
-        long claims = (earlier == null ? 0 : earlier) + 1;
+        Instant since = now.minus(policy.claimedWindow());
+        Instant lifted = suspensions.lastLiftedAt(vendorId).orElse(null);
+        if (lifted != null && lifted.isAfter(since)) {
+            since = lifted;
+        }
+        long claims = incidents.claimedViolationsSince(vendorId, since) + 1;
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("source", "DECISION");
         facts.put("evidenceGrade", EvidenceGrade.CLAIMED.name());
@@ -148,7 +148,7 @@ public class RolloutGuards {
                     policy.claimsSuspend());
         }
         Long rolloutId = queries.activeRollout(vendorId).orElse(null);
-        long incident = queries.openClaimedIncident(vendorId).orElseGet(() -> incidents.openBySystem(
+        long incident = incidents.openIsolationIncident(vendorId, Severity.SEV2, null).orElseGet(() -> incidents.openBySystem(
                 new NewIncident(IncidentKind.ISOLATION_VIOLATION, Severity.SEV2,
                         "Claimed isolation violation: a request named devices of two households", vendorId, rolloutId,
                         facts, "Opened by a claimed isolation violation (no signed cache key of another owner came "
@@ -206,7 +206,7 @@ public class RolloutGuards {
                     + source.toLowerCase() + ": halted and rolled back at once", facts));
         });
         Long rolloutId = rollout.map(RolloutDetail::id).orElse(null);
-        long incident = queries.openIsolationIncident(vendorId, rolloutId).orElseGet(() ->
+        long incident = incidents.openIsolationIncident(vendorId, Severity.SEV1, rolloutId).orElseGet(() ->
                 incidents.openBySystem(new NewIncident("ISOLATION_VIOLATION", "SEV1", rollout
                         .map(r -> "Isolation violation: " + r.vendorName() + " rollout of " + r.toLabel()
                                 + " halted and rolled back")

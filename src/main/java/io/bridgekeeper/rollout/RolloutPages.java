@@ -1,5 +1,7 @@
 package io.bridgekeeper.rollout;
 
+import io.bridgekeeper.audit.AuditSearch;
+import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -26,10 +28,15 @@ public class RolloutPages {
 
     private final RolloutService rollouts;
     private final RolloutQueries queries;
+    private final IncidentService incidents;
+    private final AuditSearch audit;
     private final Clock clock;
 
-    RolloutPages(RolloutService rollouts, RolloutQueries queries, Clock clock) {
+    RolloutPages(RolloutService rollouts, RolloutQueries queries, IncidentService incidents, AuditSearch audit,
+                 Clock clock) {
         this.rollouts = rollouts;
+        this.incidents = incidents;
+        this.audit = audit;
         this.queries = queries;
         this.clock = clock;
     }
@@ -40,9 +47,21 @@ public class RolloutPages {
         RolloutDetail r = rollouts.detail(rolloutId);
         List<String> deviceIds = queries.deviceIds(r.vendorId());
         Instant now = clock.instant();
-        return new RolloutPage(r, rollouts.allowedActions(r), queries.incidents(rolloutId), queries.reading(r, now),
+        return new RolloutPage(r, rollouts.allowedActions(r), incidents(rolloutId), queries.reading(r, now),
                 progress(r, deviceIds), devicesMovedByNextStage(r, deviceIds), telemetry(r, now),
-                queries.auditTrail(rolloutId));
+                auditTrail(rolloutId));
+    }
+
+    /** The rollout's incidents, read through the audit module that owns them. */
+    private List<RolloutIncident> incidents(long rolloutId) {
+        return incidents.ofRollout(rolloutId).stream().map(i -> new RolloutIncident(i.id(), i.kind().name(),
+                i.severity().name(), i.state().name(), i.title(), i.openedAt())).toList();
+    }
+
+    /** What the audit log says about the rollout, oldest first, read through the audit module. */
+    private List<RolloutAuditEntry> auditTrail(long rolloutId) {
+        return audit.trail("rollout", String.valueOf(rolloutId)).stream().map(e -> new RolloutAuditEntry(e.id(),
+                e.occurredAt(), e.actorName(), e.action(), e.before(), e.after())).toList();
     }
 
     /** Devices on the target version now, and the vendor's devices in all. */

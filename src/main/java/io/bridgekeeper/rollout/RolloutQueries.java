@@ -184,45 +184,10 @@ class RolloutQueries {
                         rs.getLong("violations")));
     }
 
-    List<RolloutAuditEntry> auditTrail(long rolloutId) {
-        return jdbc.query("""
-                select id, occurred_at, actor_name, action, before_state::text as before_state, after_state::text as after_state
-                from audit_event where target_type = 'rollout' and target_id = :id order by id
-                """, Map.of("id", String.valueOf(rolloutId)), (rs, i) -> new RolloutAuditEntry(rs.getLong("id"),
-                instant(rs, "occurred_at"), rs.getString("actor_name"), rs.getString("action"),
-                rs.getString("before_state"), rs.getString("after_state")));
-    }
-
-    List<RolloutIncident> incidents(long rolloutId) {
-        return jdbc.query("""
-                select id, kind, severity, state, title, opened_at from incident where rollout_id = :id order by id
-                """, Map.of("id", rolloutId), (rs, i) -> new RolloutIncident(rs.getLong("id"),
-                rs.getString("kind"), rs.getString("severity"), rs.getString("state"), rs.getString("title"),
-                instant(rs, "opened_at")));
-    }
-
     /** The vendor's devices by their vendor device id (what a device's bucket is computed from). */
     List<String> deviceIds(long vendorId) {
         return jdbc.queryForList("select vendor_device_id from device where vendor_id = :v and state <> 'REMOVED'",
                 Map.of("v", vendorId), String.class);
-    }
-
-    /** The vendor's unresolved SEV1 isolation incident (of the rollout, when one is given). */
-    Optional<Long> openIsolationIncident(long vendorId, Long rolloutId) {
-        return jdbc.queryForList("""
-                select id from incident where vendor_id = :v and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
-                  and severity = 'SEV1'
-                  and (cast(:r as bigint) is null or rollout_id = :r) order by id desc limit 1
-                """, new MapSqlParameterSource("v", vendorId).addValue("r", rolloutId, java.sql.Types.BIGINT), Long.class)
-                .stream().findFirst();
-    }
-
-    /** The vendor's unresolved incident of claimed isolation violations (SEV2), whatever the rollout. */
-    Optional<Long> openClaimedIncident(long vendorId) {
-        return jdbc.queryForList("""
-                select id from incident where vendor_id = :v and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
-                  and severity = 'SEV2' order by id desc limit 1
-                """, new MapSqlParameterSource("v", vendorId), Long.class).stream().findFirst();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -23,8 +23,6 @@ import java.util.Set;
 @Table(name = "suspension")
 class Suspension {
 
-    enum Status { ACTIVE, RESUME_REQUESTED, LIFTED }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -52,7 +50,7 @@ class Suspension {
     private Instant expectedRestorationAt;
 
     @Enumerated(EnumType.STRING)
-    private Status status;
+    private SuspensionStatus status;
 
     @Column(name = "suspended_by")
     private Long suspendedBy;
@@ -86,19 +84,19 @@ class Suspension {
         this.reasonCode = reason;
         this.reasonText = reasonText;
         this.expectedRestorationAt = expectedRestorationAt;
-        this.status = Status.ACTIVE;
+        this.status = SuspensionStatus.ACTIVE;
         this.suspendedBy = suspendedBy;
         this.suspendedAt = suspendedAt;
     }
 
     void requestResume(long by, Instant at) {
-        status = Status.RESUME_REQUESTED;
+        status = SuspensionStatus.RESUME_REQUESTED;
         resumeRequestedBy = by;
         resumeRequestedAt = at;
     }
 
     void lift(long by, Instant at) {
-        status = Status.LIFTED;
+        status = SuspensionStatus.LIFTED;
         liftedBy = by;
         liftedAt = at;
     }
@@ -135,7 +133,7 @@ class Suspension {
         return expectedRestorationAt;
     }
 
-    Status getStatus() {
+    SuspensionStatus getStatus() {
         return status;
     }
 

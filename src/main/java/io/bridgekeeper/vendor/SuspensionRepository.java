@@ -7,10 +7,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SuspensionRepository extends JpaRepository<Suspension, Long> {
 
-    @Query("select s from Suspension s where s.vendorId = ?1 and s.status <> io.bridgekeeper.vendor.Suspension.Status.LIFTED")
+    @Query("select s from Suspension s where s.vendorId = ?1 and s.status <> io.bridgekeeper.vendor.SuspensionStatus.LIFTED")
     Optional<Suspension> findOpen(long vendorId);
 
-    @Query("select s from Suspension s where s.status <> io.bridgekeeper.vendor.Suspension.Status.LIFTED")
+    @Query("select s from Suspension s where s.status <> io.bridgekeeper.vendor.SuspensionStatus.LIFTED")
     List<Suspension> findAllOpen();
 
     List<Suspension> findByVendorIdOrderBySuspendedAtDesc(long vendorId);

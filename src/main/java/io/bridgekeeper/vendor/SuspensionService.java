@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -177,7 +178,7 @@ public class SuspensionService {
     public boolean requestResume(long vendorId, long expectedVersion) {
         Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
         Suspension s = open(vendorId);
-        if (s.getStatus() == Suspension.Status.RESUME_REQUESTED) {
+        if (s.getStatus() == SuspensionStatus.RESUME_REQUESTED) {
             throw DomainException.conflict("resume-already-requested",
                     "A resume is already requested and waits for a second admin's approval.");
         }
@@ -199,7 +200,7 @@ public class SuspensionService {
     public void approveResume(long vendorId, long expectedVersion) {
         Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
         Suspension s = open(vendorId);
-        if (s.getStatus() != Suspension.Status.RESUME_REQUESTED) {
+        if (s.getStatus() != SuspensionStatus.RESUME_REQUESTED) {
             throw DomainException.conflict("no-resume-request", "No resume has been requested for this vendor.");
         }
         if (s.getResumeRequestedBy() != null && s.getResumeRequestedBy() == currentUser.id()) {
@@ -213,6 +214,16 @@ public class SuspensionService {
     public List<SuspensionSummary> history(long vendorId) {
         access.requireManage(vendorId);
         return queries.suspensions(vendorId);
+    }
+
+    /**
+     * When the vendor's last suspension was lifted, if ever: evidence from before it no longer counts
+     * towards a threshold. For automatic rules, which run without a signed-in person.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastLiftedAt(long vendorId) {
+        return queries.lastLiftedAt(vendorId);
     }
 
     /** Where the vendor's latest change holds: each live node and when it applied it. */

@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.util.Set;
 
 /** A suspension as its vendor's page shows it (current one and history). */
-public record SuspensionSummary(long id, String status, boolean allCapabilities, Set<Capability> scope,
+public record SuspensionSummary(long id, SuspensionStatus status, boolean allCapabilities, Set<Capability> scope,
                                 SuspensionReason reason, String reasonText, Instant expectedRestoration,
                                 Instant suspendedAt, String suspendedBy, Instant resumeRequestedAt,
                                 String resumeRequestedBy, Long resumeRequestedById, Instant liftedAt,
                                 String liftedBy) {
 
     public boolean isOpen() {
-        return !"LIFTED".equals(status);
+        return status != SuspensionStatus.LIFTED;
     }
 
     public boolean awaitsApproval() {
-        return "RESUME_REQUESTED".equals(status);
+        return status == SuspensionStatus.RESUME_REQUESTED;
     }
 }

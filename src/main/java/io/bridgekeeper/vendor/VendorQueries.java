@@ -132,7 +132,7 @@ class VendorQueries {
                 where s.vendor_id = :v order by s.suspended_at desc, s.id desc
                 """, Map.of("v", vendorId), (rs, i) -> {
                     boolean all = rs.getBoolean("all_capabilities");
-                    return new SuspensionSummary(rs.getLong("id"), rs.getString("status"), all,
+                    return new SuspensionSummary(rs.getLong("id"), SuspensionStatus.valueOf(rs.getString("status")), all,
                             capabilities(rs.getArray(all ? "vendor_caps" : "scope")),
                             SuspensionReason.valueOf(rs.getString("reason_code")), rs.getString("reason_text"),
                             instant(rs, "expected_restoration_at"), instant(rs, "suspended_at"),
@@ -146,6 +146,11 @@ class VendorQueries {
      * For each live node, when it applied this change. Only live nodes: a node that stopped or crashed
      * no longer enforces anything, so it counts neither as applied nor as missing.
      */
+    Optional<Instant> lastLiftedAt(long vendorId) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(lifted_at) from suspension where vendor_id = :v",
+                Map.of("v", vendorId), Timestamp.class)).map(Timestamp::toInstant);
+    }
+
     List<NodeApplication> applications(long suspensionId, String change, Instant aliveSince) {
         return jdbc.query("""
                 select n.node_id, a.applied_at from app_node n

@@ -12,7 +12,7 @@ class CacheKeysCanonicalTest {
     final CacheKeys keys = new CacheKeys();
 
     CacheKeysCanonicalTest() {
-        keys.load(List.of(new CacheKeys.Secret("k1", "0123456789abcdef0123456789abcdef".getBytes(), "ACTIVE")));
+        keys.load(List.of(new CacheKeys.Secret("k1", "0123456789abcdef0123456789abcdef".getBytes(), SigningSecretStatus.ACTIVE)));
     }
 
     @Test

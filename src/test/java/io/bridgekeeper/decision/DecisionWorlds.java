@@ -122,7 +122,7 @@ class DecisionWorlds {
                 ? new Version(admin(() -> cacheVersions.register(dormantId, new NewCacheVersion("0.9", null, null))), "0.9")
                 : null;
 
-        String activeKid = admin(() -> secrets.list()).stream().filter(s -> s.status().equals("ACTIVE")).findFirst()
+        String activeKid = admin(() -> secrets.list()).stream().filter(s -> s.status() == io.bridgekeeper.decision.SigningSecretStatus.ACTIVE).findFirst()
                 .orElseThrow().kid();
         DecisionModel model = new DecisionModel(slug, config.capabilities(), config.autoSuspend(), new Version(v1, "1.0"),
                 dormantSlug, dormantStable);

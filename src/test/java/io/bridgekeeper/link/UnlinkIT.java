@@ -175,14 +175,14 @@ class UnlinkIT {
         assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.ADMIN,
                 () -> unlinks.forceUnlink(link, "Account takeover reported", "luma")))
                 .isInstanceOf(DomainException.class).hasMessageContaining("Type the vendor's slug 'lumacam'");
-        assertThat(PartnerApi.as(users, DemoAccounts.ADMIN, () -> links.detail(link)).link().status()).isEqualTo("LIVE");
+        assertThat(PartnerApi.as(users, DemoAccounts.ADMIN, () -> links.detail(link)).link().status()).isEqualTo(LinkStatus.LIVE);
 
         long receipt = PartnerApi.as(users, DemoAccounts.ADMIN,
                 () -> unlinks.forceUnlink(link, "Account takeover reported", "lumacam"));
 
         assertThat(PartnerApi.as(users, household, () -> unlinks.receipt(receipt)).newEpoch()).isEqualTo(2);
         LinkDetail detail = PartnerApi.as(users, DemoAccounts.ADMIN, () -> links.detail(link));
-        assertThat(detail.link().status()).isEqualTo("ENDED");
+        assertThat(detail.link().status()).isEqualTo(LinkStatus.ENDED);
         assertThat(detail.epochs()).extracting(EpochChange::event).containsExactly("FORCE_UNLINKED", "LINKED");
         assertThat(detail.unlinkReason()).contains("Account takeover reported");
         // a partner manager of another vendor does not find it

@@ -95,7 +95,7 @@ class MethodSecurityIT {
     void an_admin_may_list_service_credentials_and_signing_secrets() {
         long id = liveCredential();
         assertThat(serviceCredentials.list()).anySatisfy(c -> assertThat(c.id()).isEqualTo(id));
-        assertThat(signingSecrets.list()).anySatisfy(s -> assertThat(s.status()).isEqualTo("ACTIVE"));
+        assertThat(signingSecrets.list()).anySatisfy(s -> assertThat(s.status()).isEqualTo(io.bridgekeeper.decision.SigningSecretStatus.ACTIVE));
     }
 
     /** Every call is refused, and the refused revoke and rotate changed nothing in the database. */

@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -7,14 +8,16 @@ import com.vaadin.flow.component.html.Span;
 import io.bridgekeeper.audit.AuditDiff;
 import io.bridgekeeper.audit.AuditEntry;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 
 /** The selected event: who, when, what, and a line per field that changed, before and after. */
-class AuditDetailPanel extends Div {
+class AuditDetailPanel extends Card {
 
     AuditDetailPanel() {
         setId("audit-detail");
-        addClassNames("card", "audit-detail");
+        Cards.outline(this);
+        addClassName("audit-detail");
         showNothing();
     }
 

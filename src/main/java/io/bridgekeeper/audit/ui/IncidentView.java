@@ -2,6 +2,7 @@ package io.bridgekeeper.audit.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -20,6 +21,7 @@ import io.bridgekeeper.audit.IncidentPages.IncidentPage;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -85,7 +87,7 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
 
         Div facts = new Div();
         facts.setId("incident-facts");
-        facts.addClassNames("card", "facts");
+        facts.addClassName("facts");
         fact(facts, "Vendor", incident.vendorName() == null ? "—" : incident.vendorName() + " (" + incident.vendorSlug() + ")");
         fact(facts, "Rollout", incident.rolloutId() == null ? "—"
                 : "#" + incident.rolloutId() + " " + incident.rolloutDescription());
@@ -105,7 +107,7 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
         timelineTitle.addClassName("section-title");
         TimelinePanel timeline = new TimelinePanel(page.timeline());
 
-        add(back, header, badges, facts, timelineTitle, timeline, new ExposurePanel(incident.id(), page.exposure(), exposure),
+        add(back, header, badges, Cards.of("facts-card", facts), timelineTitle, timeline, new ExposurePanel(incident.id(), page.exposure(), exposure),
                 evidenceTitle, evidence);
     }
 

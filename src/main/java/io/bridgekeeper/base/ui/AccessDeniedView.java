@@ -5,6 +5,7 @@ import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * URL cannot be told from an unknown one.
  */
 @ParentLayout(MainLayout.class)
+@PageTitle("Page not available")
 @AnonymousAllowed
 public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * same thing on purpose: a refused URL must not reveal that the thing behind it exists.
  */
 @ParentLayout(MainLayout.class)
+@PageTitle("Page not available")
 @AnonymousAllowed
 public class NotAvailableView extends Div implements HasErrorParameter<NotFoundException> {
 

@@ -3,6 +3,7 @@ package io.bridgekeeper.canary.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.canary.CanaryHousehold;
 import io.bridgekeeper.canary.CanaryService;
@@ -38,14 +40,13 @@ class CanaryHealthSection implements VendorPageSection {
 
     @Override
     public Component render(long vendorId) {
-        Div card = new Div();
+        Card card = Cards.of("canary-card");
         card.setId("canary-health");
-        card.addClassNames("card", "canary-card");
         fill(card, vendorId);
         return card;
     }
 
-    private void fill(Div card, long vendorId) {
+    private void fill(Card card, long vendorId) {
         card.removeAll();
         List<CanaryHousehold> all = canaries.health(vendorId);
         boolean admin = currentUser.isAdmin();
@@ -82,7 +83,7 @@ class CanaryHealthSection implements VendorPageSection {
         }
     }
 
-    private Grid<CanaryHousehold> grid(List<CanaryHousehold> all, boolean admin, Div card, long vendorId) {
+    private Grid<CanaryHousehold> grid(List<CanaryHousehold> all, boolean admin, Card card, long vendorId) {
         Grid<CanaryHousehold> grid = new Grid<>(CanaryHousehold.class, false);
         grid.setId("canary-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
@@ -107,7 +108,7 @@ class CanaryHealthSection implements VendorPageSection {
         return grid;
     }
 
-    private void enroll(Div card, long vendorId, int existing) {
+    private void enroll(Card card, long vendorId, int existing) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("canary-enroll-dialog");
         dialog.setHeader("Enroll canary households");
@@ -133,7 +134,7 @@ class CanaryHealthSection implements VendorPageSection {
         dialog.open();
     }
 
-    private void withdraw(Div card, long vendorId, CanaryHousehold c, int existing) {
+    private void withdraw(Card card, long vendorId, CanaryHousehold c, int existing) {
         boolean both = existing == CanaryService.MIN_CANARIES;
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("canary-withdraw-dialog");

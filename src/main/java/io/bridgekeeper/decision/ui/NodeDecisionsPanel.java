@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.StatCard;
 import io.bridgekeeper.decision.DenyReason;
@@ -56,8 +58,7 @@ class NodeDecisionsPanel extends Div {
         reasons.addColumn(r -> String.format("%,d", r.resolve())).setHeader("Resolves").setFlexGrow(0)
                 .setWidth("6rem").setTextAlign(ColumnTextAlign.END);
         reasons.setEmptyStateText("Nothing denied on this node since it started.");
-        Div reasonCard = new Div(byReason, reasons);
-        reasonCard.addClassNames("card", "wide-card");
+        Card reasonCard = Cards.of("wide-card", byReason, reasons);
 
         add(title, scope, stats, reasonCard);
         refresh();

@@ -9,6 +9,7 @@ import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.decision.SigningSecret;
 import io.bridgekeeper.decision.SigningSecretService;
+import io.bridgekeeper.decision.SigningSecretStatus;
 import java.util.Map;
 import java.util.List;
 
@@ -23,8 +24,8 @@ class RotateSecretDialog extends Dialog {
         setHeaderTitle("Rotate the signing secret?");
         setWidth("min(600px, 95vw)");
 
-        String active = kid(secrets, "ACTIVE");
-        String verifying = kid(secrets, "VERIFY");
+        String active = kid(secrets, SigningSecretStatus.ACTIVE);
+        String verifying = kid(secrets, SigningSecretStatus.VERIFY);
         UnorderedList effects = new UnorderedList();
         effects.setId("rotate-secret-effects");
         effects.addClassName("consequences");
@@ -60,7 +61,7 @@ class RotateSecretDialog extends Dialog {
         getFooter().add(cancel, confirm);
     }
 
-    private static String kid(List<SigningSecret> secrets, String status) {
-        return secrets.stream().filter(s -> status.equals(s.status())).map(SigningSecret::kid).findFirst().orElse(null);
+    private static String kid(List<SigningSecret> secrets, SigningSecretStatus status) {
+        return secrets.stream().filter(s -> s.status() == status).map(SigningSecret::kid).findFirst().orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package io.bridgekeeper.decision.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Notifications;
@@ -23,7 +25,7 @@ import java.util.List;
  * The data plane's service credentials: live ones first, each with who created it and when it was
  * last used; created with the key shown once, revoked after a confirmation.
  */
-class ServiceCredentialsPanel extends Div {
+class ServiceCredentialsPanel extends Card {
 
     private final ServiceCredentialService credentials;
     private final Grid<ServiceCredentialRow> grid = new Grid<>();
@@ -31,7 +33,8 @@ class ServiceCredentialsPanel extends Div {
     ServiceCredentialsPanel(ServiceCredentialService credentials) {
         this.credentials = credentials;
         setId("service-credentials");
-        addClassNames("card", "wide-card");
+        Cards.outline(this);
+        addClassName("wide-card");
 
         Button create = new Button("New credential", VaadinIcon.KEY.create(),
                 e -> new NewCredentialDialog(credentials, this::refresh).open());

@@ -3,6 +3,7 @@ package io.bridgekeeper.decision.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,13 +13,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.decision.SigningSecret;
 import io.bridgekeeper.decision.SigningSecretService;
+import io.bridgekeeper.decision.SigningSecretStatus;
 
 /** The cache-key signing secrets, newest first, and their rotation. The secrets themselves are never shown. */
-class SigningSecretsPanel extends Div {
+class SigningSecretsPanel extends Card {
 
     private final SigningSecretService secrets;
     private final Grid<SigningSecret> grid = new Grid<>();
@@ -26,7 +29,8 @@ class SigningSecretsPanel extends Div {
     SigningSecretsPanel(SigningSecretService secrets) {
         this.secrets = secrets;
         setId("signing-secrets");
-        addClassNames("card", "wide-card");
+        Cards.outline(this);
+        addClassName("wide-card");
 
         Button rotate = new Button("Rotate signing secret", VaadinIcon.REFRESH.create(),
                 // read afresh: another admin may have rotated since this page was drawn
@@ -75,12 +79,12 @@ class SigningSecretsPanel extends Div {
 
     private static Component status(SigningSecret s) {
         Badge badge = switch (s.status()) {
-            case "ACTIVE" -> new Badge("Active: signs", "success");
-            case "VERIFY" -> new Badge("Verifies only", "warning");
-            default -> new Badge("Retired", "neutral");
+            case ACTIVE -> new Badge("Active: signs", "success");
+            case VERIFY -> new Badge("Verifies only", "warning");
+            case RETIRED -> new Badge("Retired", "neutral");
         };
         badge.setId("secret-status-" + s.kid());
-        if (!"RETIRED".equals(s.status()) || s.retiredAt() == null) {
+        if (s.status() != SigningSecretStatus.RETIRED || s.retiredAt() == null) {
             return badge;
         }
         // on a phone the Retired column is hidden: say when here

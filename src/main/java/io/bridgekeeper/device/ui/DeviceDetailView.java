@@ -1,6 +1,7 @@
 package io.bridgekeeper.device.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -59,7 +61,7 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
                 fact("Link", d.device().linkId() == null ? "—" : "#" + d.device().linkId()),
                 fact("State", d.device().state().name()));
         facts.setId("device-facts");
-        facts.addClassNames("card", "device-facts");
+        facts.addClassName("device-facts");
         if (currentUser.isAdmin()) {
             moves.pendingMoveOf(d.device().id()).ifPresent(m -> add(pendingMove(m, d.device().id())));
         }
@@ -76,11 +78,11 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
         history.addColumn(p -> p.reasonText() == null ? "" : p.reasonText()).setHeader("Reason").setFlexGrow(1);
         history.setItems(d.history());
         history.setAllRowsVisible(true);
-        add(facts, title, history);
+        add(Cards.of("facts-card", facts), title, history);
     }
 
     /** The move a vendor's sync asked for, held until someone consents: an admin may resolve it either way. */
-    private Div pendingMove(MoveRequest m, long deviceId) {
+    private Card pendingMove(MoveRequest m, long deviceId) {
         Span text = new Span(m.vendorName() + " lists this device under " + m.toEmail() + "'s account "
                 + m.toExternalAccountId() + " since " + Formats.minute(m.requestedAt().toInstant())
                 + ". It stays with " + m.fromEmail() + " and is held (every decision denies it) until " + m.toEmail()
@@ -93,8 +95,7 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
         Button keep = new Button("Keep with " + m.fromEmail(), e -> new ResolveMoveDialog(m,
                 DeviceMoveService.Resolution.KEEP, moves, done).open());
         keep.setId("resolve-move-keep");
-        Div box = new Div(new H2("Move waiting for consent"), text, new Div(move, keep));
-        box.addClassNames("card", "pending-move");
+        Card box = Cards.of("pending-move", new H2("Move waiting for consent"), text, new Div(move, keep));
         box.setId("pending-move");
         return box;
     }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.home.ui;
 
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -46,12 +48,12 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
         removeAll();
         add(new ViewHeader(d.name(), d.vendorName() + " · " + d.kind().label()));
         Div facts = new Div();
-        facts.addClassNames("card", "device-facts");
+        facts.addClassName("device-facts");
         facts.add(fact("Vendor's device id", detail.vendorDeviceId()),
                 fact("In your home since", Formats.minute(detail.ownerSince())),
                 fact("State", d.state() == DeviceState.CONFLICT ? "On hold: a move to another home waits for consent"
                         : d.state().label()));
-        add(facts);
+        add(Cards.of("facts-card", facts));
         if (d.kind().showsImages()) {
             H2 title = new H2("Where it may be shown");
             title.addClassName("section-title");

@@ -2,6 +2,7 @@ package io.bridgekeeper.home.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceKind;
@@ -127,14 +129,14 @@ public class MyHomeView extends VerticalLayout {
         add(devicesTitle, groups);
     }
 
-    private Div linkCard(LinkedAccount link) {
+    private Card linkCard(LinkedAccount link) {
         H3 name = new H3(link.vendorName());
         Span account = new Span("Account " + link.externalAccountId());
         account.addClassName("muted");
         Span since = new Span("Linked since " + Formats.day(link.linkedAt()));
         since.addClassName("muted");
         SuspensionNotice notice = notices.get(link.vendorId());
-        Div card = new Div(name, notice != null ? new Badge("Suspended", "error") : new Badge("Linked", "success"),
+        Card card = Cards.of("link-card", name, notice != null ? new Badge("Suspended", "error") : new Badge("Linked", "success"),
                 account, since);
         if (notice != null) {
             card.add(suspensionNotice("notice-" + link.vendorSlug(), notice));
@@ -144,7 +146,6 @@ public class MyHomeView extends VerticalLayout {
         unlink.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY_INLINE);
         unlink.addClassName("card-action");
         card.add(unlink);
-        card.addClassNames("card", "link-card");
         card.setId("link-" + link.vendorSlug());
         return card;
     }
@@ -155,7 +156,7 @@ public class MyHomeView extends VerticalLayout {
                 preview.devices().stream().map(DeviceRef::name).toList(), true, () -> unlinks.unlink(linkId)).open();
     }
 
-    private Div deviceGroup(String vendor, List<HouseholdDevice> list, List<HouseholdDevice> displays) {
+    private Card deviceGroup(String vendor, List<HouseholdDevice> list, List<HouseholdDevice> displays) {
         H3 title = new H3(vendor);
         Div rows = new Div();
         rows.addClassName("device-list");
@@ -200,13 +201,12 @@ public class MyHomeView extends VerticalLayout {
             }
             rows.add(row);
         }
-        Div group = new Div(title);
+        Card group = Cards.of("device-group", title);
         SuspensionNotice notice = list.get(0).vendorId() == null ? null : notices.get(list.get(0).vendorId());
         if (notice != null) {
             group.add(suspensionNotice("device-notice-" + list.get(0).vendorId(), notice));
         }
         group.add(rows);
-        group.addClassNames("card", "device-group");
         return group;
     }
 
@@ -244,7 +244,7 @@ public class MyHomeView extends VerticalLayout {
     }
 
     /** A device the vendor lists under this household's account while another household owns it. */
-    private Div moveCard(PendingMove m) {
+    private Card moveCard(PendingMove m) {
         H3 name = new H3(m.deviceName());
         Span what = new Span(m.vendorName() + " · " + m.kind().label());
         what.addClassName("muted");
@@ -259,8 +259,7 @@ public class MyHomeView extends VerticalLayout {
         }).open());
         review.setId("review-move-" + m.id());
         review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div card = new Div(name, new Badge("Needs your confirmation", "warning"), what, since, explain, review);
-        card.addClassNames("card", "move-card");
+        Card card = Cards.of("move-card", name, new Badge("Needs your confirmation", "warning"), what, since, explain, review);
         card.setId("move-" + m.id());
         return card;
     }

@@ -2,6 +2,7 @@ package io.bridgekeeper.link.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ReasonDialog;
@@ -20,6 +22,7 @@ import io.bridgekeeper.device.DeviceRef;
 import io.bridgekeeper.link.EpochChange;
 import io.bridgekeeper.link.LinkDetail;
 import io.bridgekeeper.link.LinkService;
+import io.bridgekeeper.link.LinkStatus;
 import io.bridgekeeper.link.UnlinkService;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -61,18 +64,17 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
                 }).open());
         force.setId("force-unlink");
         force.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        force.setVisible(currentUser.isAdmin() && "LIVE".equals(d.link().status()));
+        force.setVisible(currentUser.isAdmin() && d.link().status() == LinkStatus.LIVE);
         add(new ViewHeader(d.link().vendorName() + " · " + d.link().externalAccountId(), d.link().accountEmail(), force));
 
-        Div facts = new Div(fact("Status", new Badge("LIVE".equals(d.link().status()) ? "Live" : "Ended",
-                        "LIVE".equals(d.link().status()) ? "success" : "contrast")),
+        Div facts = new Div(fact("Status", new Badge(d.link().status().label(), d.link().status().tone())),
                 fact("Epoch", new Span(String.valueOf(d.link().epoch()))),
                 fact("Linked", new Span(Formats.minute(d.link().linkedAt()))),
                 fact("Unlinked", new Span(Formats.minute(d.link().unlinkedAt())
                         + (d.unlinkReason() == null ? "" : " · " + d.unlinkReason()))));
         facts.setId("link-facts");
-        facts.addClassNames("card", "device-facts");
-        add(facts);
+        facts.addClassName("device-facts");
+        add(Cards.of("facts-card", facts));
 
         H2 devicesTitle = new H2("Devices through this link");
         devicesTitle.addClassName("section-title");

@@ -40,8 +40,7 @@ class LinksPanel extends VerticalLayout {
         grid.addColumn(LinkRow::vendorName).setHeader("Vendor").setAutoWidth(true);
         grid.addColumn(LinkRow::accountEmail).setHeader("Account").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(LinkRow::externalAccountId).setHeader("External account").setAutoWidth(true);
-        grid.addComponentColumn(l -> new Badge("LIVE".equals(l.status()) ? "Live" : "Ended",
-                "LIVE".equals(l.status()) ? "success" : "contrast")).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(l -> new Badge(l.status().label(), l.status().tone())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(LinkRow::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> Formats.minute(l.linkedAt())).setHeader("Linked").setAutoWidth(true);
         grid.setItemsPageable(page -> links.search(query, page).getContent());

@@ -1,17 +1,20 @@
 package io.bridgekeeper.rollout.ui;
 
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.rollout.GuardReading;
 
 /** Each guard with its numbers and whether it is green, over the current observation window. */
-class GuardPanel extends Div {
+class GuardPanel extends Card {
 
     GuardPanel(GuardReading g, boolean running) {
         setId("rollout-guards");
-        addClassNames("card", "guard-card");
+        Cards.outline(this);
+        addClassName("guard-card");
         add(new H3("Guards"));
         add(line("guard-isolation", "Isolation violations", g.isolationViolations() + " (threshold 0)",
                 g.isolationViolations() == 0 ? "success" : "error", g.isolationViolations() == 0 ? "Green" : "Halt"));

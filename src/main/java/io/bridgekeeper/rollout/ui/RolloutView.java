@@ -3,6 +3,7 @@ package io.bridgekeeper.rollout.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +15,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Pages;
@@ -114,7 +116,7 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         return banner;
     }
 
-    private Div progressCard(RolloutDetail r, DeviceProgress p) {
+    private Card progressCard(RolloutDetail r, DeviceProgress p) {
         ProgressBar bar = new ProgressBar(0, 100, r.currentPercent());
         bar.setId("rollout-progress-bar");
         Span figure = new Span(r.currentPercent() + " %");
@@ -123,18 +125,17 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         Span devices = new Span(String.format("%,d of %,d devices on %s", p.onTarget(), p.total(), r.toLabel()));
         devices.setId("rollout-devices");
         devices.addClassName("muted");
-        Div card = new Div(new H3("Progress"), figure, bar, devices);
+        Card card = Cards.of("progress-card", new H3("Progress"), figure, bar, devices);
         if (r.currentStage() != null && r.state().isActive()) {
             card.add(muted("Stage " + (r.currentStage() + 1) + " of " + r.stages().size() + " since "
                     + Formats.minute(r.stageStartedAt())));
         }
         card.setId("rollout-progress");
-        card.addClassName("card");
         return card;
     }
 
-    private static Div planCard(RolloutDetail r) {
-        Div card = new Div(new H3("Plan and approval"),
+    private static Card planCard(RolloutDetail r) {
+        Card card = Cards.of("plan-card", new H3("Plan and approval"),
                 muted("Stages: " + String.join(", ", r.stages().stream().map(s -> s.percent() + " %").toList())),
                 muted("Bake " + GuardPanel.duration(r.bakeSeconds()) + " per stage, at least "
                         + String.format("%,d", r.minDeliveries()) + " deliveries"),
@@ -150,7 +151,6 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         approval.setId("rollout-approval");
         card.add(approval);
         card.setId("rollout-plan");
-        card.addClassName("card");
         return card;
     }
 

@@ -1,7 +1,9 @@
 package io.bridgekeeper.rollout.ui;
 
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.rollout.TelemetryPoint;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Locale;
  * library and so no frontend build (STACK.md, trap 1). Only numbers and formatted times go into
  * the markup, and the times are escaped anyway.
  */
-class TelemetryChart extends Div {
+class TelemetryChart extends Card {
 
     private static final int W = 760;
     private static final int H = 180;
@@ -21,7 +23,8 @@ class TelemetryChart extends Div {
 
     TelemetryChart(List<TelemetryPoint> points) {
         setId("telemetry-chart");
-        addClassNames("card", "chart-card");
+        Cards.outline(this);
+        addClassName("chart-card");
         add(new H3("Deliveries and errors per minute"));
         Div svg = new Div();
         svg.addClassName("chart");

@@ -2,6 +2,7 @@ package io.bridgekeeper.vendor.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.vendor.ApiKeySummary;
@@ -21,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The vendor's partner-API keys: created (secret shown once), listed with last use, revoked. */
-class ApiKeysPanel extends Div {
+class ApiKeysPanel extends Card {
 
     private final long vendorId;
     private final VendorApiKeyService keys;
@@ -30,7 +32,8 @@ class ApiKeysPanel extends Div {
     ApiKeysPanel(long vendorId, List<ApiKeySummary> current, VendorApiKeyService keys) {
         this.vendorId = vendorId;
         this.keys = keys;
-        addClassNames("card", "wide-card");
+        Cards.outline(this);
+        addClassName("wide-card");
         setId("api-keys");
         Button create = new Button("Create key", VaadinIcon.KEY.create(), e -> createDialog().open());
         create.setId("create-api-key");

@@ -2,11 +2,12 @@ package io.bridgekeeper.vendor.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorService;
@@ -15,10 +16,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Capabilities and the webhook URL, which admins and the vendor's partner managers may edit. */
-class IntegrationCard extends Div {
+class IntegrationCard extends Card {
 
     IntegrationCard(VendorDetail v, VendorService vendors, Runnable changed) {
-        addClassNames("card", "integration-card");
+        Cards.outline(this);
+        addClassName("integration-card");
         TextField webhook = new TextField("Webhook URL");
         webhook.setId("webhook-url");
         webhook.setWidthFull();

@@ -2,6 +2,7 @@ package io.bridgekeeper.vendor.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -11,16 +12,18 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.vendor.VendorDetail;
 import io.bridgekeeper.vendor.VendorService;
 import java.util.Map;
 
 /** Admins assign and remove the partner managers who may manage this vendor. */
-class PartnerManagersPanel extends Div {
+class PartnerManagersPanel extends Card {
 
     PartnerManagersPanel(VendorDetail v, VendorService vendors, Runnable changed) {
-        addClassNames("card", "wide-card");
+        Cards.outline(this);
+        addClassName("wide-card");
         setId("partner-managers");
         add(new H3("Partner managers"));
         for (VendorDetail.PartnerManagerRef pm : v.partnerManagers()) {

@@ -1,9 +1,10 @@
 package io.bridgekeeper.vendor.ui;
 
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.vendor.Capability;
 import io.bridgekeeper.vendor.SuspensionSummary;
@@ -11,10 +12,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every suspension of the vendor, newest first. */
-class SuspensionHistory extends Div {
+class SuspensionHistory extends Card {
 
     SuspensionHistory(List<SuspensionSummary> history) {
-        addClassNames("card", "wide-card");
+        Cards.outline(this);
+        addClassName("wide-card");
         Grid<SuspensionSummary> grid = new Grid<>();
         grid.setId("suspension-history");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);

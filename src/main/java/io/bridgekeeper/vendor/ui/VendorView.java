@@ -3,6 +3,7 @@ package io.bridgekeeper.vendor.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -11,6 +12,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -154,12 +156,10 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
         confirm.open();
     }
 
-    private static Div reachCard(VendorDetail v) {
-        Div card = new Div(new com.vaadin.flow.component.html.H3("Reach"),
+    private static Card reachCard(VendorDetail v) {
+        return Cards.of("reach-card", new com.vaadin.flow.component.html.H3("Reach"),
                 ReachLine.of("reach-households", "Households linked", v.households()),
                 ReachLine.of("reach-links", "Live links", v.liveLinks()),
                 ReachLine.of("reach-devices", "Devices", v.devices()));
-        card.addClassNames("card", "reach-card");
-        return card;
     }
 }

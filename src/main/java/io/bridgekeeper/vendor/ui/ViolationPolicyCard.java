@@ -2,12 +2,13 @@ package io.bridgekeeper.vendor.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.vendor.ViolationPolicy;
 import io.bridgekeeper.vendor.ViolationPolicyService;
 import java.time.Duration;
@@ -17,10 +18,11 @@ import java.util.Map;
  * What the vendor's isolation violations set off, by grade of evidence: everyone who may see the
  * vendor reads it; only an admin changes it (the service refuses anyone else).
  */
-class ViolationPolicyCard extends Div {
+class ViolationPolicyCard extends Card {
 
     ViolationPolicyCard(long vendorId, ViolationPolicy p, ViolationPolicyService policies, boolean admin, Runnable changed) {
-        addClassNames("card", "violation-policy-card");
+        Cards.outline(this);
+        addClassName("violation-policy-card");
         setId("violation-policy");
         add(new H3("Violation policy"));
         Paragraph about = new Paragraph("Proven evidence (a signed cache key of another household came with the content) "

@@ -1,10 +1,12 @@
 package io.bridgekeeper.webhook.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.vendor.VendorPageSection;
 import io.bridgekeeper.webhook.DeliveryStatus;
 import io.bridgekeeper.webhook.WebhookDeliveryService;
@@ -28,9 +30,8 @@ class VendorWebhookSection implements VendorPageSection {
         if (dead == 0) {
             return null;
         }
-        Div card = new Div();
+        Card card = Cards.of("dead-letter-card");
         card.setId("vendor-dead-letters");
-        card.addClassNames("card", "dead-letter-card");
         Div title = new Div(new H3("Webhook dead letters"), new Badge(dead + " not delivered", "error"));
         card.add(title, new Paragraph("These webhooks were retried until the retry horizon passed without the "
                 + "vendor's endpoint accepting them. Fix the endpoint, then redeliver them."));
