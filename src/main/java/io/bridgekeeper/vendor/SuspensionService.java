@@ -43,6 +43,7 @@ public class SuspensionService {
     private final VendorService vendorService;
     private final SuspensionRepository suspensions;
     private final VendorQueries queries;
+    private final VendorReach reach;
     private final VendorAccess access;
     private final KillSwitch killSwitch;
     private final CurrentUser currentUser;
@@ -51,11 +52,12 @@ public class SuspensionService {
     private final Clock clock;
 
     SuspensionService(VendorService vendorService, SuspensionRepository suspensions, VendorQueries queries,
-                      VendorAccess access, KillSwitch killSwitch, CurrentUser currentUser,
+                      VendorReach reach, VendorAccess access, KillSwitch killSwitch, CurrentUser currentUser,
                       AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.vendorService = vendorService;
         this.suspensions = suspensions;
         this.queries = queries;
+        this.reach = reach;
         this.access = access;
         this.killSwitch = killSwitch;
         this.currentUser = currentUser;
@@ -69,7 +71,11 @@ public class SuspensionService {
     @Transactional(readOnly = true)
     public BlastRadius blastRadius(long vendorId, Set<Capability> scope) {
         Vendor v = vendorService.find(vendorId);
-        return queries.blastRadius(vendorId, scope == null || scope.isEmpty() ? v.getCapabilities() : scope);
+        Set<Capability> touched = scope == null || scope.isEmpty() ? v.getCapabilities() : scope;
+        // camera-like devices are what stream and snapshot suspensions touch; CONTROL touches every device
+        ReachCounter.Reach r = reach.of(vendorId);
+        return new BlastRadius(r.households(), touched.contains(Capability.CONTROL) ? r.devices() : r.cameras(),
+                r.runningRollouts());
     }
 
     @RolesAllowed(Roles.ADMIN)

@@ -68,14 +68,6 @@ class VendorQueries {
         return parts.isEmpty() ? "v.name asc" : String.join(", ", parts);
     }
 
-    long households(long vendorId) {
-        // real households only: canary households (issue 15) are synthetic
-        Long n = jdbc.queryForObject("select count(distinct l.account_id) from account_link l join account a on "
-                + "a.id = l.account_id where l.vendor_id = :v and l.status = 'LIVE' and not a.canary",
-                Map.of("v", vendorId), Long.class);
-        return n == null ? 0 : n;
-    }
-
     List<VendorDetail.PartnerManagerRef> partnerManagers(long vendorId) {
         return jdbc.query("""
                 select a.id, a.email, a.display_name from vendor_partner_manager pm join account a on a.id = pm.account_id
@@ -100,19 +92,6 @@ class VendorQueries {
     boolean unassign(long vendorId, long accountId) {
         return jdbc.update("delete from vendor_partner_manager where vendor_id = :v and account_id = :a",
                 Map.of("v", vendorId, "a", accountId)) == 1;
-    }
-
-    /** Camera-like devices are what stream and snapshot suspensions touch; CONTROL touches every device. */
-    BlastRadius blastRadius(long vendorId, Set<Capability> scope) {
-        boolean everyDevice = scope.contains(Capability.CONTROL);
-        Map<String, Object> p = Map.of("v", vendorId);
-        long households = households(vendorId);
-        Long devices = jdbc.queryForObject("select count(*) from device d left join account a on a.id = "
-                + "d.owner_account_id where d.vendor_id = :v and d.state <> 'REMOVED' and a.canary is not true"
-                + (everyDevice ? "" : " and d.kind in ('CAMERA', 'DOORBELL')"), p, Long.class);
-        Long rollouts = jdbc.queryForObject("select count(*) from rollout where vendor_id = :v and state = 'RUNNING'",
-                p, Long.class);
-        return new BlastRadius(households, devices == null ? 0 : devices, rollouts == null ? 0 : rollouts);
     }
 
     List<SuspensionSummary> suspensions(long vendorId) {

@@ -1,44 +1,39 @@
 package io.bridgekeeper.vendor;
 
+import io.bridgekeeper.vendor.ReachCounter.Reach;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How much of the platform a vendor reaches: live links and devices of real households (canaries, the
- * synthetic households that probe isolation, are left out). Read straight from the tables,
- * so that the vendor module need not depend on the link and device modules (which depend on it).
+ * How much of the platform a vendor reaches (real households, live links, devices, running
+ * rollouts): the sum of what the modules that own those tables count ({@link ReachCounter}).
  */
 @Component
 class VendorReach {
 
-    record Counts(long liveLinks, long devices) {
+    private final List<ReachCounter> counters;
+
+    VendorReach(List<ReachCounter> counters) {
+        this.counters = counters;
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
-
-    VendorReach(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Map<Long, Counts> of(Collection<Long> vendorIds) {
-        Map<Long, Counts> result = new HashMap<>();
+    /** Every given vendor's reach, {@link Reach#NONE} for one that reaches nothing. */
+    Map<Long, Reach> of(Collection<Long> vendorIds) {
+        Map<Long, Reach> result = new HashMap<>();
+        vendorIds.forEach(id -> result.put(id, Reach.NONE));
         if (vendorIds.isEmpty()) {
             return result;
         }
-        jdbc.query("""
-                select v.id,
-                       (select count(*) from account_link l join account a on a.id = l.account_id
-                        where l.vendor_id = v.id and l.status = 'LIVE' and not a.canary) as links,
-                       (select count(*) from device d left join account a on a.id = d.owner_account_id
-                        where d.vendor_id = v.id and d.state <> 'REMOVED' and a.canary is not true) as devices
-                from vendor v where v.id in (:ids)
-                """, Map.of("ids", vendorIds),
-                rs -> {
-                    result.put(rs.getLong("id"), new Counts(rs.getLong("links"), rs.getLong("devices")));
-                });
+        for (ReachCounter counter : counters) {
+            counter.reachOf(vendorIds).forEach((id, part) -> result.merge(id, part, Reach::plus));
+        }
         return result;
+    }
+
+    Reach of(long vendorId) {
+        return of(List.of(vendorId)).get(vendorId);
     }
 }

@@ -73,7 +73,7 @@ public class VendorService {
     @Transactional(readOnly = true)
     public List<VendorSummary> myVendors() {
         List<Vendor> mine = vendors.findManagedBy(currentUser.id());
-        Map<Long, VendorReach.Counts> counts = reach.of(mine.stream().map(Vendor::getId).toList());
+        Map<Long, ReachCounter.Reach> counts = reach.of(mine.stream().map(Vendor::getId).toList());
         return mine.stream().map(v -> summary(v, counts.get(v.getId()))).toList();
     }
 
@@ -89,9 +89,9 @@ public class VendorService {
     public VendorDetail detail(long vendorId) {
         access.requireManage(vendorId);
         Vendor v = find(vendorId);
-        VendorReach.Counts counts = reach.of(List.of(vendorId)).get(vendorId);
+        ReachCounter.Reach counts = reach.of(vendorId);
         return new VendorDetail(v.getId(), v.getSlug(), v.getName(), v.getStatus(), v.getCapabilities(),
-                v.getWebhookUrl(), v.getVersion(), queries.households(vendorId), counts.liveLinks(), counts.devices(),
+                v.getWebhookUrl(), v.getVersion(), counts.households(), counts.liveLinks(), counts.devices(),
                 queries.partnerManagers(vendorId));
     }
 
@@ -248,8 +248,8 @@ public class VendorService {
         return s;
     }
 
-    private static VendorSummary summary(Vendor v, VendorReach.Counts counts) {
-        VendorReach.Counts c = counts == null ? new VendorReach.Counts(0, 0) : counts;
+    private static VendorSummary summary(Vendor v, ReachCounter.Reach counts) {
+        ReachCounter.Reach c = counts == null ? ReachCounter.Reach.NONE : counts;
         return new VendorSummary(v.getId(), v.getSlug(), v.getName(), v.getStatus(), v.getCapabilities(),
                 v.getWebhookUrl(), c.liveLinks(), c.devices());
     }
