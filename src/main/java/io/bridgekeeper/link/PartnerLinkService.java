@@ -8,14 +8,11 @@ import io.bridgekeeper.device.LinkedOwner;
 import io.bridgekeeper.device.SyncResult;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PartnerLinkService {
 
-    private final JdbcTemplate jdbc;
+    private final LinkStore store;
     private final DeviceOwnership ownership;
     private final AuditLog audit;
     private final Clock clock;
 
-    PartnerLinkService(JdbcTemplate jdbc, DeviceOwnership ownership, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    PartnerLinkService(LinkStore store, DeviceOwnership ownership, AuditLog audit, Clock clock) {
+        this.store = store;
         this.ownership = ownership;
         this.audit = audit;
         this.clock = clock;
@@ -51,55 +48,38 @@ public class PartnerLinkService {
             throw DomainException.invalid("invalid-external-account", "externalAccountId is 1 to 200 characters.");
         }
         Instant now = clock.instant();
-        Map<String, Object> row = jdbc.queryForList("""
-                select id, account_id, vendor_id, expires_at, used_at from link_code where code_hash = ? for update
-                """, LinkCodes.hash(code)).stream().findFirst().orElse(null);
-        if (row == null || ((Number) row.get("vendor_id")).longValue() != vendorId) {
+        LinkStore.Code row = store.lockCode(LinkCodes.hash(code)).orElse(null);
+        if (row == null || row.vendorId() != vendorId) {
             throw DomainException.notFound("link-code-not-found", "No such link code for this vendor.");
         }
-        if (row.get("used_at") != null) {
+        if (row.usedAt() != null) {
             throw DomainException.conflict("link-code-used", "This link code was already used. Ask the household for a new one.");
         }
-        if (((Timestamp) row.get("expires_at")).toInstant().isBefore(now)) {
+        if (row.expiresAt().isBefore(now)) {
             throw new DomainException("link-code-expired", 410, "This link code has expired. Ask the household for a new one.");
         }
-        long account = ((Number) row.get("account_id")).longValue();
-        Boolean live = jdbc.queryForObject("""
-                select exists (select 1 from account_link where vendor_id = ? and external_account_id = ? and status = 'LIVE')
-                """, Boolean.class, vendorId, external);
-        if (Boolean.TRUE.equals(live)) {
+        long account = row.accountId();
+        if (store.isLinkedLive(vendorId, external)) {
             throw alreadyLinked(external);
         }
-        Timestamp at = Timestamp.from(now);
-        Long ended = jdbc.query("""
-                select id from account_link where account_id = ? and vendor_id = ? and external_account_id = ?
-                and status = 'ENDED' order by id desc limit 1 for update
-                """, (rs, i) -> rs.getLong("id"), account, vendorId, external).stream().findFirst().orElse(null);
+        Long ended = store.lockEndedLink(account, vendorId, external).orElse(null);
         long linkId;
         int epoch;
         try {
             if (ended != null) {
                 linkId = ended;
-                epoch = jdbc.queryForObject("""
-                        update account_link set status = 'LIVE', epoch = epoch + 1, linked_at = ?, unlinked_at = null,
-                            unlinked_by = null, unlink_reason = null, version = version + 1
-                        where id = ? returning epoch
-                        """, Integer.class, at, linkId);
+                epoch = store.relink(linkId, now);
             } else {
                 epoch = 1;
-                linkId = jdbc.queryForObject("""
-                        insert into account_link (account_id, vendor_id, external_account_id, status, epoch, linked_at)
-                        values (?, ?, ?, 'LIVE', 1, ?) returning id
-                        """, Long.class, account, vendorId, external, at);
+                linkId = store.insertLink(account, vendorId, external, now);
             }
         } catch (DuplicateKeyException race) {
             // another request linked the same vendor account between our check and our write
             throw alreadyLinked(external);
         }
         LinkAuditAction event = ended != null ? LinkAuditAction.RELINKED : LinkAuditAction.LINKED;
-        jdbc.update("insert into link_epoch_event (link_id, epoch, event, occurred_at, actor_id) values (?, ?, ?, ?, ?)",
-                linkId, epoch, event.name(), at, account);
-        jdbc.update("update link_code set used_at = ?, link_id = ? where id = ?", at, linkId, row.get("id"));
+        store.epochEvent(linkId, epoch, event.name(), now, account, null);
+        store.useCode(row.id(), linkId, now);
         audit.record(event, "account_link", linkId, vendorId, ended == null ? null : Map.of("status", "ENDED"),
                 Map.of("status", "LIVE", "epoch", epoch, "account", account, "externalAccountId", external));
         return new LinkCompletion(linkId, external, epoch, ended != null);
@@ -113,14 +93,8 @@ public class PartnerLinkService {
     @RolesAllowed(Roles.VENDOR)
     public SyncResult syncDevices(long vendorId, String externalAccountId, List<DeviceItem> devices) {
         ownership.validate(devices);
-        LinkedOwner owner = jdbc.query("""
-                select id, account_id, vendor_id, epoch from account_link
-                where vendor_id = ? and external_account_id = ? and status = 'LIVE' for update
-                """, (rs, i) -> new LinkedOwner(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("vendor_id"),
-                        rs.getInt("epoch")),
-                vendorId, externalAccountId).stream().findFirst()
-                .orElseThrow(() -> DomainException.notFound("link-not-found",
-                        "Vendor account '" + externalAccountId + "' is not linked to any household."));
+        LinkedOwner owner = store.lockLiveLink(vendorId, externalAccountId).orElseThrow(() -> DomainException.notFound(
+                "link-not-found", "Vendor account '" + externalAccountId + "' is not linked to any household."));
         return ownership.sync(owner, devices);
     }
 
@@ -134,18 +108,7 @@ public class PartnerLinkService {
         if (!DeviceOwnership.isValidDeviceId(vendorDeviceId)) {
             throw deviceNotFound(vendorDeviceId);
         }
-        return JdbcClient.create(jdbc).sql("""
-                select d.vendor_device_id as id, d.kind, d.name, d.state,
-                       case when d.owner_account_id is not null and l.status = 'LIVE' then l.external_account_id
-                       end as external_account_id,
-                       case when m.id is not null then 'PENDING_CONFIRMATION'
-                            when d.owner_account_id is not null then 'CONFIRMED' else 'NONE' end as ownership,
-                       ml.external_account_id as pending_external_account_id, m.requested_at as pending_since
-                from device d left join account_link l on l.id = d.link_id
-                left join device_move m on m.device_id = d.id and m.status = 'PENDING'
-                left join account_link ml on ml.id = m.to_link_id
-                where d.vendor_id = :vendor and d.vendor_device_id = :id
-                """).param("vendor", vendorId).param("id", vendorDeviceId).query(PartnerDevice.class).optional()
+        return store.partnerDevice(vendorId, vendorDeviceId)
                 .orElseThrow(() -> deviceNotFound(vendorDeviceId));
     }
 

@@ -4,7 +4,11 @@
  *
  * <p>Owns the tables: {@code account_link}, {@code link_epoch_event}, {@code link_code}, {@code unlink_receipt}.
  *
- * <p>Offers: {@link io.bridgekeeper.link.LinkService}, {@link io.bridgekeeper.link.UnlinkService}.
+ * <p>Offers: {@link io.bridgekeeper.link.LinkService}, {@link io.bridgekeeper.link.UnlinkService},
+ * {@link io.bridgekeeper.link.PartnerLinkService}; counts its part of a vendor's reach.
+ *
+ * <p>All its SQL is in one package-private store, {@code LinkStore}: the services hold the rules,
+ * security and audit, the store only reads and writes inside their transactions.
  */
 @ApplicationModule
 package io.bridgekeeper.link;
