@@ -6,14 +6,12 @@ import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,13 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class WebhookDeliveryService {
 
-    private final JdbcTemplate jdbc;
+    private final WebhookStore store;
     private final VendorAccess access;
     private final AuditLog audit;
     private final Clock clock;
 
-    WebhookDeliveryService(JdbcTemplate jdbc, AuditLog audit, Clock clock, VendorAccess access) {
-        this.jdbc = jdbc;
+    WebhookDeliveryService(WebhookStore store, AuditLog audit, Clock clock, VendorAccess access) {
+        this.store = store;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -48,21 +46,7 @@ public class WebhookDeliveryService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
     public Slice<DeliveryState> deliveries(Long vendorId, DeliveryStatus status, Pageable page) {
-        StringBuilder sql = new StringBuilder(DeliveryRows.SELECT).append(" where true");
-        List<Object> args = new ArrayList<>();
-        if (vendorId != null) {
-            sql.append(" and d.vendor_id = ?");
-            args.add(vendorId);
-        }
-        access.scope().restrict("d.vendor_id", sql, args);
-        if (status != null) {
-            sql.append(" and d.status = ?");
-            args.add(status.name());
-        }
-        sql.append(" order by d.id desc limit ? offset ?");
-        args.add(Slices.fetchSize(page));
-        args.add(page.getOffset());
-        List<DeliveryState> rows = new ArrayList<>(jdbc.query(sql.toString(), DeliveryRows.MAPPER, args.toArray()));
+        List<DeliveryState> rows = new ArrayList<>(store.page(access.scope(), vendorId, status, page));
         return Slices.of(rows, page);
     }
 
@@ -73,8 +57,7 @@ public class WebhookDeliveryService {
         if (!access.mayManage(vendorId)) {
             return 0;
         }
-        return jdbc.queryForObject("select count(*) from webhook_delivery where vendor_id = ? and status = 'DEAD_LETTER'",
-                Long.class, vendorId);
+        return store.deadLetters(vendorId);
     }
 
     /**
@@ -88,13 +71,7 @@ public class WebhookDeliveryService {
             throw DomainException.conflict("delivery-not-dead-letter", "Only a dead letter can be redelivered; this "
                     + "delivery is " + d.status().name().toLowerCase().replace('_', ' ') + ".");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        int changed = jdbc.update("""
-                update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, retry_since = ?,
-                    version = version + 1
-                where id = ? and status = 'DEAD_LETTER'
-                """, now, now, deliveryId);
-        if (changed == 0) {
+        if (!store.redeliver(deliveryId, clock.instant())) {
             throw DomainException.conflict("delivery-changed", "This delivery was redelivered by someone else meanwhile.");
         }
         audit.record(WebhookAuditAction.WEBHOOK_REDELIVERED, "webhook_delivery", deliveryId, d.vendorId(),
@@ -106,33 +83,25 @@ public class WebhookDeliveryService {
     @RolesAllowed(Roles.VENDOR)
     @Transactional(readOnly = true)
     public List<DeliveryState> ownDeliveries(long vendorId, DeliveryStatus status, int limit) {
-        return jdbc.query(DeliveryRows.SELECT + " where d.vendor_id = ? and (?::varchar is null or d.status = ?::varchar)"
-                + " order by d.id desc limit ?", DeliveryRows.MAPPER, vendorId, status == null ? null : status.name(),
-                status == null ? null : status.name(), Math.clamp(limit, 1, 200));
+        return store.ofVendor(vendorId, status, Math.clamp(limit, 1, 200));
     }
 
     /** The vendor confirms it processed a delivery (for vendors that answer 202 and process later). */
     @RolesAllowed(Roles.VENDOR)
     public DeliveryState acknowledge(long vendorId, long deliveryId) {
-        DeliveryState d = jdbc.query(DeliveryRows.SELECT + " where d.id = ? and d.vendor_id = ?", DeliveryRows.MAPPER,
-                deliveryId, vendorId).stream().findFirst().orElseThrow(() -> DomainException.notFound(
+        DeliveryState d = store.findOfVendor(deliveryId, vendorId).orElseThrow(() -> DomainException.notFound(
                 "delivery-not-found", "No webhook delivery " + deliveryId + " for this vendor."));
         if (d.status() == DeliveryStatus.ACKNOWLEDGED) {
             return d; // idempotent
         }
-        jdbc.update("""
-                update webhook_delivery set status = 'ACKNOWLEDGED', acknowledged_at = ?, next_attempt_at = null,
-                    version = version + 1
-                where id = ?
-                """, Timestamp.from(clock.instant()), deliveryId);
+        store.acknowledge(deliveryId, clock.instant());
         audit.record(WebhookAuditAction.WEBHOOK_ACKNOWLEDGED, "webhook_delivery", deliveryId, vendorId,
                 Map.of("status", d.status().name()), Map.of("status", "ACKNOWLEDGED"));
-        return jdbc.query(DeliveryRows.SELECT + " where d.id = ?", DeliveryRows.MAPPER, deliveryId).getFirst();
+        return store.find(deliveryId).orElseThrow();
     }
 
     private DeliveryState visible(long deliveryId) {
-        DeliveryState d = jdbc.query(DeliveryRows.SELECT + " where d.id = ?", DeliveryRows.MAPPER, deliveryId)
-                .stream().findFirst().orElse(null);
+        DeliveryState d = store.find(deliveryId).orElse(null);
         if (d == null || !access.mayManage(d.vendorId())) {
             throw DomainException.notFound("delivery-not-found", "No webhook delivery " + deliveryId + " for you.");
         }

@@ -1,10 +1,10 @@
 package io.bridgekeeper.webhook;
 
 import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.webhook.WebhookStore.Claimed;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.secrets.SecretSealer;
 import io.bridgekeeper.vendor.WebhookTargets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,12 +40,7 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final AuditActor ACTOR = AuditActor.system("webhook delivery");
 
-    /** A claimed delivery with what sending it needs; the vendor's signing secret is read only here. */
-    record Claimed(long id, long vendorId, String eventType, String payload, int attempts, Instant createdAt,
-                   Instant retrySince, String url, String secret) {
-    }
-
-    private final JdbcClient jdbc;
+    private final WebhookStore store;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final AuditLog audit;
@@ -60,10 +54,10 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
     private final Set<Long> busyVendors = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, AuditLog audit, Clock clock,
+    WebhookDispatcher(WebhookStore store, TransactionTemplate tx, JsonMapper json, AuditLog audit, Clock clock,
                       WebhookSettings settings, WebhookTargets targets, SecretSealer sealer) {
         this.sealer = sealer;
-        this.jdbc = jdbc;
+        this.store = store;
         this.tx = tx;
         this.json = json;
         this.audit = audit;
@@ -105,14 +99,7 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
     }
 
     private List<Long> dueVendors() {
-        return jdbc.sql("""
-                select d.vendor_id from webhook_delivery d
-                where d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now
-                  and not exists (select 1 from webhook_delivery e where e.vendor_id = d.vendor_id
-                                  and e.status in ('PENDING', 'RETRYING') and e.id < d.id)
-                order by d.next_attempt_at limit :limit
-                """).param("now", Timestamp.from(clock.instant())).param("limit", settings.maxConcurrentVendors() * 4)
-                .query(Long.class).list();
+        return store.dueVendors(clock.instant(), settings.maxConcurrentVendors() * 4);
     }
 
     /** Sends the head of the vendor's line if it is due and nobody holds it; false when there was none. */
@@ -143,21 +130,7 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
 
     private Claimed claim(long vendorId) {
         Instant now = clock.instant();
-        Claimed c = jdbc.sql("""
-                select d.id, d.vendor_id, d.event_type, d.payload::text as payload, d.attempts, d.created_at,
-                       d.retry_since, v.webhook_url as url, v.webhook_secret as secret
-                from webhook_delivery d join vendor v on v.id = d.vendor_id
-                where d.id = (select min(h.id) from webhook_delivery h
-                              where h.vendor_id = :vendor and h.status in ('PENDING', 'RETRYING'))
-                  and d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now
-                for update of d skip locked
-                """).param("vendor", vendorId).param("now", Timestamp.from(now))
-                .query(Claimed.class).optional().orElse(null);
-        if (c != null) {
-            jdbc.sql("update webhook_delivery set next_attempt_at = :until where id = :id")
-                    .param("until", Timestamp.from(now.plus(settings.lease()))).param("id", c.id()).update();
-        }
-        return c;
+        return store.claim(vendorId, now, now.plus(settings.lease())).orElse(null);
     }
 
     private void record(Claimed c, WebhookSender.Outcome outcome) {
@@ -174,17 +147,8 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
             status = pastHorizon ? DeliveryStatus.DEAD_LETTER : DeliveryStatus.RETRYING;
             next = pastHorizon ? null : next;
         }
-        int changed = jdbc.sql("""
-                update webhook_delivery set status = :status, attempts = :attempts, last_attempt_at = :now,
-                    last_status_code = null, last_error = :error, next_attempt_at = :next,
-                    acknowledged_at = case when :status = 'ACKNOWLEDGED' then :now else acknowledged_at end,
-                    version = version + 1
-                where id = :id and attempts = :before and status in ('PENDING', 'RETRYING')
-                """).param("status", status.name()).param("attempts", attempts).param("now", Timestamp.from(now))
-                .param("error", outcome.delivered() ? null : outcome.statusClass())
-                .param("next", next == null ? null : Timestamp.from(next))
-                .param("id", c.id()).param("before", c.attempts()).update();
-        if (changed == 0) {
+        boolean settled = store.settle(c, status, now, outcome.delivered() ? null : outcome.statusClass(), next);
+        if (!settled) {
             log.info("Webhook delivery {} changed while it was being sent; outcome of this attempt not recorded", c.id());
             return;
         }

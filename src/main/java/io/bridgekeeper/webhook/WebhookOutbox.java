@@ -2,11 +2,9 @@ package io.bridgekeeper.webhook;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class WebhookOutbox {
 
-    private final JdbcTemplate jdbc;
+    private final WebhookStore store;
     private final JsonMapper json;
     private final AuditLog audit;
     private final Clock clock;
 
-    WebhookOutbox(JdbcTemplate jdbc, JsonMapper json, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    WebhookOutbox(WebhookStore store, JsonMapper json, AuditLog audit, Clock clock) {
+        this.store = store;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
@@ -51,15 +49,7 @@ public class WebhookOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Long> enqueueOnce(AuditActor actor, long vendorId, WebhookEvent event, Map<String, ?> data,
                                       String dedupeKey) {
-        Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.query("""
-                insert into webhook_delivery (vendor_id, event_type, payload, status, next_attempt_at, created_at,
-                                              retry_since, dedupe_key)
-                values (?, ?, ?::jsonb, 'PENDING', ?, ?, ?, ?)
-                on conflict (dedupe_key) where dedupe_key is not null do nothing
-                returning id
-                """, (rs, i) -> rs.getLong("id"), vendorId, event.name(), json.writeValueAsString(data), now, now, now, dedupeKey)
-                .stream().findFirst().orElse(null);
+        Long id = store.enqueue(vendorId, event, json.writeValueAsString(data), clock.instant(), dedupeKey).orElse(null);
         if (id == null) {
             return Optional.empty();
         }
@@ -78,6 +68,6 @@ public class WebhookOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Optional<DeliveryState> state(long deliveryId) {
-        return jdbc.query(DeliveryRows.SELECT + " where d.id = ?", DeliveryRows.MAPPER, deliveryId).stream().findFirst();
+        return store.find(deliveryId);
     }
 }

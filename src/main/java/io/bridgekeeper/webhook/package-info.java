@@ -4,7 +4,10 @@
  *
  * <p>Owns the tables: {@code webhook_delivery}.
  *
- * <p>Offers: {@link io.bridgekeeper.webhook.WebhookDeliveryService}.
+ * <p>Offers: {@link io.bridgekeeper.webhook.WebhookDeliveryService}, {@link io.bridgekeeper.webhook.WebhookOutbox}.
+ *
+ * <p>All its SQL is in one package-private store, {@code WebhookStore}; the outbox, the delivery
+ * service and the dispatcher hold the rules, security and audit.
  */
 @ApplicationModule
 package io.bridgekeeper.webhook;

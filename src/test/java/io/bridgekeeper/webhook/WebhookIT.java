@@ -181,7 +181,7 @@ class WebhookIT {
                 Duration.ofSeconds(40), Duration.ofSeconds(40), Duration.ofMinutes(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 4);
         try (FakeVendorEndpoint endpoint = new FakeVendorEndpoint(n -> n < 2 ? 500 : 200);
-             WebhookDispatcher node = new WebhookDispatcher(jdbcClient, tx, json, audit, clock, oneMinute, targets,
+             WebhookDispatcher node = new WebhookDispatcher(new WebhookStore(jdbcClient), tx, json, audit, clock, oneMinute, targets,
                      sealer)) {
             long vendor = vendor(endpoint.url(), "x");
             long id;
