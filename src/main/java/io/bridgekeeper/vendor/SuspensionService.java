@@ -42,7 +42,7 @@ public class SuspensionService {
 
     private final VendorService vendorService;
     private final SuspensionRepository suspensions;
-    private final VendorQueries queries;
+    private final VendorStore queries;
     private final VendorReach reach;
     private final VendorAccess access;
     private final KillSwitch killSwitch;
@@ -51,7 +51,7 @@ public class SuspensionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SuspensionService(VendorService vendorService, SuspensionRepository suspensions, VendorQueries queries,
+    SuspensionService(VendorService vendorService, SuspensionRepository suspensions, VendorStore queries,
                       VendorReach reach, VendorAccess access, KillSwitch killSwitch, CurrentUser currentUser,
                       AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.vendorService = vendorService;

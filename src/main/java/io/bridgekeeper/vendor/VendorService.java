@@ -33,7 +33,7 @@ public class VendorService {
 
     private final VendorRepository vendors;
     private final VendorReach reach;
-    private final VendorQueries queries;
+    private final VendorStore queries;
     private final VendorAccess access;
     private final CurrentUser currentUser;
     private final AuditLog audit;
@@ -41,7 +41,7 @@ public class VendorService {
     private final WebhookTargets webhookTargets;
     private final SecretSealer sealer;
 
-    VendorService(VendorRepository vendors, VendorReach reach, VendorQueries queries, VendorAccess access,
+    VendorService(VendorRepository vendors, VendorReach reach, VendorStore queries, VendorAccess access,
                   CurrentUser currentUser, AuditLog audit, Clock clock, WebhookTargets webhookTargets,
                   SecretSealer sealer) {
         this.webhookTargets = webhookTargets;

@@ -6,12 +6,10 @@ import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,24 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ViolationPolicyService {
 
-    private record Stored(boolean provenSuspends, int claimedThreshold, int claimedWindowSeconds,
-                          boolean claimedMaySuspend) {
-        ViolationPolicy policy() {
-            return new ViolationPolicy(provenSuspends, claimedThreshold, Duration.ofSeconds(claimedWindowSeconds),
-                    claimedMaySuspend);
-        }
-    }
-
-    private final JdbcClient jdbc;
+    private final VendorStore store;
     private final VendorService vendors;
     private final VendorAccess access;
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    ViolationPolicyService(JdbcClient jdbc, VendorService vendors, VendorAccess access, AuditLog audit,
+    ViolationPolicyService(VendorStore store, VendorService vendors, VendorAccess access, AuditLog audit,
                            CurrentUser currentUser, Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.vendors = vendors;
         this.access = access;
         this.audit = audit;
@@ -86,33 +76,15 @@ public class ViolationPolicyService {
                     "Choose a window from 1 minute to 24 hours.");
         }
         ViolationPolicy before = read(vendorId);
-        jdbc.sql("update vendor set auto_suspend_on_violation = :proven, version = version + 1 where id = :id")
-                .param("proven", next.provenSuspends()).param("id", vendorId).update();
-        jdbc.sql("""
-                insert into vendor_violation_policy (vendor_id, claimed_threshold, claimed_window_seconds,
-                                                     claimed_may_suspend, updated_at, updated_by)
-                values (:id, :threshold, :window, :maySuspend, :at, :by)
-                on conflict (vendor_id) do update set claimed_threshold = excluded.claimed_threshold,
-                    claimed_window_seconds = excluded.claimed_window_seconds,
-                    claimed_may_suspend = excluded.claimed_may_suspend,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                """).param("id", vendorId).param("threshold", next.claimedThreshold())
-                .param("window", (int) window.toSeconds()).param("maySuspend", next.claimedMaySuspend())
-                .param("at", Timestamp.from(clock.instant())).param("by", currentUser.id()).update();
+        store.saveViolationPolicy(vendorId, next, clock.instant(), currentUser.id());
         ViolationPolicy after = read(vendorId);
         audit.record(VendorAuditAction.VIOLATION_POLICY_CHANGED, "vendor", vendorId, vendorId, document(before), document(after));
         return after;
     }
 
     private ViolationPolicy read(long vendorId) {
-        return jdbc.sql("""
-                select v.auto_suspend_on_violation as proven_suspends, p.claimed_threshold,
-                       p.claimed_window_seconds, p.claimed_may_suspend
-                from vendor v join vendor_violation_policy p on p.vendor_id = v.id
-                where v.id = :id
-                """).param("id", vendorId).query(Stored.class).optional()
-                .orElseThrow(() -> DomainException.notFound("vendor-not-found", "No vendor " + vendorId + "."))
-                .policy();
+        return store.violationPolicy(vendorId)
+                .orElseThrow(() -> DomainException.notFound("vendor-not-found", "No vendor " + vendorId + "."));
     }
 
     private static Map<String, Object> document(ViolationPolicy p) {

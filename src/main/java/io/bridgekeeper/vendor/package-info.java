@@ -9,7 +9,12 @@
  *
  * <p>Offers: {@link io.bridgekeeper.vendor.VendorService}, {@link io.bridgekeeper.vendor.SuspensionService},
  * {@link io.bridgekeeper.vendor.VendorAccess} (the partner scope), {@link io.bridgekeeper.vendor.KillSwitch},
- * the events {@link io.bridgekeeper.vendor.VendorSuspended} and its kin.
+ * the events {@link io.bridgekeeper.vendor.VendorSuspended} and its kin, and
+ * {@link io.bridgekeeper.vendor.ReachCounter} for the modules that count a vendor's reach.
+ *
+ * <p>Data: JPA for the {@code Vendor} and {@code Suspension} aggregates; every other statement is in
+ * the package-private {@code VendorStore}, except the kill switch's own node bookkeeping and NOTIFY
+ * ({@code KillSwitch}, which the decision path depends on).
  */
 @ApplicationModule
 package io.bridgekeeper.vendor;

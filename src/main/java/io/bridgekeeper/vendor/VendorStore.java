@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,19 +19,113 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The vendor module's read models, in SQL: grids, reach, partner managers, suspension history. */
+/**
+ * The vendor module's SQL (its JPA aggregates aside: {@code Vendor}, {@code Suspension}): grids,
+ * partner managers, suspension history and where it applied, API keys, violation policies. Rows map
+ * by column name. The services hold the rules, security and audit.
+ */
 @Component
-class VendorQueries {
+class VendorStore {
 
     private static final Map<String, String> SORTABLE = Map.of(
             "name", "v.name", "slug", "v.slug", "status", "v.status", "createdAt", "v.created_at");
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    VendorQueries(NamedParameterJdbcTemplate jdbc) {
+    private final JdbcClient client;
+
+    VendorStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
+    }
+
+    // --- API keys
+
+    long insertApiKey(long vendorId, String name, String prefix, String hash, long createdBy, Instant at) {
+        return client.sql("""
+                insert into vendor_api_key (vendor_id, name, key_prefix, key_hash, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """).params(vendorId, name, prefix, hash, createdBy, Timestamp.from(at)).query(Long.class).single();
+    }
+
+    List<ApiKeySummary> apiKeys(long vendorId) {
+        return client.sql("""
+                select id, name, key_prefix, created_at, last_used_at, revoked_at from vendor_api_key
+                where vendor_id = ? order by revoked_at nulls first, created_at desc
+                """).param(vendorId).query((rs, i) -> new ApiKeySummary(rs.getLong("id"), rs.getString("name"),
+                rs.getString("key_prefix"), rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "last_used_at"), instant(rs, "revoked_at"))).list();
+    }
+
+    boolean revokeApiKey(long vendorId, long keyId, long revokedBy, Instant at) {
+        return client.sql("update vendor_api_key set revoked_at = ?, revoked_by = ? "
+                + "where id = ? and vendor_id = ? and revoked_at is null")
+                .params(Timestamp.from(at), revokedBy, keyId, vendorId).update() == 1;
+    }
+
+    /** A live key's row as authentication checks it: its hash and when it was last used. */
+    record KeyCandidate(long id, long vendorId, String vendorSlug, String keyHash, Instant lastUsedAt) {
+    }
+
+    /** The unrevoked keys of vendors not retired with this prefix (in practice one). */
+    List<KeyCandidate> keysWithPrefix(String prefix) {
+        return client.sql("""
+                select k.id, k.vendor_id, v.slug as vendor_slug, k.key_hash, k.last_used_at from vendor_api_key k
+                join vendor v on v.id = k.vendor_id
+                where k.key_prefix = ? and k.revoked_at is null and v.status <> 'RETIRED'
+                """).param(prefix).query(KeyCandidate.class).list();
+    }
+
+    void keyUsed(long keyId, Instant at) {
+        client.sql("update vendor_api_key set last_used_at = ? where id = ?").params(Timestamp.from(at), keyId).update();
+    }
+
+    // --- violation policies
+
+    /** A vendor's policy as stored, or empty when there is no such vendor. */
+    Optional<ViolationPolicy> violationPolicy(long vendorId) {
+        return client.sql("""
+                select v.auto_suspend_on_violation as proven_suspends, p.claimed_threshold,
+                       p.claimed_window_seconds, p.claimed_may_suspend
+                from vendor v join vendor_violation_policy p on p.vendor_id = v.id
+                where v.id = :id
+                """).param("id", vendorId).query((rs, i) -> new ViolationPolicy(rs.getBoolean("proven_suspends"),
+                rs.getInt("claimed_threshold"), Duration.ofSeconds(rs.getInt("claimed_window_seconds")),
+                rs.getBoolean("claimed_may_suspend"))).optional();
+    }
+
+    void saveViolationPolicy(long vendorId, ViolationPolicy next, Instant at, long by) {
+        client.sql("update vendor set auto_suspend_on_violation = :proven, version = version + 1 where id = :id")
+                .param("proven", next.provenSuspends()).param("id", vendorId).update();
+        client.sql("""
+                insert into vendor_violation_policy (vendor_id, claimed_threshold, claimed_window_seconds,
+                                                     claimed_may_suspend, updated_at, updated_by)
+                values (:id, :threshold, :window, :maySuspend, :at, :by)
+                on conflict (vendor_id) do update set claimed_threshold = excluded.claimed_threshold,
+                    claimed_window_seconds = excluded.claimed_window_seconds,
+                    claimed_may_suspend = excluded.claimed_may_suspend,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """).param("id", vendorId).param("threshold", next.claimedThreshold())
+                .param("window", (int) next.claimedWindow().toSeconds()).param("maySuspend", next.claimedMaySuspend())
+                .param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    // --- where suspensions applied, for an incident's timeline
+
+    record Applied(long suspensionId, String nodeId, String change, Instant appliedAt, Instant suspendedAt,
+                   Instant liftedAt) {
+    }
+
+    List<Applied> appliedSince(long vendorId, Instant since) {
+        return client.sql("""
+                        select a.suspension_id, a.node_id, a.change, a.applied_at, s.suspended_at, s.lifted_at
+                        from suspension_application a join suspension s on s.id = a.suspension_id
+                        where s.vendor_id = ? and s.suspended_at >= ?
+                        order by a.applied_at""")
+                .param(vendorId).param(Timestamp.from(since)).query(Applied.class).list();
     }
 
     Slice<VendorRow> search(VendorFilter filter, Pageable page) {
