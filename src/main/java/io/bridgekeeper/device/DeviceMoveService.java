@@ -1,6 +1,7 @@
 package io.bridgekeeper.device;
 
 import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.device.DeviceStore.Move;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,17 +32,14 @@ public class DeviceMoveService {
         KEEP
     }
 
-    record Move(long id, long deviceId, long vendorId, long fromAccountId, long toAccountId, long toLinkId) {
-    }
-
-    private final JdbcClient jdbc;
+    private final DeviceStore store;
     private final DeviceOwnership ownership;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    DeviceMoveService(JdbcClient jdbc, DeviceOwnership ownership, CurrentUser currentUser, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    DeviceMoveService(DeviceStore store, DeviceOwnership ownership, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.store = store;
         this.ownership = ownership;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -52,29 +49,13 @@ public class DeviceMoveService {
     /** The signed-in household's pending moves: those it may confirm, and those of its own devices. */
     @RolesAllowed(Roles.END_USER)
     public List<PendingMove> myPendingMoves() {
-        return jdbc.sql("""
-                select m.id, m.device_id, d.name as device_name, d.kind, v.name as vendor_name,
-                       case when m.to_account_id = :me then l.external_account_id end as external_account_id,
-                       m.requested_at, m.to_account_id = :me as incoming
-                from device_move m join device d on d.id = m.device_id join vendor v on v.id = m.vendor_id
-                join account_link l on l.id = m.to_link_id
-                where m.status = 'PENDING' and (m.to_account_id = :me or m.from_account_id = :me)
-                order by m.requested_at, m.id
-                """).param("me", currentUser.id()).query(PendingMove.class).list();
+        return store.pendingMovesOf(currentUser.id());
     }
 
     /** The device's pending move, for the admin who resolves it; empty when there is none. */
     @RolesAllowed(Roles.ADMIN)
     public java.util.Optional<MoveRequest> pendingMoveOf(long deviceId) {
-        return jdbc.sql("""
-                select m.id, m.device_id, d.name as device_name, v.name as vendor_name, fa.email as from_email,
-                       ta.email as to_email, l.external_account_id as to_external_account_id,
-                       (l.status = 'LIVE' and l.account_id = m.to_account_id) as to_link_live, m.requested_at
-                from device_move m join device d on d.id = m.device_id join vendor v on v.id = m.vendor_id
-                join account fa on fa.id = m.from_account_id join account ta on ta.id = m.to_account_id
-                join account_link l on l.id = m.to_link_id
-                where m.device_id = :device and m.status = 'PENDING'
-                """).param("device", deviceId).query(MoveRequest.class).optional();
+        return store.pendingMoveOf(deviceId);
     }
 
     /**
@@ -107,10 +88,7 @@ public class DeviceMoveService {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                update device_move set status = 'REJECTED', resolved_at = :now, resolved_by = :by, resolution = :text
-                where id = :id
-                """).param("now", now).param("by", currentUser.id()).param("text", text).param("id", m.id()).update();
+        store.settleMove(m.id(), "REJECTED", now.toInstant(), currentUser.id(), text);
         ownership.release(m.deviceId(), now);
         audit.record(DeviceAuditAction.DEVICE_MOVE_REJECTED, "device", m.deviceId(), m.vendorId(),
                 Map.of("move", m.id(), "status", "PENDING", "owner", m.fromAccountId()),
@@ -118,39 +96,22 @@ public class DeviceMoveService {
     }
 
     private java.util.Optional<Move> pending(long moveId) {
-        return jdbc.sql("""
-                select id, device_id, vendor_id, from_account_id, to_account_id, to_link_id from device_move
-                where id = :id and status = 'PENDING' for update
-                """).param("id", moveId).query(Move.class).optional();
+        return store.lockPendingMove(moveId);
     }
 
     /** The device leaves its owner (if it still has one) and joins the claiming household through its link. */
     private void complete(Move m, String why, String by) {
-        Integer epoch = jdbc.sql("""
-                select epoch from account_link where id = :link and account_id = :account and status = 'LIVE' for update
-                """).param("link", m.toLinkId()).param("account", m.toAccountId()).query(Integer.class).optional()
-                .orElseThrow(() -> DomainException.conflict("move-link-ended", "The vendor account that lists this "
+        int epoch = store.lockLiveLinkEpoch(m.toLinkId(), m.toAccountId()).orElseThrow(() -> DomainException.conflict("move-link-ended", "The vendor account that lists this "
                         + "device is no longer linked, so the device cannot move there. An admin can keep it where it is."));
-        List<Long> owners = jdbc.sql("select owner_account_id from device where id = :id for update")
-                .param("id", m.deviceId()).query(Long.class).list();
-        Long owner = owners.isEmpty() ? null : owners.getFirst();
+        Long owner = store.lockOwner(m.deviceId()).orElse(null);
         Timestamp now = Timestamp.from(clock.instant());
         if (owner != null) {
             ownership.endOwnership(m.deviceId(), "TRANSFERRED", why, now);
         }
-        jdbc.sql("""
-                update device set owner_account_id = :to, link_id = :link,
-                    state = case when disabled_by = :to then 'DISABLED' else 'ACTIVE' end,
-                    owner_since = :now, updated_at = :now, version = version + 1
-                where id = :id
-                """).param("to", m.toAccountId()).param("link", m.toLinkId()).param("now", now).param("id", m.deviceId())
-                .update();
+        store.setOwner(m.deviceId(), m.toAccountId(), m.toLinkId(), now.toInstant());
         ownership.startOwnership(m.deviceId(), new LinkedOwner(m.toLinkId(), m.toAccountId(), m.vendorId(), epoch),
                 "TRANSFERRED", why, now);
-        jdbc.sql("""
-                update device_move set status = 'CONFIRMED', resolved_at = :now, resolved_by = :by, resolution = :why
-                where id = :id
-                """).param("now", now).param("by", currentUser.id()).param("why", why).param("id", m.id()).update();
+        store.settleMove(m.id(), "CONFIRMED", now.toInstant(), currentUser.id(), why);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("owner", owner);
         before.put("state", "CONFLICT");
