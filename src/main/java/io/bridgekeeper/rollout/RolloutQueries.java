@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.bridgekeeper.vendor.VendorAccess;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
@@ -89,8 +89,8 @@ class RolloutQueries {
         return jdbc.queryForList("select id from rollout where state = 'RUNNING' order by id", Map.of(), Long.class);
     }
 
-    /** One page of rollouts, newest first unless sorted otherwise; {@code vendorScope} null means all vendors. */
-    Slice<RolloutRow> search(RolloutFilter filter, Collection<Long> vendorScope, Pageable page) {
+    /** One page of rollouts in the caller's partner scope, newest first unless sorted otherwise. */
+    Slice<RolloutRow> search(RolloutFilter filter, VendorAccess.Scope scope, Pageable page) {
         MapSqlParameterSource p = new MapSqlParameterSource();
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.vendor_id, v.name as vendor_name, fv.label as from_label, tv.label as to_label, r.state,
@@ -104,13 +104,7 @@ class RolloutQueries {
                 join account ca on ca.id = r.created_by
                 where true
                 """);
-        if (vendorScope != null) {
-            if (vendorScope.isEmpty()) {
-                return new SliceImpl<>(List.of(), page, false);
-            }
-            sql.append(" and r.vendor_id in (:scope)");
-            p.addValue("scope", vendorScope);
-        }
+        scope.restrict("r.vendor_id", sql, p);
         if (filter.vendorId() != null) {
             sql.append(" and r.vendor_id = :vendor");
             p.addValue("vendor", filter.vendorId());

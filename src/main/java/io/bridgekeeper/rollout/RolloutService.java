@@ -66,8 +66,7 @@ public class RolloutService {
     /** One page of the rollouts the caller may see, filtered and sorted in the query; no total count. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Slice<RolloutRow> search(RolloutFilter filter, Pageable page) {
-        return queries.search(filter == null ? RolloutFilter.none() : filter,
-                scopeIds(), page);
+        return queries.search(filter == null ? RolloutFilter.none() : filter, access.scope(), page);
     }
 
     /** The vendors the caller may filter by and plan rollouts for. */
@@ -311,12 +310,6 @@ public class RolloutService {
         if (!access.mayManage(r.vendorId())) {
             throw notFound(r.id());
         }
-    }
-
-    /** The caller's vendors for a query, null for every vendor. */
-    private List<Long> scopeIds() {
-        VendorAccess.Scope scope = access.scope();
-        return scope.everyVendor() ? null : scope.vendorIds();
     }
 
     private static DomainException notFound(long rolloutId) {

@@ -5,6 +5,7 @@ import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.SignedInAccount;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,19 @@ public class VendorAccess {
                 sql.append(" and ").append(column).append(" = any (?)");
                 args.add(vendorIds.toArray(Long[]::new));
             }
+        }
+
+        /** The same for a query with named parameters; the ids go in as {@code :scopeVendors}. */
+        public void restrict(String column, StringBuilder sql, MapSqlParameterSource params) {
+            if (everyVendor) {
+                return;
+            }
+            if (vendorIds.isEmpty()) {
+                sql.append(" and false");
+                return;
+            }
+            sql.append(" and ").append(column).append(" in (:scopeVendors)");
+            params.addValue("scopeVendors", vendorIds);
         }
     }
 
