@@ -7,12 +7,10 @@ import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.VendorAccess;
 import jakarta.annotation.security.RolesAllowed;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CacheVersionService {
 
-    private final JdbcTemplate jdbc;
+    private final RolloutStore store;
     private final VendorAccess access;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    CacheVersionService(JdbcTemplate jdbc, VendorAccess access, CurrentUser currentUser, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    CacheVersionService(RolloutStore store, VendorAccess access, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.store = store;
         this.access = access;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -82,18 +80,12 @@ public class CacheVersionService {
         if (notes != null && notes.length() > 100_000) {
             throw DomainException.invalidField("invalid-release-notes", "releaseNotes", "The release notes are too long.");
         }
-        Boolean taken = jdbc.queryForObject("select exists (select 1 from cache_version where vendor_id = ? and label = ?)",
-                Boolean.class, vendorId, label);
-        if (Boolean.TRUE.equals(taken)) {
+        if (store.labelTaken(vendorId, label)) {
             throw DomainException.conflictOnField("label-taken", "label", "The vendor already has a version '" + label + "'.");
         }
-        jdbc.queryForList("select id from vendor where id = ? for update", Long.class, vendorId);
-        boolean first = !Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from cache_version where vendor_id = ? and stable)", Boolean.class, vendorId));
-        Long id = jdbc.queryForObject("""
-                insert into cache_version (vendor_id, label, description, release_notes, stable, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, vendorId, label, description, notes, first, Timestamp.from(clock.instant()), by);
+        store.lockVendor(vendorId);
+        boolean first = !store.hasStableVersion(vendorId);
+        long id = store.insertVersion(vendorId, label, description, notes, first, clock.instant(), by);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("label", label);
         after.put("description", description);
@@ -103,12 +95,7 @@ public class CacheVersionService {
     }
 
     private List<CacheVersion> versions(long vendorId) {
-        return jdbc.query("""
-                select id, vendor_id, label, description, release_notes, stable, created_at
-                from cache_version where vendor_id = ? order by created_at desc, id desc
-                """, (rs, i) -> new CacheVersion(rs.getLong("id"), rs.getLong("vendor_id"),
-                rs.getString("label"), rs.getString("description"), rs.getString("release_notes"), rs.getBoolean("stable"),
-                rs.getTimestamp("created_at").toInstant()), vendorId);
+        return store.versions(vendorId);
     }
 
     private static String trimToNull(String s) {

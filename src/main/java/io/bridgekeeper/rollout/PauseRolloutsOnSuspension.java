@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,21 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class PauseRolloutsOnSuspension {
 
-    private final JdbcTemplate jdbc;
+    private final RolloutStore store;
     private final AuditLog audit;
 
-    PauseRolloutsOnSuspension(JdbcTemplate jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+    PauseRolloutsOnSuspension(RolloutStore store, AuditLog audit) {
+        this.store = store;
         this.audit = audit;
     }
 
     @EventListener
     void on(VendorSuspended event) {
         String reason = "Vendor suspended (" + event.reasonCode() + "): " + event.reasonText();
-        List<Long> paused = jdbc.queryForList("""
-                update rollout set state = 'PAUSED', pause_reason = ?, version = version + 1
-                where vendor_id = ? and state = 'RUNNING' returning id
-                """, Long.class, reason, event.vendorId());
+        List<Long> paused = store.pauseRunning(event.vendorId(), reason);
         for (Long id : paused) {
             audit.record(AuditActor.system("vendor suspended: pause its rollouts"), RolloutAuditAction.ROLLOUT_PAUSED, "rollout", id,
                     event.vendorId(), Map.of("state", "RUNNING"),

@@ -52,7 +52,7 @@ public class RolloutGuards {
     static final String ADVANCE_RULE = "rollout scheduler: stage baked with guards green";
 
     private final JdbcTemplate jdbc;
-    private final RolloutQueries queries;
+    private final RolloutStore queries;
     private final RolloutTransitions transitions;
     private final IncidentService incidents;
     private final AuditLog audit;
@@ -61,7 +61,7 @@ public class RolloutGuards {
     private final CanaryService canaries;
     private final Clock clock;
 
-    RolloutGuards(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, IncidentService incidents,
+    RolloutGuards(JdbcTemplate jdbc, RolloutStore queries, RolloutTransitions transitions, IncidentService incidents,
                   AuditLog audit, SuspensionService suspensions, ViolationPolicyService policies, CanaryService canaries, Clock clock) {
         this.canaries = canaries;
         this.policies = policies;

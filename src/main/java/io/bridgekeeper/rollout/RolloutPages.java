@@ -27,12 +27,12 @@ public class RolloutPages {
     }
 
     private final RolloutService rollouts;
-    private final RolloutQueries queries;
+    private final RolloutStore queries;
     private final IncidentService incidents;
     private final AuditSearch audit;
     private final Clock clock;
 
-    RolloutPages(RolloutService rollouts, RolloutQueries queries, IncidentService incidents, AuditSearch audit,
+    RolloutPages(RolloutService rollouts, RolloutStore queries, IncidentService incidents, AuditSearch audit,
                  Clock clock) {
         this.rollouts = rollouts;
         this.incidents = incidents;

@@ -36,14 +36,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class RolloutService {
 
     private final JdbcTemplate jdbc;
-    private final RolloutQueries queries;
+    private final RolloutStore queries;
     private final RolloutTransitions transitions;
     private final VendorAccess access;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    RolloutService(JdbcTemplate jdbc, RolloutQueries queries, RolloutTransitions transitions, VendorAccess access,
+    RolloutService(JdbcTemplate jdbc, RolloutStore queries, RolloutTransitions transitions, VendorAccess access,
                    CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;

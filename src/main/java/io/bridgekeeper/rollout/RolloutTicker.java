@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 class RolloutTicker {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutTicker.class);
-    private final RolloutQueries queries;
+    private final RolloutStore queries;
     private final RolloutGuards guards;
 
-    RolloutTicker(RolloutQueries queries, RolloutGuards guards) {
+    RolloutTicker(RolloutStore queries, RolloutGuards guards) {
         this.queries = queries;
         this.guards = guards;
     }

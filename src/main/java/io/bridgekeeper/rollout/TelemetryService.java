@@ -4,16 +4,13 @@ import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +27,13 @@ public class TelemetryService {
     static final long MAX_PER_MINUTE = 1_000_000_000L;
     private static final Duration MAX_AGE = Duration.ofDays(7);
 
-    private final JdbcTemplate jdbc;
+    private final RolloutStore store;
     private final RolloutGuards guards;
     private final AuditLog audit;
     private final Clock clock;
 
-    TelemetryService(JdbcTemplate jdbc, RolloutGuards guards, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    TelemetryService(RolloutStore store, RolloutGuards guards, AuditLog audit, Clock clock) {
+        this.store = store;
         this.guards = guards;
         this.audit = audit;
         this.clock = clock;
@@ -54,11 +51,7 @@ public class TelemetryService {
                     "Send 1 to " + MAX_REPORTS + " reports in one request.");
         }
         Instant now = clock.instant();
-        Map<String, Long> versions = new HashMap<>();
-        jdbc.query("select label, id from cache_version where vendor_id = ?",
-                rs -> {
-                    versions.put(rs.getString("label"), rs.getLong("id"));
-                }, vendorId);
+        Map<String, Long> versions = store.versionIds(vendorId);
         Map<Long, Long> violationsByVersion = new LinkedHashMap<>();
         long deliveries = 0;
         long errors = 0;
@@ -89,13 +82,7 @@ public class TelemetryService {
                         "Errors count failed deliveries, so they cannot exceed the deliveries.");
             }
             // a minute reported again replaces the counts: a retried request never counts twice
-            jdbc.update("""
-                    insert into telemetry (vendor_id, cache_version_id, minute, source, deliveries, errors, isolation_violations)
-                    values (?, ?, ?, 'VENDOR', ?, ?, ?)
-                    on conflict (vendor_id, cache_version_id, minute, source)
-                    do update set deliveries = excluded.deliveries, errors = excluded.errors,
-                                  isolation_violations = excluded.isolation_violations
-                    """, vendorId, version, Timestamp.from(r.minute()), d, e, v);
+            store.saveTelemetry(vendorId, version, r.minute(), d, e, v);
             deliveries += d;
             errors += e;
             if (v > 0) {

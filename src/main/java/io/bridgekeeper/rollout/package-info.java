@@ -6,6 +6,10 @@
  *
  * <p>Offers: {@link io.bridgekeeper.rollout.RolloutService}, {@link io.bridgekeeper.rollout.RolloutGuards}
  * (the breach path every isolation violation takes), {@link io.bridgekeeper.rollout.TelemetryService}.
+ *
+ * <p>Data: reads, cache versions, telemetry and the suspension pause are in the package-private
+ * {@code RolloutStore}; the state machine's guarded updates are still in {@code RolloutService},
+ * {@code RolloutTransitions} and {@code RolloutGuards} (issue 20).
  */
 @ApplicationModule
 package io.bridgekeeper.rollout;

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.bridgekeeper.vendor.ReachCounter.Reach;
 import io.bridgekeeper.vendor.VendorAccess;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** The rollout module's reads, in SQL. */
 @Component
-class RolloutQueries {
+class RolloutStore {
 
     private static final Map<String, String> SORTABLE = Map.of(
             "vendorName", "v.name", "state", "r.state", "createdAt", "r.created_at", "id", "r.id");
@@ -42,8 +45,94 @@ class RolloutQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    RolloutQueries(NamedParameterJdbcTemplate jdbc) {
+    RolloutStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    // --- cache versions
+
+    List<CacheVersion> versions(long vendorId) {
+        return jdbc.query("""
+                select id, vendor_id, label, description, release_notes, stable, created_at
+                from cache_version where vendor_id = :v order by created_at desc, id desc
+                """, Map.of("v", vendorId), (rs, i) -> new CacheVersion(rs.getLong("id"), rs.getLong("vendor_id"),
+                rs.getString("label"), rs.getString("description"), rs.getString("release_notes"), rs.getBoolean("stable"),
+                rs.getTimestamp("created_at").toInstant()));
+    }
+
+    /** The vendor's versions by label. */
+    Map<String, Long> versionIds(long vendorId) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query("select label, id from cache_version where vendor_id = :v", Map.of("v", vendorId), rs -> {
+            versions.put(rs.getString("label"), rs.getLong("id"));
+        });
+        return versions;
+    }
+
+    boolean labelTaken(long vendorId, String label) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from cache_version where vendor_id = :v and label = :label)",
+                Map.of("v", vendorId, "label", label), Boolean.class));
+    }
+
+    /** Serialises registrations per vendor (the first version registered is the stable one). */
+    void lockVendor(long vendorId) {
+        jdbc.queryForList("select id from vendor where id = :v for update", Map.of("v", vendorId), Long.class);
+    }
+
+    boolean hasStableVersion(long vendorId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from cache_version where vendor_id = :v and stable)", Map.of("v", vendorId),
+                Boolean.class));
+    }
+
+    /** {@code by} is the account that registered it, null for a vendor through the partner API. */
+    long insertVersion(long vendorId, String label, String description, String notes, boolean stable, Instant at,
+                       Long by) {
+        return jdbc.queryForObject("""
+                insert into cache_version (vendor_id, label, description, release_notes, stable, created_at, created_by)
+                values (:v, :label, :description, :notes, :stable, :at, :by) returning id
+                """, new MapSqlParameterSource("v", vendorId).addValue("label", label)
+                .addValue("description", description).addValue("notes", notes).addValue("stable", stable)
+                .addValue("at", Timestamp.from(at)).addValue("by", by, java.sql.Types.BIGINT), Long.class);
+    }
+
+    // --- telemetry
+
+    /** One vendor-reported minute of a version, replacing an earlier report of the same minute. */
+    void saveTelemetry(long vendorId, long versionId, Instant minute, long deliveries, long errors, long violations) {
+        jdbc.update("""
+                insert into telemetry (vendor_id, cache_version_id, minute, source, deliveries, errors, isolation_violations)
+                values (:v, :cv, :minute, 'VENDOR', :d, :e, :x)
+                on conflict (vendor_id, cache_version_id, minute, source)
+                do update set deliveries = excluded.deliveries, errors = excluded.errors,
+                              isolation_violations = excluded.isolation_violations
+                """, new MapSqlParameterSource("v", vendorId).addValue("cv", versionId)
+                .addValue("minute", Timestamp.from(minute)).addValue("d", deliveries).addValue("e", errors)
+                .addValue("x", violations));
+    }
+
+    // --- a suspension pauses the vendor's running rollouts
+
+    /** Pauses the vendor's running rollouts with this reason; returns their ids. */
+    List<Long> pauseRunning(long vendorId, String reason) {
+        return jdbc.queryForList("""
+                update rollout set state = 'PAUSED', pause_reason = :reason, version = version + 1
+                where vendor_id = :v and state = 'RUNNING' returning id
+                """, Map.of("reason", reason, "v", vendorId), Long.class);
+    }
+
+    // --- the vendor's reach (RolloutReach)
+
+    Map<Long, Reach> reach(Collection<Long> vendorIds) {
+        Map<Long, Reach> result = new HashMap<>();
+        jdbc.query("""
+                select vendor_id, count(*) as running from rollout
+                where vendor_id in (:ids) and state = 'RUNNING' group by vendor_id
+                """, Map.of("ids", vendorIds), rs -> {
+                    result.put(rs.getLong("vendor_id"), new Reach(0, 0, 0, 0, rs.getLong("running")));
+                });
+        return result;
     }
 
     Optional<RolloutDetail> detail(long id) {
