@@ -41,6 +41,12 @@ public class IncidentService {
 
     private static final int NOTE_MAX = 4000;
 
+    /** An incident as lists show it, with its violations counted; the caller adds where, order and limit. */
+    private static final String SUMMARY_SELECT = """
+            select i.id, i.kind, i.severity, i.state, i.title, v.name as vendor_name, i.rollout_id, i.opened_at,
+                   (select count(*) from isolation_violation iv where iv.incident_id = i.id) as violations
+            from incident i left join vendor v on v.id = i.vendor_id
+            """;
     private static final RowMapper<IncidentSummary> SUMMARY = (rs, n) -> new IncidentSummary(rs.getLong("id"),
             IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
             IncidentState.valueOf(rs.getString("state")), rs.getString("title"), rs.getString("vendor_name"),
@@ -71,10 +77,7 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public List<IncidentSummary> ofRollout(long rolloutId) {
         AuditScope.Scope who = scope.current();
-        return jdbc.query("""
-                select i.id, i.kind, i.severity, i.state, i.title, v.name as vendor_name, i.rollout_id, i.opened_at,
-                       (select count(*) from isolation_violation iv where iv.incident_id = i.id) as violations
-                from incident i left join vendor v on v.id = i.vendor_id
+        return jdbc.query(SUMMARY_SELECT + """
                 where i.rollout_id = ?
                   and (cast(? as bigint) is null
                        or i.vendor_id in (select vendor_id from vendor_partner_manager where account_id = ?))
@@ -214,10 +217,7 @@ public class IncidentService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public Slice<IncidentSummary> list(IncidentState state, Pageable pageable) {
-        List<IncidentSummary> rows = new ArrayList<>(jdbc.query("""
-                select i.id, i.kind, i.severity, i.state, i.title, v.name as vendor_name, i.rollout_id, i.opened_at,
-                       (select count(*) from isolation_violation iv where iv.incident_id = i.id) as violations
-                from incident i left join vendor v on v.id = i.vendor_id
+        List<IncidentSummary> rows = new ArrayList<>(jdbc.query(SUMMARY_SELECT + """
                 where cast(? as varchar) is null or i.state = ?
                 order by case i.state when 'RESOLVED' then 1 else 0 end, i.opened_at desc, i.id desc
                 limit ? offset ?

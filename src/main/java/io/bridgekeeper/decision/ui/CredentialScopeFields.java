@@ -69,20 +69,16 @@ class CredentialScopeFields extends Div {
     private boolean check() {
         boolean ok = true;
         if (calls.getValue().isEmpty()) {
-            ok = mark(calls, "Allow at least one call: resolve or authorize.");
+            ok = Actions.mark(calls, "Allow at least one call: resolve or authorize.");
         } else {
-            mark(calls, null);
+            Actions.mark(calls, null);
         }
         Integer r = rate.getValue();
         if (r == null || r < 1 || r > CredentialScope.MAX_RATE) {
-            ok = mark(rate, "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
+            ok = Actions.mark(rate, "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
         } else {
-            mark(rate, null);
+            Actions.mark(rate, null);
         }
         return ok;
-    }
-
-    private static boolean mark(HasValidation field, String error) {
-        return Actions.mark(field, error);
     }
 }

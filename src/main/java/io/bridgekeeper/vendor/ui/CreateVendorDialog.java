@@ -80,12 +80,12 @@ class CreateVendorDialog extends Dialog {
         } else if (vendors.isSlugTaken(value)) {
             error = "The slug '" + value + "' is already taken.";
         }
-        return mark(slug, error);
+        return Actions.mark(slug, error);
     }
 
     private boolean checkName() {
         String value = name.getValue().trim();
-        return mark(name, value.isEmpty() || value.length() > 200 ? "Enter a name of 1 to 200 characters."
+        return Actions.mark(name, value.isEmpty() || value.length() > 200 ? "Enter a name of 1 to 200 characters."
                 : TextRules.nameProblem(value));
     }
 
@@ -98,10 +98,6 @@ class CreateVendorDialog extends Dialog {
 
     private boolean checkWebhook() {
         // optional when onboarding: a vendor may not have its endpoint yet
-        return mark(webhook, webhook.getValue().isBlank() ? null : WebhookUrls.problem(webhook.getValue()));
-    }
-
-    private static boolean mark(TextField field, String error) {
-        return Actions.mark(field, error);
+        return Actions.mark(webhook, webhook.getValue().isBlank() ? null : WebhookUrls.problem(webhook.getValue()));
     }
 }
