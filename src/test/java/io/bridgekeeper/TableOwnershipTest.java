@@ -17,74 +17,66 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every table has one owning module, written in that module's {@code package-info.java} ("Owns the
- * tables: ..."), and a module's SQL names only tables it owns (issue 20). {@code ModularityTests} sees
- * Java imports only; this sees the SQL in string literals and text blocks. The tables a module still
- * reads or writes behind its owner's back are listed below, each with why: the list may only shrink.
+ * tables: ..."), and a module's SQL names only tables it owns (issue 20). What other modules may read,
+ * the owner publishes as views ("Publishes the views: ...", migration V112): another module's SQL may
+ * read those, never write them. {@code ModularityTests} sees Java imports only; this sees the SQL in
+ * string literals and text blocks.
  */
 class TableOwnershipTest {
 
     private static final Path ROOT = Path.of("src/main/java/io/bridgekeeper");
     private static final Pattern OWNS = Pattern.compile("Owns the tables: (.*?)\\.\\s*(\\n|\\*)", Pattern.DOTALL);
+    private static final Pattern PUBLISHES = Pattern.compile("Publishes the views: (.*?)\\.\\s*(\\n|\\*)",
+            Pattern.DOTALL);
     private static final Pattern CODE = Pattern.compile("\\{@code ([a-z_0-9]+)}");
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
-    private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|into|update|references)\\s+([a-z_][a-z0-9_]*)",
+    private static final Pattern TABLE = Pattern.compile("\\b(from|join|into|update|references)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);
-
-    /** Module → tables it names without owning them, as of this test; each entry is a debt of issue 20. */
-    private static final Map<String, Set<String>> KNOWN = Map.ofEntries(
-            // names and scopes read for display and filtering: to go through security's and vendor's services
-            Map.entry("audit", Set.of("account", "cache_version", "device", "rollout", "vendor", "vendor_partner_manager")),
-            // a canary's synthetic account, link and devices: the owners offer no system-side way to create them yet
-            Map.entry("canary", Set.of("account", "account_link", "delivery_observation", "device", "rollout", "vendor",
-                    "vendor_violation_policy")),
-            // the hot path's hand-tuned reads (package doc), and names for the credential pages
-            Map.entry("decision", Set.of("account", "account_link", "cache_version", "device", "rollout", "rollout_stage",
-                    "vendor", "vendor_capability")),
-            Map.entry("device", Set.of("account", "account_link", "account_role", "vendor")),
-            Map.entry("link", Set.of("account", "device", "device_move", "vendor")),
-            Map.entry("rollout", Set.of("account", "device", "vendor")),
-            // partner managers' names and roles, and which nodes applied a suspension
-            Map.entry("vendor", Set.of("account", "account_role", "app_node")),
-            Map.entry("webhook", Set.of("vendor")));
 
     /** Modules that write every table by design: the demo seed. */
     private static final Set<String> SEEDS = Set.of("demo");
 
     @Test
     void every_table_has_exactly_one_owner_written_in_its_package_info() {
-        Map<String, String> owners = owners();
+        Map<String, String> owners = owners(OWNS);
         assertThat(owners).as("tables with an owner").containsKeys("account", "vendor", "device", "account_link",
                 "rollout", "audit_event", "webhook_delivery", "service_credential", "delivery_observation",
                 "canary_household");
     }
 
     @Test
-    void a_modules_sql_names_only_the_tables_it_owns_or_its_listed_debts() {
-        Map<String, String> owners = owners();
-        Map<String, Set<String>> foreign = foreignTables(owners);
-        Map<String, Set<String>> unlisted = new TreeMap<>();
-        foreign.forEach((module, tables) -> tables.stream()
-                .filter(t -> !KNOWN.getOrDefault(module, Set.of()).contains(t))
-                .forEach(t -> unlisted.computeIfAbsent(module, m -> new TreeSet<>()).add(t + " (owned by " + owners.get(t) + ")")));
-        assertThat(unlisted).as("SQL naming another module's table: go through the owner's service").isEmpty();
-
-        Map<String, Set<String>> paidOff = new TreeMap<>();
-        KNOWN.forEach((module, tables) -> tables.stream()
-                .filter(t -> !foreign.getOrDefault(module, Set.of()).contains(t))
-                .forEach(t -> paidOff.computeIfAbsent(module, m -> new TreeSet<>()).add(t)));
-        assertThat(paidOff).as("debts no longer there: remove them from KNOWN").isEmpty();
+    void every_published_view_is_created_by_a_migration_and_named_apart_from_the_tables() throws IOException {
+        Map<String, String> views = owners(PUBLISHES);
+        assertThat(views).as("published views").containsKeys("account_directory", "vendor_directory",
+                "device_directory", "link_directory", "rollout_directory");
+        StringBuilder migrations = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of("db/migrations"))) {
+            files.sorted().forEach(f -> migrations.append(read(f)).append('\n'));
+        }
+        views.keySet().forEach(view -> assertThat(migrations.toString()).as("migration creating " + view)
+                .containsPattern("create (or replace )?view " + view + " as"));
+        assertThat(views.keySet()).as("views that are also tables").doesNotContainAnyElementsOf(owners(OWNS).keySet());
     }
 
-    static Map<String, String> owners() {
+    @Test
+    void a_modules_sql_names_only_the_tables_it_owns_and_reads_only_the_views_others_publish() {
+        Map<String, String> owners = owners(OWNS);
+        Map<String, Set<String>> foreign = foreignTables(owners, owners(PUBLISHES));
+        assertThat(foreign).as("module → another module's tables its SQL names, or views it writes: "
+                + "read through the owner's published views, write through the owner's services").isEmpty();
+    }
+
+    /** Table or view → the module whose package-info names it after {@code heading}. */
+    static Map<String, String> owners(Pattern heading) {
         Map<String, String> owners = new TreeMap<>();
         try (Stream<Path> infos = Files.list(ROOT)) {
             infos.map(dir -> dir.resolve("package-info.java")).filter(Files::exists).forEach(info -> {
-                Matcher owns = OWNS.matcher(read(info));
+                Matcher owns = heading.matcher(read(info));
                 if (owns.find()) {
                     Matcher code = CODE.matcher(owns.group(1));
                     while (code.find()) {
                         String previous = owners.put(code.group(1), info.getParent().getFileName().toString());
-                        assertThat(previous).as("table %s has two owners", code.group(1)).isNull();
+                        assertThat(previous).as("%s has two owners", code.group(1)).isNull();
                     }
                 }
             });
@@ -94,7 +86,11 @@ class TableOwnershipTest {
         return owners;
     }
 
-    static Map<String, Set<String>> foreignTables(Map<String, String> owners) {
+    /**
+     * Module → the other modules' tables its SQL names, and the other modules' views it writes (a
+     * view is read-only to everyone but its publisher).
+     */
+    static Map<String, Set<String>> foreignTables(Map<String, String> owners, Map<String, String> views) {
         Map<String, Set<String>> foreign = new TreeMap<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             files.filter(p -> p.toString().endsWith(".java") && p.getParent() != null && !p.getParent().equals(ROOT))
@@ -108,9 +104,13 @@ class TableOwnershipTest {
                             String text = literal.group(1) != null ? literal.group(1) : literal.group(2);
                             Matcher table = TABLE.matcher(text);
                             while (table.find()) {
-                                String name = table.group(1).toLowerCase();
+                                String verb = table.group(1).toLowerCase();
+                                String name = table.group(2).toLowerCase();
                                 String owner = owners.get(name);
-                                if (owner != null && !owner.equals(module)) {
+                                String publisher = views.get(name);
+                                boolean writes = verb.equals("into") || verb.equals("update");
+                                if (owner != null && !owner.equals(module)
+                                        || publisher != null && !publisher.equals(module) && writes) {
                                     foreign.computeIfAbsent(module, m -> new TreeSet<>()).add(name);
                                 }
                             }

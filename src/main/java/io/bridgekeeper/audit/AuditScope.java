@@ -4,6 +4,7 @@ import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.SignedInAccount;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -12,9 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Who may read which audit events: an admin every event, a partner manager only the events of the
- * vendors assigned to them (read straight from {@code vendor_partner_manager}: the vendor module
- * depends on this one, so this one may not use it) and without end-user personal data.
+ * Who may read which audit events and incidents: an admin every one, a partner manager only those of
+ * the vendors assigned to them and without end-user personal data. The assignments are read through
+ * the vendor module's view {@code partner_manager_vendor}: the vendor module depends on this one, so
+ * this one may not call its {@code VendorAccess}.
  */
 @Component
 class AuditScope {
@@ -26,6 +28,15 @@ class AuditScope {
     record Scope(Long partnerAccountId) {
         boolean isPartner() {
             return partnerAccountId != null;
+        }
+
+        /** Adds the condition that {@code column} (a vendor id) is one of the partner's vendors; nothing for an admin. */
+        void restrict(String column, StringBuilder sql, MapSqlParameterSource params) {
+            if (isPartner()) {
+                sql.append(" and ").append(column)
+                        .append(" in (select vendor_id from partner_manager_vendor where account_id = :scopePartner)");
+                params.addValue("scopePartner", partnerAccountId);
+            }
         }
     }
 

@@ -131,12 +131,10 @@ public class AuditSearch {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorOption> vendors() {
         AuditScope.Scope who = scope.current();
-        return jdbc.query("""
-                select v.id, v.slug, v.name from vendor v
-                where cast(:partner as bigint) is null
-                   or v.id in (select vendor_id from vendor_partner_manager where account_id = :partner)
-                order by v.name
-                """, new MapSqlParameterSource("partner", who.partnerAccountId()),
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("select v.id, v.slug, v.name from vendor_directory v where true");
+        who.restrict("v.id", sql, params);
+        return jdbc.query(sql.append(" order by v.name").toString(), params,
                 (rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
     }
 
@@ -147,14 +145,11 @@ public class AuditSearch {
                        e.after_state::text as after_state,
                        e.client_address, a.kind as actor_kind
                 from audit_event e
-                left join vendor v on v.id = e.vendor_id
-                left join account a on a.id = (case when e.actor_type = 'ACCOUNT' and e.actor_id ~ '^[0-9]+$'
+                left join vendor_directory v on v.id = e.vendor_id
+                left join account_directory a on a.id = (case when e.actor_type = 'ACCOUNT' and e.actor_id ~ '^[0-9]+$'
                                                 then e.actor_id::bigint end)
                 where true""");
-        if (who.isPartner()) {
-            sql.append(" and e.vendor_id in (select vendor_id from vendor_partner_manager where account_id = :me)");
-            params.addValue("me", who.partnerAccountId());
-        }
+        who.restrict("e.vendor_id", sql, params);
         if (f.actor() != null) {
             sql.append(" and e.actor_name = :actor");
             params.addValue("actor", f.actor());

@@ -39,10 +39,10 @@ public class ExposureReports {
                    min(iv.occurred_at) as first_at, max(iv.occurred_at) as last_at, count(*) as times,
                    string_agg(distinct iv.reason, ', ') as reasons
             from isolation_violation iv
-            left join account sa on sa.id = iv.source_owner_account_id
-            left join account ta on ta.id = iv.target_owner_account_id
-            left join device sd on sd.id = iv.source_device_id
-            left join device td on td.id = iv.target_device_id
+            left join account_directory sa on sa.id = iv.source_owner_account_id
+            left join account_directory ta on ta.id = iv.target_owner_account_id
+            left join device_directory sd on sd.id = iv.source_device_id
+            left join device_directory td on td.id = iv.target_device_id
             where iv.incident_id = ?
             group by iv.source_owner_account_id, sa.email, sa.display_name,
                      iv.target_owner_account_id, ta.email, ta.display_name
@@ -68,18 +68,18 @@ public class ExposureReports {
                             union
                             select target_owner_account_id from isolation_violation
                             where incident_id = ? and target_owner_account_id is not null) h
-                        join account a on a.id = h.source_owner_account_id where not a.canary) as affected,
+                        join account_directory a on a.id = h.source_owner_account_id where not a.canary) as affected,
                        (select count(*) from (
                             select source_owner_account_id from isolation_violation
                             where incident_id = ? and source_owner_account_id is not null
                             union
                             select target_owner_account_id from isolation_violation
                             where incident_id = ? and target_owner_account_id is not null) h
-                        join account a on a.id = h.source_owner_account_id where a.canary) as canaries,
+                        join account_directory a on a.id = h.source_owner_account_id where a.canary) as canaries,
                        min(iv.occurred_at) as first_at, max(iv.occurred_at) as last_at
                 from isolation_violation iv
-                left join account sa on sa.id = iv.source_owner_account_id
-                left join account ta on ta.id = iv.target_owner_account_id
+                left join account_directory sa on sa.id = iv.source_owner_account_id
+                left join account_directory ta on ta.id = iv.target_owner_account_id
                 where iv.incident_id = ?
                 """, (rs, i) -> new ExposureReport(incidentId, rs.getLong("violations"), rs.getLong("exposed"),
                         rs.getLong("viewing"), rs.getLong("affected"), rs.getLong("canaries"),

@@ -22,6 +22,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +47,7 @@ public class IncidentService {
     private static final String SUMMARY_SELECT = """
             select i.id, i.kind, i.severity, i.state, i.title, v.name as vendor_name, i.rollout_id, i.opened_at,
                    (select count(*) from isolation_violation iv where iv.incident_id = i.id) as violations
-            from incident i left join vendor v on v.id = i.vendor_id
+            from incident i left join vendor_directory v on v.id = i.vendor_id
             """;
     private static final RowMapper<IncidentSummary> SUMMARY = (rs, n) -> new IncidentSummary(rs.getLong("id"),
             IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
@@ -53,6 +55,7 @@ public class IncidentService {
             (Long) rs.getObject("rollout_id"), rs.getTimestamp("opened_at").toInstant(), rs.getLong("violations"));
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final AuditLog audit;
     private final AuditScope scope;
     private final CurrentUser currentUser;
@@ -63,6 +66,7 @@ public class IncidentService {
                     Clock clock) {
         this.scope = scope;
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.audit = audit;
         this.currentUser = currentUser;
         this.json = json;
@@ -77,12 +81,10 @@ public class IncidentService {
     @Transactional(readOnly = true)
     public List<IncidentSummary> ofRollout(long rolloutId) {
         AuditScope.Scope who = scope.current();
-        return jdbc.query(SUMMARY_SELECT + """
-                where i.rollout_id = ?
-                  and (cast(? as bigint) is null
-                       or i.vendor_id in (select vendor_id from vendor_partner_manager where account_id = ?))
-                order by i.id
-                """, SUMMARY, rolloutId, who.partnerAccountId(), who.partnerAccountId());
+        MapSqlParameterSource params = new MapSqlParameterSource("rollout", rolloutId);
+        StringBuilder sql = new StringBuilder(SUMMARY_SELECT).append(" where i.rollout_id = :rollout");
+        who.restrict("i.vendor_id", sql, params);
+        return named.query(sql.append(" order by i.id").toString(), params, SUMMARY);
     }
 
     /**
@@ -173,8 +175,8 @@ public class IncidentService {
                 insert into isolation_violation (occurred_at, vendor_id, source_device_id, target_device_id,
                     requester_account_id, source_owner_account_id, target_owner_account_id, reason,
                     cache_version_id, rollout_id, incident_id, evidence, evidence_grade, evidence_kind)
-                values (?, ?, ?, ?, ?, coalesce(?, (select owner_account_id from device where id = ?)),
-                        (select owner_account_id from device where id = ?), ?, ?, ?, ?, ?::jsonb, ?, ?)
+                values (?, ?, ?, ?, ?, coalesce(?, (select owner_account_id from device_directory where id = ?)),
+                        (select owner_account_id from device_directory where id = ?), ?, ?, ?, ?, ?::jsonb, ?, ?)
                 returning id
                 """, Long.class, Timestamp.from(at), v.vendorId(), v.sourceDeviceId(), v.targetDeviceId(),
                 v.requesterAccountId(), v.sourceOwnerAccountId(), v.sourceDeviceId(), v.targetDeviceId(), v.reason(),
@@ -232,7 +234,7 @@ public class IncidentService {
     public IncidentDetail detail(long incidentId) {
         List<IncidentDetail.TimelineEntry> timeline = jdbc.query("""
                 select n.id, n.occurred_at, n.kind, coalesce(a.display_name, 'System') as author, n.note
-                from incident_note n left join account a on a.id = n.author_id
+                from incident_note n left join account_directory a on a.id = n.author_id
                 where n.incident_id = ? order by n.occurred_at, n.id
                 """, (rs, i) -> new IncidentDetail.TimelineEntry(rs.getLong("id"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), rs.getString("author"),
@@ -241,17 +243,15 @@ public class IncidentService {
                 select i.id, i.kind, i.severity, i.state, i.title, i.vendor_id, v.name as vendor_name,
                        v.slug as vendor_slug, i.rollout_id,
                        case when r.id is null then null
-                            else fv.label || ' → ' || tv.label || ' (' || lower(r.state) || ')' end as rollout,
+                            else r.from_label || ' → ' || r.to_label || ' (' || lower(r.state) || ')' end as rollout,
                        jsonb_pretty(i.evidence) as evidence, i.opened_at, coalesce(oa.display_name, 'System') as opened_by,
                        i.acknowledged_at, aa.display_name as acknowledged_by, i.resolved_at, ra.display_name as resolved_by
                 from incident i
-                left join vendor v on v.id = i.vendor_id
-                left join rollout r on r.id = i.rollout_id
-                left join cache_version fv on fv.id = r.from_version_id
-                left join cache_version tv on tv.id = r.to_version_id
-                left join account oa on oa.id = i.opened_by
-                left join account aa on aa.id = i.acknowledged_by
-                left join account ra on ra.id = i.resolved_by
+                left join vendor_directory v on v.id = i.vendor_id
+                left join rollout_directory r on r.id = i.rollout_id
+                left join account_directory oa on oa.id = i.opened_by
+                left join account_directory aa on aa.id = i.acknowledged_by
+                left join account_directory ra on ra.id = i.resolved_by
                 where i.id = ?
                 """, rs -> {
                     if (!rs.next()) {

@@ -71,7 +71,7 @@ public class IncidentTimeline {
         steps(vendorId, rolloutId, since).forEach(s -> entries.add(step(s)));
         jdbc.sql("""
                         select n.occurred_at, n.kind, coalesce(a.display_name, 'System') as author, n.note
-                        from incident_note n left join account a on a.id = n.author_id
+                        from incident_note n left join account_directory a on a.id = n.author_id
                         where n.incident_id = ? order by n.occurred_at, n.id""")
                 .param(incidentId)
                 .query((rs, i) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(),
@@ -93,9 +93,9 @@ public class IncidentTimeline {
                                (array_agg(coalesce(ta.display_name, 'no household') order by iv.occurred_at, iv.id))[1] as viewer,
                                (array_agg(coalesce(sd.name || ' #' || sd.id, 'a device') order by iv.occurred_at, iv.id))[1] as camera
                         from isolation_violation iv
-                        left join account sa on sa.id = iv.source_owner_account_id
-                        left join account ta on ta.id = iv.target_owner_account_id
-                        left join device sd on sd.id = iv.source_device_id
+                        left join account_directory sa on sa.id = iv.source_owner_account_id
+                        left join account_directory ta on ta.id = iv.target_owner_account_id
+                        left join device_directory sd on sd.id = iv.source_device_id
                         where iv.incident_id = ?
                         having count(*) > 0""")
                 .param(incidentId)

@@ -1,5 +1,9 @@
 package io.bridgekeeper.canary;
 
+import io.bridgekeeper.device.DeviceService;
+import io.bridgekeeper.link.LinkService;
+import io.bridgekeeper.security.Accounts;
+import java.util.UUID;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.CurrentUser;
@@ -33,13 +37,20 @@ public class CanaryService {
     public static final int MAX_PER_ENROLMENT = 10;
 
     private final CanaryStore store;
+    private final Accounts accounts;
+    private final LinkService links;
+    private final DeviceService devices;
     private final VendorAccess access;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    CanaryService(CanaryStore store, VendorAccess access, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    CanaryService(CanaryStore store, VendorAccess access, CurrentUser currentUser, AuditLog audit, Clock clock,
+                  Accounts accounts, LinkService links, DeviceService devices) {
         this.store = store;
+        this.accounts = accounts;
+        this.links = links;
+        this.devices = devices;
         this.access = access;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -63,15 +74,39 @@ public class CanaryService {
                     : "Enroll 1 to " + MAX_PER_ENROLMENT + " more canary households.");
         }
         Instant now = clock.instant();
-        List<Long> accounts = new ArrayList<>();
+        List<Long> enrolled = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            accounts.add(store.create(vendor, existing + i, currentUser.id(), now));
+            enrolled.add(create(vendor, existing + i, now));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("canaries", existing + count);
-        after.put("enrolledAccountIds", accounts);
+        after.put("enrolledAccountIds", enrolled);
         audit.record(CanaryAuditAction.CANARIES_ENROLLED, "vendor", vendorId, vendorId, Map.of("canaries", existing), after);
-        return accounts;
+        return enrolled;
+    }
+
+    /**
+     * A synthetic household that cannot sign in (no role, an unusable password), marked canary, with a
+     * live link to the vendor, one camera through it and one platform display. Returns its account id.
+     */
+    private long create(CanaryStore.VendorRef vendor, int number, Instant now) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long account = accounts.createCanary("canary-" + vendor.slug() + "-" + tag + "@canary.bridgekeeper.invalid",
+                "Canary " + vendor.slug() + " #" + number);
+        long link = links.linkCanary(account, vendor.id(), "canary-" + tag);
+        devices.registerCanaryDevices(vendor.id(), tag, account, link);
+        store.insert(vendor.id(), account, currentUser.id(), now);
+        return account;
+    }
+
+    /** The canary's link ends and its devices are removed; it stays on the record as an account. */
+    private boolean remove(long vendorId, long accountId) {
+        if (!store.delete(vendorId, accountId)) {
+            return false;
+        }
+        links.endCanaryLink(accountId, vendorId);
+        devices.removeCanaryDevices(accountId, vendorId);
+        return true;
     }
 
     /** Withdraws one canary: its link ends and its devices are removed. Never leaves exactly one. */
@@ -82,7 +117,7 @@ public class CanaryService {
             throw DomainException.conflict("last-canary-pair", "A vendor has no canaries or at least two: enroll "
                     + "another before you withdraw this one, or withdraw both.");
         }
-        if (!store.withdraw(vendorId, accountId, clock.instant())) {
+        if (!remove(vendorId, accountId)) {
             throw DomainException.notFound("canary-not-found", "Account " + accountId + " is not a canary of this vendor.");
         }
         audit.record(CanaryAuditAction.CANARY_WITHDRAWN, "vendor", vendorId, vendorId, Map.of("canaries", existing, "accountId", accountId),
@@ -93,8 +128,7 @@ public class CanaryService {
     @RolesAllowed(Roles.ADMIN)
     public int withdrawAll(long vendorId) {
         List<CanaryHousehold> all = store.health(vendorId, clock.instant(), store.silenceSeconds(vendorId));
-        Instant now = clock.instant();
-        all.forEach(c -> store.withdraw(vendorId, c.accountId(), now));
+        all.forEach(c -> remove(vendorId, c.accountId()));
         if (!all.isEmpty()) {
             audit.record(CanaryAuditAction.CANARY_WITHDRAWN, "vendor", vendorId, vendorId, Map.of("canaries", all.size()),
                     Map.of("canaries", 0));
@@ -110,16 +144,12 @@ public class CanaryService {
         return store.health(vendorId, clock.instant(), store.silenceSeconds(vendorId));
     }
 
-    /** The canaries' probes per stage of a rollout; admins and the vendor's partner managers. */
+    /** The canaries' probes per stage of one of the vendor's rollouts; admins and the vendor's partner managers. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
-    public List<StageProbes> stages(long rolloutId) {
-        Long vendorId = store.vendorOfRollout(rolloutId);
-        if (vendorId == null) {
-            return List.of();
-        }
+    public List<StageProbes> stages(long vendorId, long rolloutId) {
         access.requireManage(vendorId);
-        return store.stages(rolloutId);
+        return store.stages(vendorId, rolloutId);
     }
 
     /**

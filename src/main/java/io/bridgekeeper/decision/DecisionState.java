@@ -66,16 +66,13 @@ public class DecisionState implements ClusterListener {
 
     private static final String VENDORS = """
             select v.id, v.slug, v.status,
-                   (select array_agg(c.capability) from vendor_capability c where c.vendor_id = v.id) as caps,
+                   (select array_agg(c.capability) from vendor_capability_directory c where c.vendor_id = v.id) as caps,
                    sv.id as stable_id, sv.label as stable_label,
-                   r.id as rollout_id, r.salt, s.percent, fv.id as from_id, fv.label as from_label,
-                   tv.id as to_id, tv.label as to_label
-            from vendor v
-            left join cache_version sv on sv.vendor_id = v.id and sv.stable
-            left join rollout r on r.vendor_id = v.id and r.state in ('RUNNING', 'PAUSED')
-            left join rollout_stage s on s.rollout_id = r.id and s.stage_index = r.current_stage
-            left join cache_version fv on fv.id = r.from_version_id
-            left join cache_version tv on tv.id = r.to_version_id
+                   r.id as rollout_id, r.salt, r.percent, r.from_version_id as from_id, r.from_label,
+                   r.to_version_id as to_id, r.to_label
+            from vendor_directory v
+            left join cache_version_directory sv on sv.vendor_id = v.id and sv.stable
+            left join rollout_directory r on r.vendor_id = v.id and r.state in ('RUNNING', 'PAUSED')
             """;
 
     private final JdbcTemplate jdbc;
@@ -334,9 +331,9 @@ public class DecisionState implements ClusterListener {
     }
 
     private static final String DEVICES_BY_ID =
-            "select vendor_id, vendor_device_id from device where id = any(?) and vendor_id is not null";
+            "select vendor_id, vendor_device_id from device_directory where id = any(?) and vendor_id is not null";
     private static final String DEVICES_BY_LINK =
-            "select vendor_id, vendor_device_id from device where link_id = any(?) and vendor_id is not null";
+            "select vendor_id, vendor_device_id from device_directory where link_id = any(?) and vendor_id is not null";
 
     /** The keys of the vendor devices that {@code sql} finds for the comma-separated {@code ids}. */
     private void forEachDevice(String sql, String ids, Consumer<DeviceKey> action) {
@@ -359,13 +356,13 @@ public class DecisionState implements ClusterListener {
 
     private DeviceEntry loadDevice(DeviceKey key) {
         return jdbc.query("""
-                select id, state, owner_account_id, link_id from device where vendor_id = ? and vendor_device_id = ?
+                select id, state, owner_account_id, link_id from device_directory where vendor_id = ? and vendor_device_id = ?
                 """, rs -> rs.next() ? new DeviceEntry(rs.getLong(1), key.vendorDeviceId(),
                 rs.getString(2), rs.getLong(3), rs.getLong(4)) : null, key.vendorId(), key.vendorDeviceId());
     }
 
     private LinkEntry loadLink(long id) {
-        return jdbc.query("select id, account_id, status, epoch from account_link where id = ?",
+        return jdbc.query("select id, account_id, status, epoch from link_directory where id = ?",
                 rs -> rs.next() ? new LinkEntry(rs.getLong(1), rs.getLong(2), "LIVE".equals(rs.getString(3)),
                         rs.getInt(4)) : null, id);
     }

@@ -58,8 +58,8 @@ class DeviceReads {
     private static final String DEVICE_COLUMNS = """
             select d.id, d.vendor_id, d.vendor_device_id, d.state, d.owner_account_id, d.link_id,
                    l.status = 'LIVE', l.epoch
-            from device d
-            left join account_link l on l.id = d.link_id
+            from device_directory d
+            left join link_directory l on l.id = d.link_id
             """;
 
     /**

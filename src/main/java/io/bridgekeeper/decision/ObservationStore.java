@@ -30,7 +30,7 @@ class ObservationStore {
     /** A live (not removed) device of a vendor, or a platform device when {@code vendorId} is null. */
     Optional<DeviceRow> device(Long vendorId, String vendorDeviceId) {
         return jdbc.sql("""
-                        select id, vendor_id, owner_account_id from device
+                        select id, vendor_id, owner_account_id from device_directory
                         where vendor_id is not distinct from :vendor and vendor_device_id = :device and state <> 'REMOVED'
                         """)
                 .param("vendor", vendorId).param("device", vendorDeviceId)

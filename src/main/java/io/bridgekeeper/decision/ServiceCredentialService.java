@@ -92,13 +92,13 @@ public class ServiceCredentialService {
                        ra.email as revoked_by, c.last_used_at, array_to_string(c.calls, ',') as calls,
                        c.rate_per_second,
                        (select string_agg(v.id || ':' || v.slug, ',' order by v.slug)
-                        from service_credential_vendor sv join vendor v on v.id = sv.vendor_id
+                        from service_credential_vendor sv join vendor_directory v on v.id = sv.vendor_id
                         where sv.credential_id = c.id and not c.all_vendors) as vendors,
                        (select count(*) from credential_mismatch m
                         where m.credential_id = c.id and m.occurred_at > ?) as mismatches
                 from service_credential c
-                left join account ca on ca.id = c.created_by
-                left join account ra on ra.id = c.revoked_by
+                left join account_directory ca on ca.id = c.created_by
+                left join account_directory ra on ra.id = c.revoked_by
                 order by c.revoked_at is not null, c.created_at desc
                 """, (rs, i) -> {
                     List<Long> ids = new ArrayList<>();
@@ -123,7 +123,7 @@ public class ServiceCredentialService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<CredentialVendor> vendorChoices() {
-        return JdbcClient.create(jdbc).sql("select id, slug from vendor where status <> 'RETIRED' order by slug")
+        return JdbcClient.create(jdbc).sql("select id, slug from vendor_directory where status <> 'RETIRED' order by slug")
                 .query(CredentialVendor.class).list();
     }
 
@@ -273,7 +273,7 @@ public class ServiceCredentialService {
                     "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
         }
         if (!scope.vendorIds().isEmpty()) {
-            Integer known = jdbc.queryForObject("select count(*) from vendor where id = any(?)", Integer.class,
+            Integer known = jdbc.queryForObject("select count(*) from vendor_directory where id = any(?)", Integer.class,
                     (Object) scope.vendorIds().toArray(Long[]::new));
             if (known == null || known != scope.vendorIds().size()) {
                 throw DomainException.invalidField("unknown-vendor", "vendors", "Choose vendors that exist.");

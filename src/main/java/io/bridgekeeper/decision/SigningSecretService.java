@@ -44,7 +44,7 @@ public class SigningSecretService {
     public List<SigningSecret> list() {
         return jdbc.query("""
                 select s.kid, s.status, s.created_at, a.email as created_by_email, s.retired_at
-                from cache_key_secret s left join account a on a.id = s.created_by
+                from cache_key_secret s left join account_directory a on a.id = s.created_by
                 order by s.created_at desc, s.kid desc
                 """, (rs, i) -> new SigningSecret(rs.getString("kid"), SigningSecretStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by_email"),

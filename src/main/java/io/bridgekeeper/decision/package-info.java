@@ -7,6 +7,8 @@
  * <p>Owns the tables: {@code service_credential}, {@code service_credential_vendor}, {@code cache_key_secret},
  * {@code credential_mismatch}, {@code delivery_observation}.
  *
+ * <p>Publishes the views: {@code probe_observation}.
+ *
  * <p>Offers: {@link io.bridgekeeper.decision.DecisionService}, {@link io.bridgekeeper.decision.ObservationService},
  * {@link io.bridgekeeper.decision.ServiceCredentialService}.
  */

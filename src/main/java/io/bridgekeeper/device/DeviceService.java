@@ -1,5 +1,9 @@
 package io.bridgekeeper.device;
 
+import java.time.Instant;
+import jakarta.annotation.security.PermitAll;
+import io.bridgekeeper.security.Role;
+import io.bridgekeeper.security.Accounts;
 import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
@@ -23,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceService {
 
     private final DeviceStore store;
+    private final Accounts accounts;
     private final VendorAccess access;
     private final CurrentUser currentUser;
     private final DeviceOwnership ownership;
@@ -30,8 +35,9 @@ public class DeviceService {
     private final Clock clock;
 
     DeviceService(DeviceStore store, CurrentUser currentUser, DeviceOwnership ownership, AuditLog audit,
-                  Clock clock, VendorAccess access) {
+                  Clock clock, VendorAccess access, Accounts accounts) {
         this.store = store;
+        this.accounts = accounts;
         this.access = access;
         this.currentUser = currentUser;
         this.ownership = ownership;
@@ -105,7 +111,7 @@ public class DeviceService {
         if (device.state() == DeviceState.REMOVED) {
             throw DomainException.conflict("device-removed", "A removed device cannot be transferred.");
         }
-        Long newOwner = store.householdByEmail(newOwnerEmail == null ? "" : newOwnerEmail.strip()).orElseThrow(() -> DomainException.invalid("owner-not-found", "No household with e-mail '" + newOwnerEmail + "'."));
+        Long newOwner = accounts.withRole(newOwnerEmail, Role.END_USER, false).orElseThrow(() -> DomainException.invalid("owner-not-found", "No household with e-mail '" + newOwnerEmail + "'."));
         Long oldOwner = device.ownerAccountId();
         if (newOwner.equals(oldOwner)) {
             throw DomainException.conflict("same-owner", "That household already owns the device.");
@@ -169,6 +175,26 @@ public class DeviceService {
         }
         int at = email.indexOf('@');
         return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
+
+    /**
+     * A canary household's two devices (system-side, for the canary module's enrolment, which checks its
+     * caller): a camera of the vendor through the canary's link, and a platform display. No ownership
+     * period is recorded: a canary is nobody's household.
+     */
+    @PermitAll
+    @Transactional
+    public void registerCanaryDevices(long vendorId, String tag, long accountId, long linkId) {
+        Instant now = clock.instant();
+        store.insertCanaryDevice(vendorId, "canary-cam-" + tag, DeviceKind.CAMERA, "Canary camera", accountId, linkId, now);
+        store.insertCanaryDevice(null, "canary-display-" + tag, DeviceKind.DISPLAY, "Canary display", accountId, null, now);
+    }
+
+    /** Removes a canary household's devices of the vendor and its platform devices (system-side). */
+    @PermitAll
+    @Transactional
+    public void removeCanaryDevices(long accountId, long vendorId) {
+        store.removeDevicesOf(accountId, vendorId, clock.instant());
     }
 
     private DeviceRow masked(DeviceRow d) {

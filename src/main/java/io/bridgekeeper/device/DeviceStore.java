@@ -4,6 +4,7 @@ import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.vendor.ReachCounter.Reach;
 import io.bridgekeeper.vendor.VendorAccess;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,7 @@ class DeviceStore {
     private static final String ROW_SELECT = """
             select d.id, d.vendor_id, coalesce(v.name, 'Platform') as vendor_name, d.vendor_device_id, d.kind, d.name,
                    d.owner_account_id, a.email as owner_email, d.link_id, d.state, d.owner_since
-            from device d left join vendor v on v.id = d.vendor_id left join account a on a.id = d.owner_account_id
+            from device d left join vendor_directory v on v.id = d.vendor_id left join account_directory a on a.id = d.owner_account_id
             """;
     private static final RowMapper<DeviceRow> ROW = (rs, i) -> new DeviceRow(rs.getLong("id"),
             (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"), rs.getString("vendor_device_id"),
@@ -58,7 +59,7 @@ class DeviceStore {
     List<HouseholdDevice> devicesOf(long accountId) {
         return jdbc.sql("""
                 select d.id, d.vendor_id, coalesce(v.name, 'Platform') as vendor_name, d.kind, d.name, d.state
-                from device d left join vendor v on v.id = d.vendor_id
+                from device d left join vendor_directory v on v.id = d.vendor_id
                 where d.owner_account_id = :account and d.state <> 'REMOVED'
                 order by v.name nulls first, d.kind, d.name
                 """).param("account", accountId).query((rs, i) -> new HouseholdDevice(rs.getLong("id"),
@@ -121,7 +122,7 @@ class DeviceStore {
             args.add(filter.state().name());
         }
         if (filter.owner() != null && !filter.owner().isBlank()) {
-            sql.append(" and d.owner_account_id = (select id from account where lower(email) = lower(?))");
+            sql.append(" and d.owner_account_id = (select id from account_directory where lower(email) = lower(?))");
             args.add(filter.owner().strip());
         }
         sql.append(" order by d.id desc limit ? offset ?");
@@ -131,7 +132,7 @@ class DeviceStore {
     }
 
     List<VendorOption> vendorOptions(VendorAccess.Scope scope) {
-        StringBuilder sql = new StringBuilder("select id, name from vendor where true");
+        StringBuilder sql = new StringBuilder("select id, name from vendor_directory where true");
         List<Object> args = new ArrayList<>();
         scope.restrict("id", sql, args);
         return jdbc.sql(sql.append(" order by name").toString()).params(args)
@@ -150,7 +151,7 @@ class DeviceStore {
         return jdbc.sql("""
                 select o.owner_account_id, a.email, o.link_id, o.link_epoch, o.started_at, o.start_reason, o.ended_at,
                        o.end_reason, o.reason_text
-                from device_ownership o join account a on a.id = o.owner_account_id
+                from device_ownership o join account_directory a on a.id = o.owner_account_id
                 where o.device_id = ? order by o.started_at desc, o.id desc
                 """).param(deviceId).query((rs, i) -> new OwnershipPeriod(rs.getLong("owner_account_id"),
                 rs.getString("email"), (Long) rs.getObject("link_id"), (Integer) rs.getObject("link_epoch"),
@@ -165,13 +166,6 @@ class DeviceStore {
                 .param(deviceId).query(LOCKED).optional();
     }
 
-    Optional<Long> householdByEmail(String email) {
-        return jdbc.sql("""
-                select a.id from account a join account_role r on r.account_id = a.id and r.role = 'END_USER'
-                where lower(a.email) = lower(?)
-                """).param(email).query(Long.class).optional();
-    }
-
     /**
      * Gives the device to {@code ownerId} from {@code at}, through {@code linkId} (null: through no link);
      * it stays off if that household had turned it off.
@@ -183,7 +177,7 @@ class DeviceStore {
                     state = case when disabled_by = :to then 'DISABLED' else 'ACTIVE' end,
                     owner_since = :now, updated_at = :now, version = version + 1
                 where id = :id
-                """).param("to", ownerId).param("link", linkId, java.sql.Types.BIGINT).param("now", now)
+                """).param("to", ownerId).param("link", linkId, Types.BIGINT).param("now", now)
                 .param("id", deviceId).update();
     }
 
@@ -200,8 +194,8 @@ class DeviceStore {
                 select m.id, m.device_id, d.name as device_name, d.kind, v.name as vendor_name,
                        case when m.to_account_id = :me then l.external_account_id end as external_account_id,
                        m.requested_at, m.to_account_id = :me as incoming
-                from device_move m join device d on d.id = m.device_id join vendor v on v.id = m.vendor_id
-                join account_link l on l.id = m.to_link_id
+                from device_move m join device d on d.id = m.device_id join vendor_directory v on v.id = m.vendor_id
+                join link_directory l on l.id = m.to_link_id
                 where m.status = 'PENDING' and (m.to_account_id = :me or m.from_account_id = :me)
                 order by m.requested_at, m.id
                 """).param("me", accountId).query(PendingMove.class).list();
@@ -212,9 +206,9 @@ class DeviceStore {
                 select m.id, m.device_id, d.name as device_name, v.name as vendor_name, fa.email as from_email,
                        ta.email as to_email, l.external_account_id as to_external_account_id,
                        (l.status = 'LIVE' and l.account_id = m.to_account_id) as to_link_live, m.requested_at
-                from device_move m join device d on d.id = m.device_id join vendor v on v.id = m.vendor_id
-                join account fa on fa.id = m.from_account_id join account ta on ta.id = m.to_account_id
-                join account_link l on l.id = m.to_link_id
+                from device_move m join device d on d.id = m.device_id join vendor_directory v on v.id = m.vendor_id
+                join account_directory fa on fa.id = m.from_account_id join account_directory ta on ta.id = m.to_account_id
+                join link_directory l on l.id = m.to_link_id
                 where m.device_id = :device and m.status = 'PENDING'
                 """).param("device", deviceId).query(MoveRequest.class).optional();
     }
@@ -226,10 +220,10 @@ class DeviceStore {
                 """).param("id", moveId).query(Move.class).optional();
     }
 
-    /** The epoch of the claiming household's link, if it is still live and theirs (locked). */
+    /** The epoch of the claiming household's link, if it is still live and theirs, share-locked through the link module's view: an unlink of it waits until this move commits. */
     Optional<Integer> lockLiveLinkEpoch(long linkId, long accountId) {
         return jdbc.sql("""
-                select epoch from account_link where id = :link and account_id = :account and status = 'LIVE' for update
+                select epoch from link_directory where id = :link and account_id = :account and status = 'LIVE' for share
                 """).param("link", linkId).param("account", accountId).query(Integer.class).optional();
     }
 
@@ -254,7 +248,7 @@ class DeviceStore {
         jdbc.sql("""
                 select d.vendor_id, count(*) as devices,
                        count(*) filter (where d.kind in ('CAMERA', 'DOORBELL')) as cameras
-                from device d left join account a on a.id = d.owner_account_id
+                from device d left join account_directory a on a.id = d.owner_account_id
                 where d.vendor_id in (:ids) and d.state <> 'REMOVED' and a.canary is not true
                 group by d.vendor_id
                 """).param("ids", vendorIds).query(rs -> {
@@ -265,5 +259,22 @@ class DeviceStore {
 
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
+    }
+
+    void insertCanaryDevice(Long vendorId, String vendorDeviceId, DeviceKind kind, String name, long accountId,
+                            Long linkId, Instant at) {
+        jdbc.sql("""
+                        insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, link_id, state, owner_since)
+                        values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""")
+                .param(vendorId).param(vendorDeviceId).param(kind.name()).param(name).param(accountId)
+                .param(linkId).param(Timestamp.from(at)).update();
+    }
+
+    /** The account's devices of the vendor and its platform devices, removed. */
+    void removeDevicesOf(long accountId, long vendorId, Instant at) {
+        jdbc.sql("""
+                        update device set state = 'REMOVED', updated_at = ? where owner_account_id = ?
+                        and (vendor_id = ? or vendor_id is null) and state <> 'REMOVED'""")
+                .param(Timestamp.from(at)).param(accountId).param(vendorId).update();
     }
 }

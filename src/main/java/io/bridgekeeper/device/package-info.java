@@ -4,6 +4,8 @@
  *
  * <p>Owns the tables: {@code device}, {@code device_ownership}, {@code device_move}.
  *
+ * <p>Publishes the views: {@code device_directory}, {@code device_pending_move}.
+ *
  * <p>Offers: {@link io.bridgekeeper.device.DeviceService}, {@link io.bridgekeeper.device.DeviceMoveService}.
  *
  * <p>Data: the services' statements are in the package-private {@code DeviceStore}; ownership

@@ -1,5 +1,6 @@
 package io.bridgekeeper.link;
 
+import jakarta.annotation.security.PermitAll;
 import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
@@ -41,6 +42,23 @@ public class LinkService {
         this.ownership = ownership;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * A canary household's live link to the vendor (system-side, for the canary module's enrolment, which
+     * checks its caller): no code, no epoch event and no webhook, as a canary is nobody's real account.
+     */
+    @PermitAll
+    @Transactional
+    public long linkCanary(long accountId, long vendorId, String externalAccountId) {
+        return store.insertLink(accountId, vendorId, externalAccountId, clock.instant());
+    }
+
+    /** Ends a canary household's live link to the vendor (system-side, for the canary's withdrawal). */
+    @PermitAll
+    @Transactional
+    public void endCanaryLink(long accountId, long vendorId) {
+        store.endLiveLinks(accountId, vendorId, clock.instant());
     }
 
     /** The signed-in household's live links; the household scope is the caller's own account, always. */

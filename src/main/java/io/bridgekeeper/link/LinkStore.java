@@ -38,7 +38,7 @@ class LinkStore {
     private static final String ROW_SELECT = """
             select l.id, l.vendor_id, v.name as vendor_name, a.email as account_email, l.external_account_id, l.status,
                    l.epoch, l.linked_at, l.unlinked_at, v.slug as vendor_slug
-            from account_link l join vendor v on v.id = l.vendor_id join account a on a.id = l.account_id
+            from account_link l join vendor_directory v on v.id = l.vendor_id join account_directory a on a.id = l.account_id
             """;
     private static final RowMapper<LinkRow> ROW = (rs, i) -> new LinkRow(rs.getLong("id"), rs.getLong("vendor_id"),
             rs.getString("vendor_slug"), rs.getString("vendor_name"), rs.getString("account_email"),
@@ -57,7 +57,7 @@ class LinkStore {
         return jdbc.query("""
                 select l.id, l.vendor_id, v.slug as vendor_slug, v.name as vendor_name, l.external_account_id, l.status,
                        l.epoch, l.linked_at
-                from account_link l join vendor v on v.id = l.vendor_id
+                from account_link l join vendor_directory v on v.id = l.vendor_id
                 where l.account_id = ? and l.status = 'LIVE'
                 order by v.name, l.id
                 """, (rs, i) -> new LinkedAccount(rs.getLong("id"), rs.getLong("vendor_id"), rs.getString("vendor_slug"),
@@ -67,7 +67,7 @@ class LinkStore {
     }
 
     List<LinkableVendor> activeVendors() {
-        return jdbc.query("select id, slug, name from vendor where status = 'ACTIVE' order by name",
+        return jdbc.query("select id, slug, name from vendor_directory where status = 'ACTIVE' order by name",
                 (rs, i) -> new LinkableVendor(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
     }
 
@@ -96,7 +96,7 @@ class LinkStore {
             sql.append("""
                      and l.id in ((select id from account_link where external_account_id like ? order by id desc limit ?)
                                   union all
-                                  (select x.id from account_link x join account xa on xa.id = x.account_id
+                                  (select x.id from account_link x join account_directory xa on xa.id = x.account_id
                                    where lower(xa.email) %s ? order by x.id desc limit ?))
                     """.formatted(wholeEmail ? "=" : "like"));
             args.add(prefix);
@@ -125,7 +125,7 @@ class LinkStore {
     List<EpochChange> epochs(long linkId) {
         return jdbc.query("""
                 select e.epoch, e.event, e.occurred_at, a.email, e.reason from link_epoch_event e
-                left join account a on a.id = e.actor_id where e.link_id = ? order by e.occurred_at desc, e.id desc
+                left join account_directory a on a.id = e.actor_id where e.link_id = ? order by e.occurred_at desc, e.id desc
                 """, (rs, i) -> new EpochChange(rs.getInt("epoch"), rs.getString("event"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("email"), rs.getString("reason")), linkId);
     }
@@ -170,6 +170,11 @@ class LinkStore {
                 """, Long.class, accountId, vendorId, externalAccountId, Timestamp.from(at));
     }
 
+    void endLiveLinks(long accountId, long vendorId, Instant at) {
+        jdbc.update("update account_link set status = 'ENDED', unlinked_at = ? where account_id = ? and vendor_id = ? "
+                + "and status = 'LIVE'", Timestamp.from(at), accountId, vendorId);
+    }
+
     void useCode(long codeId, long linkId, Instant at) {
         jdbc.update("update link_code set used_at = ?, link_id = ? where id = ?", Timestamp.from(at), linkId, codeId);
     }
@@ -191,8 +196,8 @@ class LinkStore {
                        case when m.id is not null then 'PENDING_CONFIRMATION'
                             when d.owner_account_id is not null then 'CONFIRMED' else 'NONE' end as ownership,
                        ml.external_account_id as pending_external_account_id, m.requested_at as pending_since
-                from device d left join account_link l on l.id = d.link_id
-                left join device_move m on m.device_id = d.id and m.status = 'PENDING'
+                from device_directory d left join account_link l on l.id = d.link_id
+                left join device_pending_move m on m.device_id = d.id
                 left join account_link ml on ml.id = m.to_link_id
                 where d.vendor_id = :vendor and d.vendor_device_id = :id
                 """).param("vendor", vendorId).param("id", vendorDeviceId).query(PartnerDevice.class).optional();
@@ -204,7 +209,7 @@ class LinkStore {
     Optional<Link> liveLink(long linkId, Long accountId, boolean lock) {
         String sql = """
                 select l.id, l.account_id, l.vendor_id, v.name as vendor_name, l.external_account_id from account_link l
-                join vendor v on v.id = l.vendor_id
+                join vendor_directory v on v.id = l.vendor_id
                 where l.id = ? and l.status = 'LIVE' and (?::bigint is null or l.account_id = ?::bigint)
                 """ + (lock ? " for update of l" : "");
         return jdbc.query(sql, (rs, i) -> new Link(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("vendor_id"),
@@ -213,7 +218,7 @@ class LinkStore {
     }
 
     String vendorSlug(long vendorId) {
-        return jdbc.queryForObject("select slug from vendor where id = ?", String.class, vendorId);
+        return jdbc.queryForObject("select slug from vendor_directory where id = ?", String.class, vendorId);
     }
 
     /** Ends a live link; returns its new epoch. */
@@ -257,7 +262,7 @@ class LinkStore {
         return jdbc.query("""
                 select r.id, v.name as vendor_name, l.external_account_id, r.device_id, r.device_names, r.new_epoch, r.created_at,
                        r.access_revoked_at, r.webhook_delivery_id
-                from unlink_receipt r join account_link l on l.id = r.link_id join vendor v on v.id = l.vendor_id
+                from unlink_receipt r join account_link l on l.id = r.link_id join vendor_directory v on v.id = l.vendor_id
                 where r.id = ? and r.account_id = ?
                 """, (rs, i) -> new ReceiptRow(rs.getLong("id"), rs.getString("vendor_name"),
                         rs.getString("external_account_id"), (Long) rs.getObject("device_id"),
@@ -273,7 +278,7 @@ class LinkStore {
         Map<Long, Reach> result = new HashMap<>();
         JdbcClient.create(jdbc).sql("""
                 select l.vendor_id, count(distinct l.account_id) as households, count(*) as links
-                from account_link l join account a on a.id = l.account_id
+                from account_link l join account_directory a on a.id = l.account_id
                 where l.vendor_id in (:ids) and l.status = 'LIVE' and not a.canary
                 group by l.vendor_id
                 """).param("ids", vendorIds).query(rs -> {

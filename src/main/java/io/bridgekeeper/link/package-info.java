@@ -4,6 +4,8 @@
  *
  * <p>Owns the tables: {@code account_link}, {@code link_epoch_event}, {@code link_code}, {@code unlink_receipt}.
  *
+ * <p>Publishes the views: {@code link_directory}.
+ *
  * <p>Offers: {@link io.bridgekeeper.link.LinkService}, {@link io.bridgekeeper.link.UnlinkService},
  * {@link io.bridgekeeper.link.PartnerLinkService}; counts its part of a vendor's reach.
  *

@@ -83,7 +83,7 @@ public class CacheVersionService {
         if (store.labelTaken(vendorId, label)) {
             throw DomainException.conflictOnField("label-taken", "label", "The vendor already has a version '" + label + "'.");
         }
-        store.lockVendor(vendorId);
+        store.lockVersions(vendorId);
         boolean first = !store.hasStableVersion(vendorId);
         long id = store.insertVersion(vendorId, label, description, notes, first, clock.instant(), by);
         Map<String, Object> after = new LinkedHashMap<>();

@@ -72,7 +72,7 @@ public class RolloutService {
     /** The vendors the caller may filter by and plan rollouts for. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorChoice> vendorChoices() {
-        StringBuilder sql = new StringBuilder("select id, name, slug from vendor where true");
+        StringBuilder sql = new StringBuilder("select id, name, slug from vendor_directory where true");
         List<Object> args = new ArrayList<>();
         access.scope().restrict("id", sql, args);
         return jdbc.query(sql.append(" order by name").toString(),

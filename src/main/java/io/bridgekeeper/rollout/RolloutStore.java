@@ -35,11 +35,11 @@ class RolloutStore {
                    r.decided_at, r.decision_reason, r.started_at, r.stage_started_at, r.observed_since, r.ended_at,
                    r.pause_reason, r.version
             from rollout r
-            join vendor v on v.id = r.vendor_id
+            join vendor_directory v on v.id = r.vendor_id
             join cache_version fv on fv.id = r.from_version_id
             join cache_version tv on tv.id = r.to_version_id
-            join account ca on ca.id = r.created_by
-            left join account da on da.id = r.decided_by
+            join account_directory ca on ca.id = r.created_by
+            left join account_directory da on da.id = r.decided_by
             where r.id = :id
             """;
 
@@ -75,9 +75,13 @@ class RolloutStore {
                 Map.of("v", vendorId, "label", label), Boolean.class));
     }
 
-    /** Serialises registrations per vendor (the first version registered is the stable one). */
-    void lockVendor(long vendorId) {
-        jdbc.queryForList("select id from vendor where id = :v for update", Map.of("v", vendorId), Long.class);
+    /**
+     * Serialises registrations per vendor (the first version registered is the stable one) with a lock
+     * of this module's own, not the vendor module's row.
+     */
+    void lockVersions(long vendorId) {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('cache-version-registration'), :v::int)",
+                Map.of("v", vendorId), Object.class);
     }
 
     boolean hasStableVersion(long vendorId) {
@@ -187,10 +191,10 @@ class RolloutStore {
                            as stage_percent,
                        ca.display_name as created_by_name, r.created_at
                 from rollout r
-                join vendor v on v.id = r.vendor_id
+                join vendor_directory v on v.id = r.vendor_id
                 join cache_version fv on fv.id = r.from_version_id
                 join cache_version tv on tv.id = r.to_version_id
-                join account ca on ca.id = r.created_by
+                join account_directory ca on ca.id = r.created_by
                 where true
                 """);
         scope.restrict("r.vendor_id", sql, p);
@@ -269,7 +273,7 @@ class RolloutStore {
 
     /** The vendor's devices by their vendor device id (what a device's bucket is computed from). */
     List<String> deviceIds(long vendorId) {
-        return jdbc.queryForList("select vendor_device_id from device where vendor_id = :v and state <> 'REMOVED'",
+        return jdbc.queryForList("select vendor_device_id from device_directory where vendor_id = :v and state <> 'REMOVED'",
                 Map.of("v", vendorId), String.class);
     }
 

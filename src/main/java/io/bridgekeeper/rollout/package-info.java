@@ -4,6 +4,8 @@
  *
  * <p>Owns the tables: {@code cache_version}, {@code rollout}, {@code rollout_stage}, {@code telemetry}.
  *
+ * <p>Publishes the views: {@code rollout_directory}, {@code cache_version_directory}.
+ *
  * <p>Offers: {@link io.bridgekeeper.rollout.RolloutService}, {@link io.bridgekeeper.rollout.RolloutGuards}
  * (the breach path every isolation violation takes), {@link io.bridgekeeper.rollout.TelemetryService}.
  *

@@ -42,6 +42,9 @@ class Account {
 
     private boolean enabled = true;
 
+    /** A synthetic household that probes isolation (the canary module's); it has no role and cannot sign in. */
+    private boolean canary;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -55,6 +58,18 @@ class Account {
     private Set<Role> roles = new HashSet<>();
 
     protected Account() {
+    }
+
+    /** A canary household: no role, a password hash no password matches. */
+    static Account canary(String email, String displayName, Instant now) {
+        Account a = new Account();
+        a.email = email;
+        a.displayName = displayName;
+        a.passwordHash = "!";
+        a.kind = Kind.HOUSEHOLD;
+        a.canary = true;
+        a.createdAt = now;
+        return a;
     }
 
     Long getId() {

@@ -4,6 +4,8 @@
  *
  * <p>Owns the tables: {@code account}, {@code account_role}, {@code login_attempt}.
  *
+ * <p>Publishes the views: {@code account_directory}.
+ *
  * <p>Offers: {@link io.bridgekeeper.security.CurrentUser}, {@link io.bridgekeeper.security.Roles}.
  */
 @ApplicationModule

@@ -50,10 +50,12 @@ public class SuspensionService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final NodeIdentity nodes;
 
     SuspensionService(VendorService vendorService, SuspensionRepository suspensions, VendorStore queries,
                       VendorReach reach, VendorAccess access, KillSwitch killSwitch, CurrentUser currentUser,
-                      AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                      AuditLog audit, ApplicationEventPublisher events, Clock clock, NodeIdentity nodes) {
+        this.nodes = nodes;
         this.vendorService = vendorService;
         this.suspensions = suspensions;
         this.queries = queries;
@@ -236,8 +238,8 @@ public class SuspensionService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<NodeApplication> applications(long suspensionId, boolean lifted) {
-        return queries.applications(suspensionId, lifted ? "LIFTED" : "SUSPENDED",
-                clock.instant().minus(NodeIdentity.ALIVE));
+        Map<String, Instant> applied = queries.appliedAt(suspensionId, lifted ? "LIFTED" : "SUSPENDED");
+        return nodes.aliveNodes().stream().map(node -> new NodeApplication(node, applied.get(node))).toList();
     }
 
     /** Notices for a household's vendors that are suspended now, in plain words. */

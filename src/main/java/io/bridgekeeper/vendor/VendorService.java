@@ -1,5 +1,7 @@
 package io.bridgekeeper.vendor;
 
+import io.bridgekeeper.security.Role;
+import io.bridgekeeper.security.Accounts;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.TextRules;
@@ -40,10 +42,12 @@ public class VendorService {
     private final Clock clock;
     private final WebhookTargets webhookTargets;
     private final SecretSealer sealer;
+    private final Accounts accounts;
 
     VendorService(VendorRepository vendors, VendorReach reach, VendorStore queries, VendorAccess access,
                   CurrentUser currentUser, AuditLog audit, Clock clock, WebhookTargets webhookTargets,
-                  SecretSealer sealer) {
+                  SecretSealer sealer, Accounts accounts) {
+        this.accounts = accounts;
         this.webhookTargets = webhookTargets;
         this.sealer = sealer;
         this.vendors = vendors;
@@ -181,7 +185,7 @@ public class VendorService {
     @RolesAllowed(Roles.ADMIN)
     public void assignPartnerManager(long vendorId, String email) {
         find(vendorId);
-        Long account = queries.partnerManagerByEmail(email == null ? "" : email.trim())
+        Long account = accounts.withRole(email, Role.PARTNER_MANAGER, true)
                 .orElseThrow(() -> DomainException.invalidField("not-a-partner-manager", "email",
                         "No partner manager account has the e-mail " + email + "."));
         if (!queries.assign(vendorId, account, clock.instant())) {

@@ -165,18 +165,11 @@ class VendorStore {
 
     List<VendorDetail.PartnerManagerRef> partnerManagers(long vendorId) {
         return jdbc.query("""
-                select a.id, a.email, a.display_name from vendor_partner_manager pm join account a on a.id = pm.account_id
+                select a.id, a.email, a.display_name from vendor_partner_manager pm join account_directory a on a.id = pm.account_id
                 where pm.vendor_id = :v order by a.display_name
                 """, Map.of("v", vendorId),
                 (rs, i) -> new VendorDetail.PartnerManagerRef(rs.getLong("id"), rs.getString("email"),
                         rs.getString("display_name")));
-    }
-
-    Optional<Long> partnerManagerByEmail(String email) {
-        return jdbc.queryForList("""
-                select a.id from account a join account_role r on r.account_id = a.id
-                where lower(a.email) = lower(:email) and r.role = 'PARTNER_MANAGER' and a.enabled
-                """, Map.of("email", email), Long.class).stream().findFirst();
     }
 
     boolean assign(long vendorId, long accountId, Instant at) {
@@ -200,9 +193,9 @@ class VendorStore {
                        array(select c.capability from vendor_capability c where c.vendor_id = s.vendor_id order by 1)
                            as vendor_caps
                 from suspension s
-                left join account sb on sb.id = s.suspended_by
-                left join account rb on rb.id = s.resume_requested_by
-                left join account lb on lb.id = s.lifted_by
+                left join account_directory sb on sb.id = s.suspended_by
+                left join account_directory rb on rb.id = s.resume_requested_by
+                left join account_directory lb on lb.id = s.lifted_by
                 where s.vendor_id = :v order by s.suspended_at desc, s.id desc
                 """, Map.of("v", vendorId), (rs, i) -> {
                     boolean all = rs.getBoolean("all_capabilities");
@@ -225,14 +218,16 @@ class VendorStore {
                 Map.of("v", vendorId), Timestamp.class)).map(Timestamp::toInstant);
     }
 
-    List<NodeApplication> applications(long suspensionId, String change, Instant aliveSince) {
-        return jdbc.query("""
-                select n.node_id, a.applied_at from app_node n
-                left join suspension_application a on a.node_id = n.node_id and a.suspension_id = :s and a.change = :c
-                where n.last_seen_at > :alive and n.stopped_at is null
-                order by n.started_at, n.node_id
-                """, Map.of("s", suspensionId, "c", change, "alive", Timestamp.from(aliveSince)),
-                (rs, i) -> new NodeApplication(rs.getString("node_id"), instant(rs, "applied_at")));
+    /** Node → when it applied this change of the suspension. */
+    Map<String, Instant> appliedAt(long suspensionId, String change) {
+        Map<String, Instant> applied = new HashMap<>();
+        jdbc.query("""
+                select node_id, applied_at from suspension_application where suspension_id = :s and change = :c
+                """, Map.of("s", suspensionId, "c", change),
+                rs -> {
+                    applied.put(rs.getString("node_id"), instant(rs, "applied_at"));
+                });
+        return applied;
     }
 
     Map<Long, String> vendorNames(Set<Long> ids) {

@@ -7,6 +7,9 @@
  * {@code vendor_api_key}, {@code suspension}, {@code suspension_capability}, {@code suspension_application},
  * {@code vendor_violation_policy}.
  *
+ * <p>Publishes the views: {@code vendor_directory}, {@code vendor_capability_directory},
+ * {@code vendor_webhook_endpoint}, {@code partner_manager_vendor}.
+ *
  * <p>Offers: {@link io.bridgekeeper.vendor.VendorService}, {@link io.bridgekeeper.vendor.SuspensionService},
  * {@link io.bridgekeeper.vendor.VendorAccess} (the partner scope), {@link io.bridgekeeper.vendor.KillSwitch},
  * the events {@link io.bridgekeeper.vendor.VendorSuspended} and its kin, and

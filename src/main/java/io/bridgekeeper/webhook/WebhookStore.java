@@ -28,7 +28,7 @@ class WebhookStore {
     private static final String SELECT = """
             select d.id, d.vendor_id, v.name as vendor_name, d.event_type, d.status, d.attempts, d.next_attempt_at,
                    d.last_attempt_at, d.last_status_code, d.last_error, d.acknowledged_at, d.created_at
-            from webhook_delivery d join vendor v on v.id = d.vendor_id
+            from webhook_delivery d join vendor_directory v on v.id = d.vendor_id
             """;
 
     private static final RowMapper<DeliveryState> STATE = (rs, i) -> new DeliveryState(rs.getLong("id"),
@@ -139,8 +139,8 @@ class WebhookStore {
     Optional<Claimed> claim(long vendorId, Instant now, Instant leaseUntil) {
         Optional<Claimed> c = jdbc.sql("""
                 select d.id, d.vendor_id, d.event_type, d.payload::text as payload, d.attempts, d.created_at,
-                       d.retry_since, v.webhook_url as url, v.webhook_secret as secret
-                from webhook_delivery d join vendor v on v.id = d.vendor_id
+                       d.retry_since, e.webhook_url as url, e.webhook_secret as secret
+                from webhook_delivery d join vendor_webhook_endpoint e on e.vendor_id = d.vendor_id
                 where d.id = (select min(h.id) from webhook_delivery h
                               where h.vendor_id = :vendor and h.status in ('PENDING', 'RETRYING'))
                   and d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now

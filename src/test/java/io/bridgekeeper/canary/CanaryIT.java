@@ -134,7 +134,7 @@ class CanaryIT {
             assertThat(health.stream().mapToLong(CanaryHousehold::probes24h).sum()).as("each probe counts for both "
                     + "canaries it involves").isEqualTo(3);
             assertThat(health).anySatisfy(c -> assertThat(c.failures24h()).isEqualTo(1));
-            assertThat(runAs.as(DemoAccounts.ADMIN, () -> canaries.stages(rollout))).singleElement()
+            assertThat(runAs.as(DemoAccounts.ADMIN, () -> canaries.stages(s.vendorId(), rollout))).singleElement()
                     .satisfies(p -> {
                         assertThat(p.percent()).isEqualTo(50);
                         assertThat(p.probes()).isEqualTo(2);

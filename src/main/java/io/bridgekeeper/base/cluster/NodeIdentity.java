@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.cluster;
 
+import java.util.List;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Timestamp;
@@ -48,6 +49,13 @@ public class NodeIdentity {
         jdbc.update("insert into app_node (node_id, started_at, last_seen_at) values (?, ?, ?) "
                 + "on conflict (node_id) do update set last_seen_at = excluded.last_seen_at, stopped_at = null",
                 nodeId, now, now);
+    }
+
+    /** The nodes alive now (beaten within {@link #ALIVE}, not stopped), oldest first. */
+    public List<String> aliveNodes() {
+        return jdbc.queryForList("""
+                select node_id from app_node where last_seen_at > ? and stopped_at is null order by started_at, node_id
+                """, String.class, Timestamp.from(clock.instant().minus(ALIVE)));
     }
 
     @PreDestroy

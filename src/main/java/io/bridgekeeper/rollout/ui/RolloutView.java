@@ -83,7 +83,7 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
                 || r.state() == RolloutState.PAUSED || !incidents.isEmpty()) {
             add(banner(r, incidents));
         }
-        add(new StageTimeline(r, canaries.stages(rolloutId)));
+        add(new StageTimeline(r, canaries.stages(r.vendorId(), rolloutId)));
         Div cards = new Div(progressCard(r, page.progress()), new GuardPanel(page.reading(), r.state()
                 == RolloutState.RUNNING), planCard(r));
         cards.addClassName("card-grid");
