@@ -8,9 +8,6 @@ import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,30 +36,17 @@ public class IncidentService {
 
     private static final int NOTE_MAX = 4000;
 
-    /** An incident as lists show it, with its violations counted; the caller adds where, order and limit. */
-    private static final String SUMMARY_SELECT = """
-            select i.id, i.kind, i.severity, i.state, i.title, v.name as vendor_name, i.rollout_id, i.opened_at,
-                   (select count(*) from isolation_violation iv where iv.incident_id = i.id) as violations
-            from incident i left join vendor_directory v on v.id = i.vendor_id
-            """;
-    private static final RowMapper<IncidentSummary> SUMMARY = (rs, n) -> new IncidentSummary(rs.getLong("id"),
-            IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
-            IncidentState.valueOf(rs.getString("state")), rs.getString("title"), rs.getString("vendor_name"),
-            (Long) rs.getObject("rollout_id"), rs.getTimestamp("opened_at").toInstant(), rs.getLong("violations"));
-
-    private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final IncidentStore store;
     private final AuditLog audit;
     private final AuditScope scope;
     private final CurrentUser currentUser;
     private final JsonMapper json;
     private final Clock clock;
 
-    IncidentService(JdbcTemplate jdbc, AuditLog audit, AuditScope scope, CurrentUser currentUser, JsonMapper json,
+    IncidentService(IncidentStore store, AuditLog audit, AuditScope scope, CurrentUser currentUser, JsonMapper json,
                     Clock clock) {
+        this.store = store;
         this.scope = scope;
-        this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.audit = audit;
         this.currentUser = currentUser;
         this.json = json;
@@ -80,11 +60,7 @@ public class IncidentService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
     public List<IncidentSummary> ofRollout(long rolloutId) {
-        AuditScope.Scope who = scope.current();
-        MapSqlParameterSource params = new MapSqlParameterSource("rollout", rolloutId);
-        StringBuilder sql = new StringBuilder(SUMMARY_SELECT).append(" where i.rollout_id = :rollout");
-        who.restrict("i.vendor_id", sql, params);
-        return named.query(sql.append(" order by i.id").toString(), params, SUMMARY);
+        return store.ofRollout(rolloutId, scope.current());
     }
 
     /**
@@ -94,29 +70,21 @@ public class IncidentService {
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<Long> openIsolationIncident(long vendorId, Severity severity, Long rolloutId) {
-        return jdbc.queryForList("""
-                select id from incident where vendor_id = ? and kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED'
-                  and severity = ? and (cast(? as bigint) is null or rollout_id = ?) order by id desc limit 1
-                """, Long.class, vendorId, severity.name(), rolloutId, rolloutId).stream().findFirst();
+        return store.openIsolationIncident(vendorId, severity, rolloutId);
     }
 
     /** Claimed isolation violations of the vendor after {@code since}, for the claimed-evidence threshold. */
     @PermitAll
     @Transactional(readOnly = true)
     public long claimedViolationsSince(long vendorId, Instant since) {
-        Long n = jdbc.queryForObject("""
-                select count(*) from isolation_violation
-                where vendor_id = ? and evidence_grade = 'CLAIMED' and occurred_at > ?
-                """, Long.class, vendorId, Timestamp.from(since));
-        return n == null ? 0 : n;
+        return store.claimedViolationsSince(vendorId, since);
     }
 
     /** Incidents not yet resolved. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public long countOpen() {
-        Long n = jdbc.queryForObject("select count(*) from incident where state <> 'RESOLVED'", Long.class);
-        return n == null ? 0 : n;
+        return store.countOpen();
     }
 
     /** Opens an incident on behalf of a guard or another automatic rule. Returns its id. */
@@ -147,14 +115,8 @@ public class IncidentService {
     @PermitAll
     public long reportViolation(AuditActor actor, IsolationViolation violation) {
         // one open incident per vendor and rollout, even when violations arrive on several nodes at once
-        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('incident-violation'), ?::int)",
-                (int) violation.vendorId());
-        Long incidentId = jdbc.query("""
-                select id from incident
-                where kind = 'ISOLATION_VIOLATION' and state <> 'RESOLVED' and vendor_id = ?
-                  and rollout_id is not distinct from ?
-                order by id limit 1
-                """, rs -> rs.next() ? rs.getLong("id") : null, violation.vendorId(), violation.rolloutId());
+        store.lockViolations(violation.vendorId());
+        Long incidentId = store.openIsolationIncidentOf(violation.vendorId(), violation.rolloutId()).orElse(null);
         if (incidentId == null) {
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("firstViolation", violationDocument(violation));
@@ -171,17 +133,8 @@ public class IncidentService {
     @PermitAll
     public long recordViolation(AuditActor actor, long incidentId, IsolationViolation v) {
         Instant at = v.occurredAt() == null ? clock.instant() : v.occurredAt();
-        Long id = jdbc.queryForObject("""
-                insert into isolation_violation (occurred_at, vendor_id, source_device_id, target_device_id,
-                    requester_account_id, source_owner_account_id, target_owner_account_id, reason,
-                    cache_version_id, rollout_id, incident_id, evidence, evidence_grade, evidence_kind)
-                values (?, ?, ?, ?, ?, coalesce(?, (select owner_account_id from device_directory where id = ?)),
-                        (select owner_account_id from device_directory where id = ?), ?, ?, ?, ?, ?::jsonb, ?, ?)
-                returning id
-                """, Long.class, Timestamp.from(at), v.vendorId(), v.sourceDeviceId(), v.targetDeviceId(),
-                v.requesterAccountId(), v.sourceOwnerAccountId(), v.sourceDeviceId(), v.targetDeviceId(), v.reason(),
-                v.cacheVersionId(), v.rolloutId(), incidentId,
-                v.evidence() == null ? null : json.writeValueAsString(v.evidence()), v.grade().name(), v.kind().name());
+        long id = store.insertViolation(at, v, incidentId,
+                v.evidence() == null ? null : json.writeValueAsString(v.evidence()));
         Map<String, Object> after = violationDocument(v);
         after.put("incidentId", incidentId);
         audit.record(actor, IncidentAuditAction.ISOLATION_VIOLATION_RECORDED, "isolation_violation", id, v.vendorId(), null, after);
@@ -219,53 +172,13 @@ public class IncidentService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public Slice<IncidentSummary> list(IncidentState state, Pageable pageable) {
-        List<IncidentSummary> rows = new ArrayList<>(jdbc.query(SUMMARY_SELECT + """
-                where cast(? as varchar) is null or i.state = ?
-                order by case i.state when 'RESOLVED' then 1 else 0 end, i.opened_at desc, i.id desc
-                limit ? offset ?
-                """, SUMMARY,
-                state == null ? null : state.name(), state == null ? null : state.name(),
-                Slices.fetchSize(pageable), pageable.getOffset()));
-        return Slices.of(rows, pageable);
+        return Slices.of(new ArrayList<>(store.list(state, pageable)), pageable);
     }
 
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public IncidentDetail detail(long incidentId) {
-        List<IncidentDetail.TimelineEntry> timeline = jdbc.query("""
-                select n.id, n.occurred_at, n.kind, coalesce(a.display_name, 'System') as author, n.note
-                from incident_note n left join account_directory a on a.id = n.author_id
-                where n.incident_id = ? order by n.occurred_at, n.id
-                """, (rs, i) -> new IncidentDetail.TimelineEntry(rs.getLong("id"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), rs.getString("author"),
-                        rs.getString("note")), incidentId);
-        return jdbc.query("""
-                select i.id, i.kind, i.severity, i.state, i.title, i.vendor_id, v.name as vendor_name,
-                       v.slug as vendor_slug, i.rollout_id,
-                       case when r.id is null then null
-                            else r.from_label || ' → ' || r.to_label || ' (' || lower(r.state) || ')' end as rollout,
-                       jsonb_pretty(i.evidence) as evidence, i.opened_at, coalesce(oa.display_name, 'System') as opened_by,
-                       i.acknowledged_at, aa.display_name as acknowledged_by, i.resolved_at, ra.display_name as resolved_by
-                from incident i
-                left join vendor_directory v on v.id = i.vendor_id
-                left join rollout_directory r on r.id = i.rollout_id
-                left join account_directory oa on oa.id = i.opened_by
-                left join account_directory aa on aa.id = i.acknowledged_by
-                left join account_directory ra on ra.id = i.resolved_by
-                where i.id = ?
-                """, rs -> {
-                    if (!rs.next()) {
-                        throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
-                    }
-                    return new IncidentDetail(rs.getLong("id"), IncidentKind.valueOf(rs.getString("kind")),
-                            Severity.valueOf(rs.getString("severity")), IncidentState.valueOf(rs.getString("state")),
-                            rs.getString("title"), (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"),
-                            rs.getString("vendor_slug"), (Long) rs.getObject("rollout_id"), rs.getString("rollout"),
-                            rs.getString("evidence"), instant(rs, "opened_at"), rs.getString("opened_by"),
-                            instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), instant(rs, "resolved_at"),
-                            rs.getString("resolved_by"),
-                            timeline);
-                }, incidentId);
+        return store.detail(incidentId).orElseThrow(() -> notFound(incidentId));
     }
 
     private long insert(AuditActor actor, NewIncident incident, Long openedBy) {
@@ -275,11 +188,8 @@ public class IncidentService {
         if (title.length() > 300) {
             throw DomainException.invalid("incident-title-too-long", "Keep the title under 300 characters.");
         }
-        Long id = jdbc.queryForObject("""
-                insert into incident (kind, severity, state, title, vendor_id, rollout_id, evidence, opened_at, opened_by)
-                values (?, ?, 'OPEN', ?, ?, ?, ?::jsonb, ?, ?) returning id
-                """, Long.class, incident.kind().name(), incident.severity().name(), title, incident.vendorId(),
-                incident.rolloutId(), json.writeValueAsString(incident.evidence()), Timestamp.from(now), openedBy);
+        long id = store.insert(incident.kind(), incident.severity(), title, incident.vendorId(), incident.rolloutId(),
+                json.writeValueAsString(incident.evidence()), now, openedBy);
         String note = incident.note() == null || incident.note().isBlank()
                 ? "Opened by " + actor.auditActorName() + "." : checkedNote(incident.note(), true);
         note(id, "OPENED", openedBy, note);
@@ -296,11 +206,7 @@ public class IncidentService {
     private void transition(long incidentId, IncidentState from, IncidentState to, String verb, String note,
                             IncidentAuditAction action) {
         String text = checkedNote(note, false);
-        String column = to == IncidentState.ACKNOWLEDGED ? "acknowledged" : "resolved";
-        int changed = jdbc.update("update incident set state = ?, " + column + "_at = ?, " + column + "_by = ?, "
-                        + "version = version + 1 where id = ? and state = ?",
-                to.name(), Timestamp.from(clock.instant()), currentUser.id(), incidentId, from.name());
-        if (changed == 0) {
+        if (!store.transition(incidentId, from, to, clock.instant(), currentUser.id())) {
             IncidentState now = state(incidentId);
             throw DomainException.conflict("incident-state",
                     "Incident " + incidentId + " is " + now.label().toLowerCase() + " and cannot be " + verb + ".");
@@ -315,30 +221,19 @@ public class IncidentService {
     }
 
     private IncidentState state(long incidentId) {
-        return jdbc.query("select state from incident where id = ?",
-                rs -> {
-                    if (!rs.next()) {
-                        throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
-                    }
-                    return IncidentState.valueOf(rs.getString("state"));
-                }, incidentId);
+        return store.ref(incidentId).orElseThrow(() -> notFound(incidentId)).state();
     }
 
     private Long vendorOf(long incidentId) {
-        return jdbc.query("select vendor_id from incident where id = ?", rs -> {
-            if (!rs.next()) {
-                throw DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
-            }
-            return (Long) rs.getObject("vendor_id");
-        }, incidentId);
+        return store.ref(incidentId).orElseThrow(() -> notFound(incidentId)).vendorId();
+    }
+
+    private static DomainException notFound(long incidentId) {
+        return DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
     }
 
     private long note(long incidentId, String kind, Long authorId, String text) {
-        Long id = jdbc.queryForObject("""
-                insert into incident_note (incident_id, occurred_at, author_id, kind, note)
-                values (?, ?, ?, ?, ?) returning id
-                """, Long.class, incidentId, Timestamp.from(clock.instant()), authorId, kind, text);
-        return id;
+        return store.insertNote(incidentId, clock.instant(), kind, authorId, text);
     }
 
     private static String checkedNote(String note, boolean required) {
@@ -364,10 +259,5 @@ public class IncidentService {
         doc.put("evidenceGrade", v.grade().name());
         doc.put("evidenceKind", v.kind().name());
         return doc;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

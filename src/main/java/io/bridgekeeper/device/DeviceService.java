@@ -188,13 +188,17 @@ public class DeviceService {
         Instant now = clock.instant();
         store.insertCanaryDevice(vendorId, "canary-cam-" + tag, DeviceKind.CAMERA, "Canary camera", accountId, linkId, now);
         store.insertCanaryDevice(null, "canary-display-" + tag, DeviceKind.DISPLAY, "Canary display", accountId, null, now);
+        audit.record(DeviceAuditAction.CANARY_DEVICES_REGISTERED, "account", accountId, vendorId, null,
+                Map.of("camera", "canary-cam-" + tag, "display", "canary-display-" + tag, "linkId", linkId));
     }
 
     /** Removes a canary household's devices of the vendor and its platform devices (system-side). */
     @PermitAll
     @Transactional
     public void removeCanaryDevices(long accountId, long vendorId) {
-        store.removeDevicesOf(accountId, vendorId, clock.instant());
+        int removed = store.removeDevicesOf(accountId, vendorId, clock.instant());
+        audit.record(DeviceAuditAction.CANARY_DEVICES_REMOVED, "account", accountId, vendorId, null,
+                Map.of("devicesRemoved", removed));
     }
 
     private DeviceRow masked(DeviceRow d) {

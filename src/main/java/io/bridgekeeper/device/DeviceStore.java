@@ -271,8 +271,8 @@ class DeviceStore {
     }
 
     /** The account's devices of the vendor and its platform devices, removed. */
-    void removeDevicesOf(long accountId, long vendorId, Instant at) {
-        jdbc.sql("""
+    int removeDevicesOf(long accountId, long vendorId, Instant at) {
+        return jdbc.sql("""
                         update device set state = 'REMOVED', updated_at = ? where owner_account_id = ?
                         and (vendor_id = ? or vendor_id is null) and state <> 'REMOVED'""")
                 .param(Timestamp.from(at)).param(accountId).param(vendorId).update();

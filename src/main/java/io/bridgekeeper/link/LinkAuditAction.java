@@ -12,5 +12,7 @@ public enum LinkAuditAction implements AuditAction {
     RELINKED,
     UNLINKED,
     FORCE_UNLINKED,
-    DEVICE_UNLINKED
+    DEVICE_UNLINKED,
+    CANARY_LINKED,
+    CANARY_LINK_ENDED
 }

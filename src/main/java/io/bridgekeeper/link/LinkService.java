@@ -51,14 +51,18 @@ public class LinkService {
     @PermitAll
     @Transactional
     public long linkCanary(long accountId, long vendorId, String externalAccountId) {
-        return store.insertLink(accountId, vendorId, externalAccountId, clock.instant());
+        long id = store.insertLink(accountId, vendorId, externalAccountId, clock.instant());
+        audit.record(LinkAuditAction.CANARY_LINKED, "account_link", id, vendorId, null,
+                Map.of("accountId", accountId, "externalAccountId", externalAccountId));
+        return id;
     }
 
     /** Ends a canary household's live link to the vendor (system-side, for the canary's withdrawal). */
     @PermitAll
     @Transactional
     public void endCanaryLink(long accountId, long vendorId) {
-        store.endLiveLinks(accountId, vendorId, clock.instant());
+        int ended = store.endLiveLinks(accountId, vendorId, clock.instant());
+        audit.record(LinkAuditAction.CANARY_LINK_ENDED, "account", accountId, vendorId, null, Map.of("linksEnded", ended));
     }
 
     /** The signed-in household's live links; the household scope is the caller's own account, always. */

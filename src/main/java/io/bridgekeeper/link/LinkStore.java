@@ -170,8 +170,8 @@ class LinkStore {
                 """, Long.class, accountId, vendorId, externalAccountId, Timestamp.from(at));
     }
 
-    void endLiveLinks(long accountId, long vendorId, Instant at) {
-        jdbc.update("update account_link set status = 'ENDED', unlinked_at = ? where account_id = ? and vendor_id = ? "
+    int endLiveLinks(long accountId, long vendorId, Instant at) {
+        return jdbc.update("update account_link set status = 'ENDED', unlinked_at = ? where account_id = ? and vendor_id = ? "
                 + "and status = 'LIVE'", Timestamp.from(at), accountId, vendorId);
     }
 

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,15 @@ class EveryChangeIsAuditedTest {
             "io.bridgekeeper.decision.DecisionService#resolveAll",
             "the batch form of resolve: answers from memory and writes nothing");
 
+    /**
+     * State changes that the one module able to call them audits, because the owner of the table sits
+     * below the audit module (the audit log reads who acts from it) and cannot record events itself.
+     */
+    static final Map<String, String> AUDITED_BY_CALLER = Map.of(
+            "io.bridgekeeper.security.Accounts#createCanary",
+            "security sits below audit; its one caller, CanaryService#enroll, records CANARIES_ENROLLED with the "
+                    + "new accounts' ids");
+
     @Test
     void every_public_write_method_of_every_service_records_an_audit_event() {
         JavaClasses app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -66,11 +76,17 @@ class EveryChangeIsAuditedTest {
     void the_allow_list_names_methods_that_exist() {
         JavaClasses app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.bridgekeeper");
-        for (String name : NOT_STATE_CHANGES.keySet()) {
+        for (String name : allowed().keySet()) {
             String[] parts = name.split("#");
             assertThat(app.get(parts[0]).getMethods()).as(name)
                     .anyMatch(m -> m.getName().equals(parts[1]));
         }
+    }
+
+    private static Map<String, String> allowed() {
+        Map<String, String> all = new HashMap<>(NOT_STATE_CHANGES);
+        all.putAll(AUDITED_BY_CALLER);
+        return all;
     }
 
     static List<JavaClass> servicesIn(JavaClasses classes) {
@@ -87,7 +103,7 @@ class EveryChangeIsAuditedTest {
                 .filter(m -> !isReadOnly(m))
                 .filter(m -> !recordsAnAuditEvent(m))
                 .map(m -> m.getOwner().getName() + "#" + m.getName())
-                .filter(name -> !NOT_STATE_CHANGES.containsKey(name))
+                .filter(name -> !allowed().containsKey(name))
                 .distinct()
                 .toList();
     }
