@@ -10,28 +10,21 @@ import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +58,7 @@ public class ServiceCredentialService {
     private record RateBucket(int ratePerSecond, Bucket bucket) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final CredentialStore store;
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -73,9 +66,9 @@ public class ServiceCredentialService {
     private final Map<Long, RateBucket> buckets = new ConcurrentHashMap<>();
     private volatile Map<String, Live> live = Map.of();
 
-    ServiceCredentialService(JdbcTemplate jdbc, AuditLog audit, CurrentUser currentUser, Clock clock,
+    ServiceCredentialService(CredentialStore store, AuditLog audit, CurrentUser currentUser, Clock clock,
                              DecisionState state) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -86,45 +79,14 @@ public class ServiceCredentialService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<ServiceCredentialRow> list() {
-        Timestamp dayAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
-        return jdbc.query("""
-                select c.id, c.name, c.key_prefix, c.created_at, ca.email as created_by, c.revoked_at,
-                       ra.email as revoked_by, c.last_used_at, array_to_string(c.calls, ',') as calls,
-                       c.rate_per_second,
-                       (select string_agg(v.id || ':' || v.slug, ',' order by v.slug)
-                        from service_credential_vendor sv join vendor_directory v on v.id = sv.vendor_id
-                        where sv.credential_id = c.id and not c.all_vendors) as vendors,
-                       (select count(*) from credential_mismatch m
-                        where m.credential_id = c.id and m.occurred_at > ?) as mismatches
-                from service_credential c
-                left join account_directory ca on ca.id = c.created_by
-                left join account_directory ra on ra.id = c.revoked_by
-                order by c.revoked_at is not null, c.created_at desc
-                """, (rs, i) -> {
-                    List<Long> ids = new ArrayList<>();
-                    List<String> slugs = new ArrayList<>();
-                    String vendors = rs.getString("vendors");
-                    if (vendors != null) {
-                        for (String v : vendors.split(",")) {
-                            int colon = v.indexOf(':');
-                            ids.add(Long.parseLong(v.substring(0, colon)));
-                            slugs.add(v.substring(colon + 1));
-                        }
-                    }
-                    return new ServiceCredentialRow(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
-                            instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
-                            instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"),
-                            instant(rs.getTimestamp("last_used_at")), calls(rs.getString("calls")), ids, slugs,
-                            rs.getInt("rate_per_second"), rs.getLong("mismatches"));
-                }, dayAgo);
+        return store.credentials(clock.instant().minus(Duration.ofDays(1)));
     }
 
     /** The vendors a scope may name, by slug. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public List<CredentialVendor> vendorChoices() {
-        return JdbcClient.create(jdbc).sql("select id, slug from vendor_directory where status <> 'RETIRED' order by slug")
-                .query(CredentialVendor.class).list();
+        return store.vendorChoices();
     }
 
     /** Whether a live credential already has this name (case-insensitive), for a form that checks as you type. */
@@ -132,9 +94,7 @@ public class ServiceCredentialService {
     @Transactional(readOnly = true)
     public boolean isNameTaken(String name) {
         String clean = name == null ? "" : name.strip();
-        return !clean.isEmpty() && Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from service_credential where lower(name) = lower(?) and revoked_at is null)",
-                Boolean.class, clean));
+        return !clean.isEmpty() && store.isLiveNameTaken(clean);
     }
 
     /** Creates a credential for every call and vendor at the default rate; the key is shown once and never stored. */
@@ -160,17 +120,11 @@ public class ServiceCredentialService {
         Instant now = clock.instant();
         long id;
         try {
-            id = jdbc.queryForObject("""
-                    insert into service_credential (name, key_prefix, key_hash, created_at, created_by, calls,
-                                                    all_vendors, rate_per_second)
-                    values (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?) returning id
-                    """, Long.class, clean, prefix, DigestUtils.sha256Hex(key), Timestamp.from(now), currentUser.id(),
-                    callsText(scope), scope.allVendors(), scope.ratePerSecond());
+            id = store.insertCredential(clean, prefix, DigestUtils.sha256Hex(key), now, currentUser.id(), scope);
         } catch (DuplicateKeyException e) {
             throw DomainException.conflictOnField("name-taken", "name",
                     "A live credential is already called '" + clean + "'. Choose another name or revoke that one.");
         }
-        writeVendors(id, scope);
         Map<String, Object> after = new LinkedHashMap<>(Map.of("name", clean, "prefix", prefix));
         after.putAll(document(scope));
         audit.record(DecisionAuditAction.SERVICE_CREDENTIAL_CREATED, "service_credential", id, null, null, after);
@@ -187,10 +141,7 @@ public class ServiceCredentialService {
         if (row.revoked()) {
             throw DomainException.conflict("already-revoked", "'" + row.name() + "' is revoked: its scope is final.");
         }
-        jdbc.update("update service_credential set calls = string_to_array(?, ','), all_vendors = ?, rate_per_second = ? "
-                + "where id = ?", callsText(scope), scope.allVendors(), scope.ratePerSecond(), id);
-        jdbc.update("delete from service_credential_vendor where credential_id = ?", id);
-        writeVendors(id, scope);
+        store.updateScope(id, scope);
         audit.record(DecisionAuditAction.SERVICE_CREDENTIAL_SCOPE_CHANGED, "service_credential", id, null, document(row.scope()),
                 document(scope));
         reloadAfterCommit();
@@ -199,17 +150,13 @@ public class ServiceCredentialService {
     /** Revokes a credential: every node refuses it from the moment the change reaches it. */
     @RolesAllowed(Roles.ADMIN)
     public void revoke(long id) {
-        Map<String, Object> before = jdbc.query("select name, key_prefix, revoked_at from service_credential where id = ?",
-                rs -> rs.next() ? Map.<String, Object>of("name", rs.getString("name"), "prefix", rs.getString("key_prefix"),
-                        "revoked", rs.getTimestamp("revoked_at") != null) : null, id);
-        if (before == null) {
-            throw DomainException.notFound("no-such-credential", "There is no service credential " + id + ".");
+        CredentialStore.CredentialRef c = store.credential(id).orElseThrow(() ->
+                DomainException.notFound("no-such-credential", "There is no service credential " + id + "."));
+        if (c.revoked()) {
+            throw DomainException.conflict("already-revoked", "'" + c.name() + "' is already revoked.");
         }
-        if (Boolean.TRUE.equals(before.get("revoked"))) {
-            throw DomainException.conflict("already-revoked", "'" + before.get("name") + "' is already revoked.");
-        }
-        jdbc.update("update service_credential set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null",
-                Timestamp.from(clock.instant()), currentUser.id(), id);
+        Map<String, Object> before = Map.of("name", c.name(), "prefix", c.keyPrefix(), "revoked", false);
+        store.revoke(id, clock.instant(), currentUser.id());
         audit.record(DecisionAuditAction.SERVICE_CREDENTIAL_REVOKED, "service_credential", id, null, before,
                 Map.of("name", before.get("name"), "prefix", before.get("prefix"), "revoked", true));
         reloadAfterCommit();
@@ -232,7 +179,7 @@ public class ServiceCredentialService {
         if (last == null || last.isBefore(now.minus(LAST_USED_RESOLUTION))) {
             lastUsed.put(c.id(), now);
             try {
-                jdbc.update("update service_credential set last_used_at = ? where id = ?", Timestamp.from(now), c.id());
+                store.touch(c.id(), now);
             } catch (DataAccessException e) {
                 // "last used" is a hint for the portal: a database that is briefly away must not refuse the
                 // data plane, whose credentials are held in memory; the next minute's use writes it again
@@ -273,30 +220,10 @@ public class ServiceCredentialService {
                     "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
         }
         if (!scope.vendorIds().isEmpty()) {
-            Integer known = jdbc.queryForObject("select count(*) from vendor_directory where id = any(?)", Integer.class,
-                    (Object) scope.vendorIds().toArray(Long[]::new));
-            if (known == null || known != scope.vendorIds().size()) {
+            if (!store.allVendorsExist(scope.vendorIds())) {
                 throw DomainException.invalidField("unknown-vendor", "vendors", "Choose vendors that exist.");
             }
         }
-    }
-
-    private void writeVendors(long id, CredentialScope scope) {
-        for (long vendorId : scope.vendorIds()) {
-            jdbc.update("insert into service_credential_vendor (credential_id, vendor_id) values (?, ?)", id, vendorId);
-        }
-    }
-
-    private static String callsText(CredentialScope scope) {
-        return scope.calls().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    }
-
-    private static Set<DecisionCall> calls(String text) {
-        Set<DecisionCall> calls = EnumSet.noneOf(DecisionCall.class);
-        for (String c : text.split(",")) {
-            calls.add(DecisionCall.valueOf(c));
-        }
-        return calls;
     }
 
     private static Map<String, Object> document(CredentialScope scope) {
@@ -313,24 +240,10 @@ public class ServiceCredentialService {
      * new credential refused, a revoked one accepted again until the next change).
      */
     private synchronized void reload() {
-        Map<String, Live> next = new java.util.HashMap<>();
-        jdbc.query("""
-                select c.id, c.name, c.key_prefix, c.key_hash, array_to_string(c.calls, ',') as calls, c.rate_per_second,
-                       (select string_agg(sv.vendor_id::text, ',') from service_credential_vendor sv
-                        where sv.credential_id = c.id and not c.all_vendors) as vendor_ids
-                from service_credential c where c.revoked_at is null
-                """, rs -> {
-                    Set<Long> vendorIds = new HashSet<>();
-                    String ids = rs.getString("vendor_ids");
-                    if (ids != null) {
-                        for (String v : ids.split(",")) {
-                            vendorIds.add(Long.parseLong(v));
-                        }
-                    }
-                    next.put(rs.getString("key_prefix"), new Live(rs.getLong("id"), rs.getString("name"),
-                            rs.getString("key_prefix"), HEX.parseHex(rs.getString("key_hash")),
-                            new CredentialScope(calls(rs.getString("calls")), vendorIds, rs.getInt("rate_per_second"))));
-                });
+        Map<String, Live> next = new HashMap<>();
+        for (CredentialStore.LiveCredential c : store.live()) {
+            next.put(c.prefix(), new Live(c.id(), c.name(), c.prefix(), HEX.parseHex(c.hash()), c.scope()));
+        }
         live = Map.copyOf(next);
     }
 
@@ -341,9 +254,5 @@ public class ServiceCredentialService {
                 reload();
             }
         });
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -17,7 +17,6 @@ import io.bridgekeeper.vendor.SuspensionService;
 import io.bridgekeeper.vendor.ViolationPolicy;
 import io.bridgekeeper.vendor.ViolationPolicyService;
 import jakarta.annotation.security.PermitAll;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +49,6 @@ public class RolloutGuards {
     static final Set<Capability> CONTENT_CAPABILITIES = EnumSet.of(Capability.CAMERA_STREAM, Capability.SNAPSHOT);
     static final String ADVANCE_RULE = "rollout scheduler: stage baked with guards green";
 
-    private final JdbcTemplate jdbc;
     private final RolloutStore queries;
     private final RolloutTransitions transitions;
     private final IncidentService incidents;
@@ -61,12 +58,11 @@ public class RolloutGuards {
     private final CanaryService canaries;
     private final Clock clock;
 
-    RolloutGuards(JdbcTemplate jdbc, RolloutStore queries, RolloutTransitions transitions, IncidentService incidents,
+    RolloutGuards(RolloutStore queries, RolloutTransitions transitions, IncidentService incidents,
                   AuditLog audit, SuspensionService suspensions, ViolationPolicyService policies, CanaryService canaries, Clock clock) {
         this.canaries = canaries;
         this.policies = policies;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.queries = queries;
         this.transitions = transitions;
         this.incidents = incidents;
@@ -125,7 +121,7 @@ public class RolloutGuards {
     private long claimed(IsolationViolation violation, Map<String, Object> evidence, Instant now) {
         long vendorId = violation.vendorId();
         // one count at a time per vendor, on every node, so the claim that reaches the threshold is seen as such
-        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('claimed-violation'), ?::int)", (int) vendorId);
+        queries.lockClaims(vendorId);
         ViolationPolicy policy = policies.current(vendorId);
         Instant since = now.minus(policy.claimedWindow());
         Instant lifted = suspensions.lastLiftedAt(vendorId).orElse(null);
@@ -164,12 +160,7 @@ public class RolloutGuards {
     /** Counted in the rollout's telemetry under its source (DECISION or OBSERVATION), as the guard reads it. */
     private void countViolation(long vendorId, Long cacheVersionId, String source, Instant now) {
         if (cacheVersionId != null) {
-            jdbc.update("""
-                    insert into telemetry (vendor_id, cache_version_id, minute, source, isolation_violations)
-                    values (?, ?, ?, ?, 1)
-                    on conflict (vendor_id, cache_version_id, minute, source)
-                    do update set isolation_violations = telemetry.isolation_violations + 1
-                    """, vendorId, cacheVersionId, Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES)), source);
+            queries.countViolation(vendorId, cacheVersionId, source, now.truncatedTo(ChronoUnit.MINUTES));
         }
     }
 

@@ -11,9 +11,7 @@ import io.bridgekeeper.vendor.VendorAccess;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RolloutService {
 
-    private final JdbcTemplate jdbc;
     private final RolloutStore queries;
     private final RolloutTransitions transitions;
     private final VendorAccess access;
@@ -43,9 +39,8 @@ public class RolloutService {
     private final AuditLog audit;
     private final Clock clock;
 
-    RolloutService(JdbcTemplate jdbc, RolloutStore queries, RolloutTransitions transitions, VendorAccess access,
+    RolloutService(RolloutStore queries, RolloutTransitions transitions, VendorAccess access,
                    CurrentUser currentUser, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
         this.queries = queries;
         this.transitions = transitions;
         this.access = access;
@@ -57,8 +52,7 @@ public class RolloutService {
     /** Rollouts that move devices right now (running or paused mid-way). */
     @RolesAllowed(Roles.ADMIN)
     public long countActive() {
-        Long n = jdbc.queryForObject("select count(*) from rollout where state in ('RUNNING', 'PAUSED')", Long.class);
-        return n == null ? 0 : n;
+        return queries.countActive();
     }
 
     // ---- reads ----------------------------------------------------------------------------------
@@ -72,11 +66,7 @@ public class RolloutService {
     /** The vendors the caller may filter by and plan rollouts for. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorChoice> vendorChoices() {
-        StringBuilder sql = new StringBuilder("select id, name, slug from vendor_directory where true");
-        List<Object> args = new ArrayList<>();
-        access.scope().restrict("id", sql, args);
-        return jdbc.query(sql.append(" order by name").toString(),
-                (rs, i) -> new VendorChoice(rs.getLong("id"), rs.getString("name"), rs.getString("slug")), args.toArray());
+        return queries.vendorChoices(access.scope());
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
@@ -132,12 +122,9 @@ public class RolloutService {
             throw DomainException.invalidField("invalid-no-data", "noDataSeconds",
                     "The no-data time must be at least a second.");
         }
-        Long stable = jdbc.queryForList("select id from cache_version where vendor_id = ? and stable", Long.class,
-                plan.vendorId()).stream().findFirst().orElseThrow(() -> DomainException.conflict("no-stable-version",
-                "The vendor has no stable cache version to roll out from. Register one first."));
-        Boolean targetOk = jdbc.queryForObject("select exists (select 1 from cache_version where id = ? and vendor_id = ?)",
-                Boolean.class, plan.toVersionId(), plan.vendorId());
-        if (!Boolean.TRUE.equals(targetOk)) {
+        long stable = queries.stableVersion(plan.vendorId()).orElseThrow(() -> DomainException.conflict(
+                "no-stable-version", "The vendor has no stable cache version to roll out from. Register one first."));
+        if (!queries.isVersionOf(plan.vendorId(), plan.toVersionId())) {
             throw DomainException.invalidField("unknown-version", "toVersion", "No such cache version of this vendor.");
         }
         if (stable == plan.toVersionId()) {
@@ -146,18 +133,8 @@ public class RolloutService {
         }
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
-        Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
-                insert into rollout (vendor_id, from_version_id, to_version_id, state, salt, bake_seconds, min_deliveries,
-                                     error_rate_threshold, no_data_seconds, created_by, created_at)
-                values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, plan.vendorId(), stable, plan.toVersionId(), HexFormat.of().formatHex(salt),
-                plan.bakeSeconds(), plan.minDeliveries(), threshold, plan.noDataSeconds(), currentUser.id(), now);
+        long id = queries.insertRollout(plan, stable, HexFormat.of().formatHex(salt), currentUser.id(), clock.instant());
         List<Integer> percents = plan.stages().percents();
-        for (int i = 0; i < percents.size(); i++) {
-            jdbc.update("insert into rollout_stage (rollout_id, stage_index, percent) values (?, ?, ?)", id, i,
-                    percents.get(i));
-        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("state", "DRAFT");
         after.put("fromVersionId", stable);
@@ -176,8 +153,7 @@ public class RolloutService {
     public void submit(long rolloutId) {
         RolloutDetail r = lockManaged(rolloutId);
         RolloutStateMachine.next(r.state(), RolloutAction.SUBMIT, false);
-        jdbc.update("update rollout set state = 'PENDING_APPROVAL', submitted_at = ?, version = version + 1 where id = ?",
-                Timestamp.from(clock.instant()), rolloutId);
+        queries.submitted(rolloutId, clock.instant());
         audit.record(RolloutAuditAction.ROLLOUT_SUBMITTED, "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
                 Map.of("state", "PENDING_APPROVAL"));
     }
@@ -206,10 +182,7 @@ public class RolloutService {
             throw DomainException.conflict("four-eyes", "You created this rollout; a different admin must "
                     + action.words() + " it.");
         }
-        jdbc.update("""
-                update rollout set state = ?, decided_by = ?, decided_at = ?, decision_reason = ?, version = version + 1
-                where id = ?
-                """, next.name(), currentUser.id(), Timestamp.from(clock.instant()), reason, rolloutId);
+        queries.decided(rolloutId, next, currentUser.id(), clock.instant(), reason);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("state", next.name());
         if (reason != null) {
@@ -230,13 +203,7 @@ public class RolloutService {
             throw DomainException.conflict("rollout-already-active", r.vendorName()
                     + " already has a running or paused rollout; finish or halt it first.");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                update rollout set state = 'RUNNING', current_stage = 0, started_at = ?, stage_started_at = ?,
-                                   observed_since = ?, version = version + 1
-                where id = ?
-                """, now, now, now, rolloutId);
-        jdbc.update("update rollout_stage set started_at = ? where rollout_id = ? and stage_index = 0", now, rolloutId);
+        queries.started(rolloutId, clock.instant());
         audit.record(RolloutAuditAction.ROLLOUT_STARTED, "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
                 Map.of("state", "RUNNING", "stage", 0, "percent", r.stages().getFirst().percent()));
     }
@@ -267,10 +234,7 @@ public class RolloutService {
         RolloutDetail r = lockManaged(rolloutId);
         RolloutStateMachine.next(r.state(), RolloutAction.RESUME, false);
         transitions.requireVendorNotSuspended(r, RolloutAction.RESUME);
-        jdbc.update("""
-                update rollout set state = 'RUNNING', pause_reason = null, observed_since = ?, version = version + 1
-                where id = ?
-                """, Timestamp.from(clock.instant()), rolloutId);
+        queries.resumed(rolloutId, clock.instant());
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("state", r.state().name());
         before.put("reason", r.pauseReason());

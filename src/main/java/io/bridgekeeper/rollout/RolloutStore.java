@@ -116,6 +116,143 @@ class RolloutStore {
                 .addValue("x", violations));
     }
 
+    // --- the state machine's writes (RolloutService, RolloutTransitions), inside the caller's row lock
+
+    long countActive() {
+        return jdbc.queryForObject("select count(*) from rollout where state in ('RUNNING', 'PAUSED')", Map.of(),
+                Long.class);
+    }
+
+    List<VendorChoice> vendorChoices(VendorAccess.Scope scope) {
+        StringBuilder sql = new StringBuilder("select id, name, slug from vendor_directory where true");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        scope.restrict("id", sql, params);
+        return jdbc.query(sql.append(" order by name").toString(), params,
+                (rs, i) -> new VendorChoice(rs.getLong("id"), rs.getString("name"), rs.getString("slug")));
+    }
+
+    Optional<Long> stableVersion(long vendorId) {
+        return jdbc.queryForList("select id from cache_version where vendor_id = :v and stable", Map.of("v", vendorId),
+                Long.class).stream().findFirst();
+    }
+
+    boolean isVersionOf(long vendorId, long versionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from cache_version where id = :id and vendor_id = :v)",
+                Map.of("id", versionId, "v", vendorId), Boolean.class));
+    }
+
+    long insertRollout(NewRollout plan, long fromVersionId, String salt, long by, Instant at) {
+        long id = jdbc.queryForObject("""
+                insert into rollout (vendor_id, from_version_id, to_version_id, state, salt, bake_seconds, min_deliveries,
+                                     error_rate_threshold, no_data_seconds, created_by, created_at)
+                values (:v, :from, :to, 'DRAFT', :salt, :bake, :min, :threshold, :noData, :by, :at) returning id
+                """, new MapSqlParameterSource("v", plan.vendorId()).addValue("from", fromVersionId)
+                .addValue("to", plan.toVersionId()).addValue("salt", salt).addValue("bake", plan.bakeSeconds())
+                .addValue("min", plan.minDeliveries()).addValue("threshold", plan.errorRateThreshold())
+                .addValue("noData", plan.noDataSeconds()).addValue("by", by).addValue("at", Timestamp.from(at)),
+                Long.class);
+        List<Integer> percents = plan.stages().percents();
+        for (int i = 0; i < percents.size(); i++) {
+            jdbc.update("insert into rollout_stage (rollout_id, stage_index, percent) values (:id, :i, :percent)",
+                    Map.of("id", id, "i", i, "percent", percents.get(i)));
+        }
+        return id;
+    }
+
+    void submitted(long id, Instant at) {
+        jdbc.update("update rollout set state = 'PENDING_APPROVAL', submitted_at = :at, version = version + 1 where id = :id",
+                Map.of("at", Timestamp.from(at), "id", id));
+    }
+
+    void decided(long id, RolloutState next, long by, Instant at, String reason) {
+        jdbc.update("""
+                update rollout set state = :state, decided_by = :by, decided_at = :at, decision_reason = :reason,
+                                   version = version + 1
+                where id = :id
+                """, new MapSqlParameterSource("state", next.name()).addValue("by", by)
+                .addValue("at", Timestamp.from(at)).addValue("reason", reason).addValue("id", id));
+    }
+
+    /** RUNNING at the first stage, which starts now. */
+    void started(long id, Instant at) {
+        Map<String, Object> params = Map.of("at", Timestamp.from(at), "id", id);
+        jdbc.update("""
+                update rollout set state = 'RUNNING', current_stage = 0, started_at = :at, stage_started_at = :at,
+                                   observed_since = :at, version = version + 1
+                where id = :id
+                """, params);
+        jdbc.update("update rollout_stage set started_at = :at where rollout_id = :id and stage_index = 0", params);
+    }
+
+    /** RUNNING again; the guards observe from now. */
+    void resumed(long id, Instant at) {
+        jdbc.update("""
+                update rollout set state = 'RUNNING', pause_reason = null, observed_since = :at, version = version + 1
+                where id = :id
+                """, Map.of("at", Timestamp.from(at), "id", id));
+    }
+
+    void stageCompleted(long id, int stage, Instant at) {
+        jdbc.update("update rollout_stage set completed_at = :at where rollout_id = :id and stage_index = :stage",
+                Map.of("at", Timestamp.from(at), "id", id, "stage", stage));
+    }
+
+    /** The next stage starts now; the guards observe from now. */
+    void nextStage(long id, int stage, Instant at) {
+        Map<String, Object> params = Map.of("at", Timestamp.from(at), "id", id, "stage", stage);
+        jdbc.update("update rollout_stage set started_at = :at where rollout_id = :id and stage_index = :stage", params);
+        jdbc.update("""
+                update rollout set current_stage = :stage, stage_started_at = :at, observed_since = :at,
+                                   version = version + 1
+                where id = :id
+                """, params);
+    }
+
+    /** COMPLETED: the target is the vendor's one stable version. */
+    void completed(long id, long vendorId, long toVersionId, Instant at) {
+        jdbc.update("update cache_version set stable = false where vendor_id = :v and stable", Map.of("v", vendorId));
+        jdbc.update("update cache_version set stable = true where id = :id", Map.of("id", toVersionId));
+        jdbc.update("""
+                update rollout set state = 'COMPLETED', ended_at = :at, pause_reason = null, version = version + 1
+                where id = :id
+                """, Map.of("at", Timestamp.from(at), "id", id));
+    }
+
+    /** PAUSED or HALTED, with the reason. */
+    void stopped(long id, RolloutState state, String reason) {
+        jdbc.update("update rollout set state = :state, pause_reason = :reason, version = version + 1 where id = :id",
+                new MapSqlParameterSource("state", state.name()).addValue("reason", reason).addValue("id", id));
+    }
+
+    /** ROLLED_BACK: the stages begun and not completed end now. */
+    void rolledBack(long id, Instant at) {
+        Map<String, Object> params = Map.of("at", Timestamp.from(at), "id", id);
+        jdbc.update("""
+                update rollout_stage set completed_at = :at
+                where rollout_id = :id and started_at is not null and completed_at is null
+                """, params);
+        jdbc.update("update rollout set state = 'ROLLED_BACK', ended_at = :at, version = version + 1 where id = :id",
+                params);
+    }
+
+    /** Serialises the claimed violations of one vendor across transactions and nodes. */
+    void lockClaims(long vendorId) {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('claimed-violation'), :v::int)",
+                Map.of("v", (int) vendorId), Object.class);
+    }
+
+    /** One isolation violation in the version's telemetry minute, under its source (DECISION or OBSERVATION). */
+    void countViolation(long vendorId, long cacheVersionId, String source, Instant minute) {
+        jdbc.update("""
+                insert into telemetry (vendor_id, cache_version_id, minute, source, isolation_violations)
+                values (:v, :cv, :minute, :source, 1)
+                on conflict (vendor_id, cache_version_id, minute, source)
+                do update set isolation_violations = telemetry.isolation_violations + 1
+                """, new MapSqlParameterSource("v", vendorId).addValue("cv", cacheVersionId)
+                .addValue("minute", Timestamp.from(minute)).addValue("source", source));
+    }
+
     // --- a suspension pauses the vendor's running rollouts
 
     /** Pauses the vendor's running rollouts with this reason; returns their ids. */

@@ -2,12 +2,10 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.vendor.KillSwitch;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RolloutTransitions {
 
-    private final JdbcTemplate jdbc;
+    private final RolloutStore store;
     private final KillSwitch killSwitch;
 
-    RolloutTransitions(JdbcTemplate jdbc, KillSwitch killSwitch) {
-        this.jdbc = jdbc;
+    RolloutTransitions(RolloutStore store, KillSwitch killSwitch) {
+        this.store = store;
         this.killSwitch = killSwitch;
     }
 
@@ -41,27 +39,16 @@ class RolloutTransitions {
     Change advance(RolloutDetail r, Instant now, Map<String, Object> evidence) {
         RolloutState next = RolloutStateMachine.next(r.state(), RolloutAction.ADVANCE, r.onLastStage());
         requireVendorNotSuspended(r, RolloutAction.ADVANCE);
-        Timestamp at = Timestamp.from(now);
         int stage = r.currentStage();
-        jdbc.update("update rollout_stage set completed_at = ? where rollout_id = ? and stage_index = ?", at, r.id(), stage);
+        store.stageCompleted(r.id(), stage, now);
         Map<String, Object> after = new LinkedHashMap<>();
         if (next == RolloutState.COMPLETED) {
-            jdbc.update("update cache_version set stable = false where vendor_id = ? and stable", r.vendorId());
-            jdbc.update("update cache_version set stable = true where id = ?", r.toVersionId());
-            jdbc.update("""
-                    update rollout set state = 'COMPLETED', ended_at = ?, pause_reason = null, version = version + 1
-                    where id = ?
-                    """, at, r.id());
+            store.completed(r.id(), r.vendorId(), r.toVersionId(), now);
             after.put("state", "COMPLETED");
             after.put("percent", 100);
             after.put("stableVersion", r.toLabel());
         } else {
-            jdbc.update("update rollout_stage set started_at = ? where rollout_id = ? and stage_index = ?", at, r.id(),
-                    stage + 1);
-            jdbc.update("""
-                    update rollout set current_stage = ?, stage_started_at = ?, observed_since = ?, version = version + 1
-                    where id = ?
-                    """, stage + 1, at, at, r.id());
+            store.nextStage(r.id(), stage + 1, now);
             after.put("state", "RUNNING");
             after.put("stage", stage + 1);
             after.put("percent", r.stages().get(stage + 1).percent());
@@ -76,8 +63,7 @@ class RolloutTransitions {
 
     Change pause(RolloutDetail r, Instant now, String reason, Map<String, Object> evidence) {
         RolloutStateMachine.next(r.state(), RolloutAction.PAUSE, r.onLastStage());
-        jdbc.update("update rollout set state = 'PAUSED', pause_reason = ?, version = version + 1 where id = ?",
-                reason, r.id());
+        store.stopped(r.id(), RolloutState.PAUSED, reason);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("state", "PAUSED");
         after.put("reason", reason);
@@ -91,9 +77,7 @@ class RolloutTransitions {
     /** HALTED and at once ROLLED_BACK: every device is back on the version it came from. */
     List<Change> haltAndRollBack(RolloutDetail r, Instant now, String reason, Map<String, Object> evidence) {
         RolloutStateMachine.next(r.state(), RolloutAction.HALT, r.onLastStage());
-        Timestamp at = Timestamp.from(now);
-        jdbc.update("update rollout set state = 'HALTED', pause_reason = ?, version = version + 1 where id = ?",
-                reason, r.id());
+        store.stopped(r.id(), RolloutState.HALTED, reason);
         Map<String, Object> halted = new LinkedHashMap<>();
         halted.put("state", "HALTED");
         halted.put("reason", reason);
@@ -105,10 +89,7 @@ class RolloutTransitions {
                 halted, RolloutState.HALTED);
 
         RolloutStateMachine.next(RolloutState.HALTED, RolloutAction.ROLL_BACK, false);
-        jdbc.update("update rollout_stage set completed_at = ? where rollout_id = ? and started_at is not null "
-                + "and completed_at is null", at, r.id());
-        jdbc.update("update rollout set state = 'ROLLED_BACK', ended_at = ?, version = version + 1 where id = ?",
-                at, r.id());
+        store.rolledBack(r.id(), now);
         return List.of(halt, new Change(RolloutAuditAction.ROLLOUT_ROLLED_BACK, Map.of("state", "HALTED"),
                 Map.of("state", "ROLLED_BACK", "percent", 0, "version", r.fromLabel()), RolloutState.ROLLED_BACK));
     }

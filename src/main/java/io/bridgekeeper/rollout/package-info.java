@@ -9,9 +9,9 @@
  * <p>Offers: {@link io.bridgekeeper.rollout.RolloutService}, {@link io.bridgekeeper.rollout.RolloutGuards}
  * (the breach path every isolation violation takes), {@link io.bridgekeeper.rollout.TelemetryService}.
  *
- * <p>Data: reads, cache versions, telemetry and the suspension pause are in the package-private
- * {@code RolloutStore}; the state machine's guarded updates are still in {@code RolloutService},
- * {@code RolloutTransitions} and {@code RolloutGuards} (issue 20).
+ * <p>Data: all its SQL is in the package-private {@code RolloutStore}: reads, cache versions,
+ * telemetry, the suspension pause, and the state machine's writes, which {@code RolloutService},
+ * {@code RolloutTransitions} and {@code RolloutGuards} make inside the rollout's row lock.
  */
 @ApplicationModule
 package io.bridgekeeper.rollout;

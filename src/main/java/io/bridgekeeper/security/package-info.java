@@ -6,7 +6,8 @@
  *
  * <p>Publishes the views: {@code account_directory}.
  *
- * <p>Offers: {@link io.bridgekeeper.security.CurrentUser}, {@link io.bridgekeeper.security.Roles}.
+ * <p>Offers: {@link io.bridgekeeper.security.CurrentUser}, {@link io.bridgekeeper.security.Roles},
+ * {@link io.bridgekeeper.security.Accounts} (roles by e-mail; a canary's account).
  */
 @ApplicationModule
 package io.bridgekeeper.security;
