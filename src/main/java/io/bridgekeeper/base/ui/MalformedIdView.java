@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * same "Page not available" as any missing page, never the framework's exception page with a stack trace.
  */
 @ParentLayout(MainLayout.class)
+@PageTitle("Page not available")
 @AnonymousAllowed
 public class MalformedIdView extends Div implements HasErrorParameter<NumberFormatException> {
 

@@ -75,14 +75,8 @@ class DecisionController {
     @Operation(summary = "Resolve up to 500 devices", description = "One answer per item, in order.")
     @PostMapping("/resolve/batch")
     ResolveResults resolveBatch(@RequestBody ResolveBatch batch) {
-        Errors errors = new Errors();
-        List<ResolveBody> items = items(batch == null ? null : batch.items(), errors);
-        List<ResolveRequest> requests = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            requests.add(resolveRequest(items.get(i), "items[" + i + "].", errors));
-        }
-        errors.throwIfAny();
-        return new ResolveResults(decisions.resolveAll(requests));
+        return new ResolveResults(decisions.resolveAll(
+                requests(batch == null ? null : batch.items(), DecisionController::resolveRequest)));
     }
 
     @Operation(summary = "Authorize a delivery", description = "ALLOW, or DENY with one reason: VENDOR_SUSPENDED, "
@@ -105,14 +99,25 @@ class DecisionController {
     @Operation(summary = "Authorize up to 500 deliveries", description = "One answer per item, in order.")
     @PostMapping("/authorize/batch")
     AuthorizeResults authorizeBatch(@RequestBody AuthorizeBatch batch) {
+        return new AuthorizeResults(decisions.authorizeAll(
+                requests(batch == null ? null : batch.items(), DecisionController::authorizeRequest)));
+    }
+
+    /** Reads one item of a batch into a request, adding its field errors under {@code prefix}. */
+    private interface ItemReader<B, R> {
+        R read(B body, String prefix, Errors errors);
+    }
+
+    /** Every item of a batch as a request, or a problem naming each invalid field ("items[3].device"). */
+    private static <B, R> List<R> requests(List<B> batch, ItemReader<B, R> reader) {
         Errors errors = new Errors();
-        List<AuthorizeBody> items = items(batch == null ? null : batch.items(), errors);
-        List<AuthorizeRequest> requests = new ArrayList<>(items.size());
+        List<B> items = items(batch, errors);
+        List<R> requests = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            requests.add(authorizeRequest(items.get(i), "items[" + i + "].", errors));
+            requests.add(reader.read(items.get(i), "items[" + i + "].", errors));
         }
         errors.throwIfAny();
-        return new AuthorizeResults(decisions.authorizeAll(requests));
+        return requests;
     }
 
     private static <T> List<T> items(List<T> items, Errors errors) {
