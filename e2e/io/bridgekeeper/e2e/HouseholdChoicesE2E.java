@@ -115,7 +115,7 @@ class HouseholdChoicesE2E extends PortalTest {
             // an admin suspends the vendor and resumes it
             run.as(DemoAccounts.ADMIN, () -> suspensions.suspend(new SuspendCommand(vendor, version(vendor), true, null,
                     SuspensionReason.OUTAGE, "Heron's cloud is down", null, slug)));
-            run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(vendor, version(vendor)));
+            run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(vendor, version(vendor), "the fault is fixed"));
 
             page.reload();
             assertThat(page.locator("#link-" + slug)).containsText("Linked");

@@ -39,10 +39,10 @@ class VendorSuspensionE2E extends PortalTest {
             return;
         }
         boolean lifted = "ACTIVE".equals(open)
-                && PartnerApi.as(users, DemoAccounts.ADMIN, () -> suspensions.requestResume(lumacam, version(lumacam)));
+                && PartnerApi.as(users, DemoAccounts.ADMIN, () -> suspensions.requestResume(lumacam, version(lumacam), "the fault is fixed"));
         if (!lifted) {
             PartnerApi.as(users, DemoAccounts.SECOND_ADMIN, () -> {
-                suspensions.approveResume(lumacam, version(lumacam));
+                suspensions.approveResume(lumacam, version(lumacam), "checked the fix");
                 return null;
             });
         }
@@ -103,17 +103,36 @@ class VendorSuspensionE2E extends PortalTest {
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
         open("vendors/" + lumacam);
         page.locator("#resume-vendor").click();
+        assertThat(page.locator("#resume-dialog")).containsText("a second admin must approve");
+        assertThat(page.locator("#resume-confirm")).isDisabled();
+        page.locator("#resume-reason textarea").fill("Cache keys are scoped to the owner again; verified on staging");
+        page.locator("#resume-confirm").click();
         assertThat(page.locator("#resume-requested")).containsText("Ada Lovelace");
+        assertThat(page.locator("#resume-requested")).containsText("verified on staging");
         assertThat(page.locator("#approve-resume")).isDisabled();
+        open("admin");
+        assertThat(page.locator("#approvals")).isVisible();
+        assertThat(page.locator("#approval-resume-lumacam")).hasCount(0);
 
-        // A second admin approves it
+        // A second admin finds it in their approvals, with a badge in the menu, and approves it with a reason
         switchUser();
         signInAndWait(DemoAccounts.SECOND_ADMIN, "admin-overview");
-        open("vendors/" + lumacam);
+        // other tests may leave rollouts waiting too: the badge counts them all
+        assertThat(page.locator("#menu-badge-admin")).hasText(Pattern.compile("^[1-9][0-9]*$"));
+        assertThat(page.locator("#approval-resume-lumacam")).containsText("Ada Lovelace");
+        assertThat(page.locator("#approval-resume-lumacam")).containsText("verified on staging");
+        screenshot("approvals-inbox");
+        page.locator("#approval-resume-lumacam a").click();
         page.locator("#approve-resume").click();
+        assertThat(page.locator("#approve-resume-dialog")).containsText("verified on staging");
+        page.locator("#approve-resume-reason textarea").fill("Read the fix and the staging run");
+        page.locator("#approve-resume-confirm").click();
         assertThat(page.locator("#vendor-view .vendor-status")).hasText("Active");
+        assertThat(page.locator("#suspension-history")).containsText("Read the fix and the staging run");
         assertThat(page.locator("#suspension-banner")).hasCount(0);
         assertThat(page.locator("#suspension-history")).containsText("Grace Hopper");
+        open("admin");
+        assertThat(page.locator("#approval-resume-lumacam")).hasCount(0);
     }
 
     @Test

@@ -31,5 +31,6 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Bridgekeeper");
+        settings.addFavIcon("icon", "icons/bridgekeeper.svg", "any");
     }
 }

@@ -57,6 +57,12 @@ public class RolloutService {
 
     // ---- reads ----------------------------------------------------------------------------------
 
+    /** Rollouts other people submitted, waiting for the signed-in admin's approval (never their own). */
+    @RolesAllowed(Roles.ADMIN)
+    public List<RolloutRow> awaitingMyApproval() {
+        return queries.awaitingApproval(currentUser.id());
+    }
+
     /** One page of the rollouts the caller may see, filtered and sorted in the query; no total count. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Slice<RolloutRow> search(RolloutFilter filter, Pageable page) {

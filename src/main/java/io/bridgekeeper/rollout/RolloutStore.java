@@ -16,6 +16,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -319,21 +320,35 @@ class RolloutStore {
         return jdbc.queryForList("select id from rollout where state = 'RUNNING' order by id", Map.of(), Long.class);
     }
 
+    /** A rollout as lists show it; the caller adds where, order and limit. */
+    private static final String ROW_SELECT = """
+            select r.id, r.vendor_id, v.name as vendor_name, fv.label as from_label, tv.label as to_label, r.state,
+                   (select s.percent from rollout_stage s where s.rollout_id = r.id and s.stage_index = r.current_stage)
+                       as stage_percent,
+                   ca.display_name as created_by_name, r.created_at
+            from rollout r
+            join vendor_directory v on v.id = r.vendor_id
+            join cache_version fv on fv.id = r.from_version_id
+            join cache_version tv on tv.id = r.to_version_id
+            join account_directory ca on ca.id = r.created_by
+            """;
+
+    private static final RowMapper<RolloutRow> ROW = (rs, i) -> new RolloutRow(rs.getLong("id"),
+            rs.getLong("vendor_id"), rs.getString("vendor_name"), rs.getString("from_label"), rs.getString("to_label"),
+            RolloutState.valueOf(rs.getString("state")), (Integer) rs.getObject("stage_percent"),
+            rs.getString("created_by_name"), instant(rs, "created_at"));
+
+    /** Rollouts submitted for approval by someone other than {@code adminId}, oldest submission first. */
+    List<RolloutRow> awaitingApproval(long adminId) {
+        return jdbc.query(ROW_SELECT + """
+                where r.state = 'PENDING_APPROVAL' and r.created_by <> :me order by r.submitted_at, r.id
+                """, Map.of("me", adminId), ROW);
+    }
+
     /** One page of rollouts in the caller's partner scope, newest first unless sorted otherwise. */
     Slice<RolloutRow> search(RolloutFilter filter, VendorAccess.Scope scope, Pageable page) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        StringBuilder sql = new StringBuilder("""
-                select r.id, r.vendor_id, v.name as vendor_name, fv.label as from_label, tv.label as to_label, r.state,
-                       (select s.percent from rollout_stage s where s.rollout_id = r.id and s.stage_index = r.current_stage)
-                           as stage_percent,
-                       ca.display_name as created_by_name, r.created_at
-                from rollout r
-                join vendor_directory v on v.id = r.vendor_id
-                join cache_version fv on fv.id = r.from_version_id
-                join cache_version tv on tv.id = r.to_version_id
-                join account_directory ca on ca.id = r.created_by
-                where true
-                """);
+        StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where true");
         scope.restrict("r.vendor_id", sql, p);
         if (filter.vendorId() != null) {
             sql.append(" and r.vendor_id = :vendor");
@@ -345,10 +360,7 @@ class RolloutStore {
         }
         sql.append(" order by ").append(orderBy(page.getSort())).append(", r.id desc limit :limit offset :offset");
         p.addValue("limit", page.getPageSize() + 1).addValue("offset", page.getOffset());
-        List<RolloutRow> rows = jdbc.query(sql.toString(), p, (rs, i) -> new RolloutRow(rs.getLong("id"),
-                rs.getLong("vendor_id"), rs.getString("vendor_name"), rs.getString("from_label"), rs.getString("to_label"),
-                RolloutState.valueOf(rs.getString("state")), (Integer) rs.getObject("stage_percent"),
-                rs.getString("created_by_name"), instant(rs, "created_at")));
+        List<RolloutRow> rows = jdbc.query(sql.toString(), p, ROW);
         boolean more = rows.size() > page.getPageSize();
         return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
     }

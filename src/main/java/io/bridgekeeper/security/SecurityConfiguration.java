@@ -29,7 +29,7 @@ class SecurityConfiguration {
     @Order(10)
     SecurityFilterChain portalSecurity(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/styles/**", "/images/**", "/favicon.ico").permitAll()
+                .requestMatchers("/styles/**", "/images/**", "/icons/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health/**").permitAll());
         // Vaadin exempts its login page from CSRF protection, so a foreign page could sign a browser in as the
         // attacker (login CSRF). Only the framework's own requests, which carry Vaadin's own token, are exempt

@@ -70,6 +70,12 @@ class Suspension {
     @Column(name = "lifted_at")
     private Instant liftedAt;
 
+    @Column(name = "resume_request_reason")
+    private String resumeRequestReason;
+
+    @Column(name = "lift_reason")
+    private String liftReason;
+
     @Version
     private long version;
 
@@ -89,16 +95,18 @@ class Suspension {
         this.suspendedAt = suspendedAt;
     }
 
-    void requestResume(long by, Instant at) {
+    void requestResume(long by, Instant at, String reason) {
         status = SuspensionStatus.RESUME_REQUESTED;
         resumeRequestedBy = by;
         resumeRequestedAt = at;
+        resumeRequestReason = reason;
     }
 
-    void lift(long by, Instant at) {
+    void lift(long by, Instant at, String reason) {
         status = SuspensionStatus.LIFTED;
         liftedBy = by;
         liftedAt = at;
+        liftReason = reason;
     }
 
     /** The scope as a set: every capability of the vendor when the suspension covers all. */

@@ -183,7 +183,8 @@ public class SuspensionService {
      * request, and a different admin must approve; otherwise the vendor resumes now.
      */
     @RolesAllowed(Roles.ADMIN)
-    public boolean requestResume(long vendorId, long expectedVersion) {
+    public boolean requestResume(long vendorId, long expectedVersion, String reason) {
+        String why = resumeReason(reason);
         Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
         Suspension s = open(vendorId);
         if (s.getStatus() == SuspensionStatus.RESUME_REQUESTED) {
@@ -191,21 +192,22 @@ public class SuspensionService {
                     "A resume is already requested and waits for a second admin's approval.");
         }
         if (s.getReasonCode().needsSecondAdminToResume()) {
-            s.requestResume(currentUser.id(), clock.instant());
+            s.requestResume(currentUser.id(), clock.instant(), why);
             suspensions.saveAndFlush(s);
             vendor.moveTo(VendorStatus.SUSPENDED, clock.instant()); // bump the version: the page must reload
             vendorService.flush(vendor);
             audit.record(VendorAuditAction.VENDOR_RESUME_REQUESTED, "suspension", s.getId(), vendorId,
-                    Map.of("status", "ACTIVE"), Map.of("status", "RESUME_REQUESTED"));
+                    Map.of("status", "ACTIVE"), Map.of("status", "RESUME_REQUESTED", "reason", why));
             return false;
         }
-        lift(vendor, s);
+        lift(vendor, s, why);
         return true;
     }
 
     /** The second admin's approval of a requested resume; the requester cannot approve their own. */
     @RolesAllowed(Roles.ADMIN)
-    public void approveResume(long vendorId, long expectedVersion) {
+    public void approveResume(long vendorId, long expectedVersion, String reason) {
+        String why = resumeReason(reason);
         Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
         Suspension s = open(vendorId);
         if (s.getStatus() != SuspensionStatus.RESUME_REQUESTED) {
@@ -214,7 +216,7 @@ public class SuspensionService {
         if (s.getResumeRequestedBy() != null && s.getResumeRequestedBy() == currentUser.id()) {
             throw DomainException.conflict("four-eyes", "You requested this resume; a different admin must approve it.");
         }
-        lift(vendor, s);
+        lift(vendor, s, why);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
@@ -255,15 +257,37 @@ public class SuspensionService {
                         a.expectedRestoration())));
     }
 
-    private void lift(Vendor vendor, Suspension s) {
+    /** Resumes requested by other admins: what waits for the signed-in admin's approval, oldest first. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<PendingResume> awaitingMyApproval() {
+        return queries.resumesAwaitingApproval(currentUser.id());
+    }
+
+    private static String resumeReason(String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw DomainException.invalidField("resume-reason-required", "reason",
+                    "Say why the vendor may serve again, e.g. what was fixed.");
+        }
+        if (text.length() > 2000) {
+            throw DomainException.invalidField("resume-reason-too-long", "reason",
+                    "Keep the reason to 2000 characters (it has " + text.length() + ").");
+        }
+        TextRules.requireCleanText("reason", text);
+        return text;
+    }
+
+    private void lift(Vendor vendor, Suspension s, String reason) {
         Instant now = clock.instant();
         Map<String, Object> before = VendorService.state(vendor);
-        s.lift(currentUser.id(), now);
+        s.lift(currentUser.id(), now, reason);
         suspensions.saveAndFlush(s);
         vendor.moveTo(VendorStatus.ACTIVE, now);
         vendorService.flush(vendor);
         Map<String, Object> after = new LinkedHashMap<>(VendorService.state(vendor));
         after.put("suspensionId", s.getId());
+        after.put("reason", reason);
         audit.record(VendorAuditAction.VENDOR_RESUMED, "vendor", vendor.getId(), vendor.getId(), before, after);
         events.publishEvent(new VendorResumed(vendor.getId(), vendor.getSlug(), s.getId(), now));
         announce(vendor.getId(), s.getId(), "LIFTED");

@@ -7,8 +7,8 @@ import java.util.Set;
 public record SuspensionSummary(long id, SuspensionStatus status, boolean allCapabilities, Set<Capability> scope,
                                 SuspensionReason reason, String reasonText, Instant expectedRestoration,
                                 Instant suspendedAt, String suspendedBy, Instant resumeRequestedAt,
-                                String resumeRequestedBy, Long resumeRequestedById, Instant liftedAt,
-                                String liftedBy) {
+                                String resumeRequestedBy, Long resumeRequestedById, String resumeRequestReason,
+                                Instant liftedAt, String liftedBy, String liftReason) {
 
     public boolean isOpen() {
         return status != SuspensionStatus.LIFTED;

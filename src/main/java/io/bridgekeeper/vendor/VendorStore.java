@@ -187,7 +187,7 @@ class VendorStore {
                 select s.id, s.status, s.all_capabilities, s.reason_code, s.reason_text, s.expected_restoration_at,
                        s.suspended_at, coalesce(sb.display_name, 'the system') as suspended_by_name, s.resume_requested_at,
                        rb.display_name as resume_requested_by_name, s.resume_requested_by, s.lifted_at,
-                       lb.display_name as lifted_by_name,
+                       lb.display_name as lifted_by_name, s.resume_request_reason, s.lift_reason,
                        array(select c.capability from suspension_capability c where c.suspension_id = s.id order by 1)
                            as scope,
                        array(select c.capability from vendor_capability c where c.vendor_id = s.vendor_id order by 1)
@@ -205,8 +205,24 @@ class VendorStore {
                             instant(rs, "expected_restoration_at"), instant(rs, "suspended_at"),
                             rs.getString("suspended_by_name"), instant(rs, "resume_requested_at"),
                             rs.getString("resume_requested_by_name"), (Long) rs.getObject("resume_requested_by"),
-                            instant(rs, "lifted_at"), rs.getString("lifted_by_name"));
+                            rs.getString("resume_request_reason"), instant(rs, "lifted_at"),
+                            rs.getString("lifted_by_name"), rs.getString("lift_reason"));
                 });
+    }
+
+    /** Resumes requested by someone other than {@code adminId}, oldest first: what waits for their approval. */
+    List<PendingResume> resumesAwaitingApproval(long adminId) {
+        return jdbc.query("""
+                select v.id as vendor_id, v.slug as vendor_slug, v.name as vendor_name, s.reason_code,
+                       rb.display_name as requested_by, s.resume_requested_at, s.resume_request_reason
+                from suspension s join vendor v on v.id = s.vendor_id
+                left join account_directory rb on rb.id = s.resume_requested_by
+                where s.status = 'RESUME_REQUESTED' and s.resume_requested_by is distinct from :me
+                order by s.resume_requested_at, s.id
+                """, Map.of("me", adminId), (rs, i) -> new PendingResume(rs.getLong("vendor_id"),
+                rs.getString("vendor_slug"), rs.getString("vendor_name"),
+                SuspensionReason.valueOf(rs.getString("reason_code")), rs.getString("requested_by"),
+                instant(rs, "resume_requested_at"), rs.getString("resume_request_reason")));
     }
 
     /**

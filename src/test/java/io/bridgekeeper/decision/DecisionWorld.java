@@ -421,9 +421,9 @@ final class DecisionWorld {
         }
         boolean resumed = true;
         if (model.suspension.resumeRequested()) {
-            s.secondAdmin(() -> s.suspensions.approveResume(vendorId, s.vendorVersion(vendorId)));
+            s.secondAdmin(() -> s.suspensions.approveResume(vendorId, s.vendorVersion(vendorId), "checked the fix"));
         } else {
-            resumed = s.admin(() -> s.suspensions.requestResume(vendorId, s.vendorVersion(vendorId)));
+            resumed = s.admin(() -> s.suspensions.requestResume(vendorId, s.vendorVersion(vendorId), "the fault is fixed"));
         }
         if (resumed != model.resumeStep()) {
             fail("resume", "the service " + (resumed ? "resumed" : "only recorded the request") + ", the model did not");

@@ -156,7 +156,7 @@ class HouseholdChoicesIT {
         run.as(DemoAccounts.ADMIN, () -> suspensions.suspend(new SuspendCommand(vendor.id(), vendorVersion(), true, null,
                 SuspensionReason.OUTAGE, "vendor cloud down", null, vendor.slug())));
         assertThat(state()).as("while suspended").isEqualTo("DISABLED");
-        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(vendor.id(), vendorVersion()));
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(vendor.id(), vendorVersion(), "the fault is fixed"));
 
         assertThat(state()).as("after resume").isEqualTo("DISABLED");
         assertThat(authorize(oldKey)).isEqualTo("DEVICE_DISABLED");

@@ -192,9 +192,15 @@ class RolloutIT {
         assertThatThrownBy(() -> run.as(s.partner(), () -> rollouts.approve(id)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThat(fx.state(id)).isEqualTo("PENDING_APPROVAL");
+        // it waits in the other admin's approvals, never in the author's; partners have no approvals
+        assertThat(run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.awaitingMyApproval())).anyMatch(r -> r.id() == id);
+        assertThat(run.as(DemoAccounts.ADMIN, () -> rollouts.awaitingMyApproval())).noneMatch(r -> r.id() == id);
+        assertThatThrownBy(() -> run.as(s.partner(), () -> rollouts.awaitingMyApproval()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 
         run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.approve(id));
         assertThat(fx.state(id)).isEqualTo("APPROVED");
+        assertThat(run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.awaitingMyApproval())).noneMatch(r -> r.id() == id);
     }
 
     @Test

@@ -69,7 +69,7 @@ class KillSwitchMultiNodeIT {
                 () -> suspensions.applications(suspensionId, false)).stream()
                 .filter(a -> a.appliedAt() != null).map(NodeApplication::nodeId).toList().contains("node-2"));
 
-        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), vendors.detail(v.id()).version()));
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), vendors.detail(v.id()).version(), "the fault is fixed"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !other.isSuspended(v.id(), Capability.CAMERA_STREAM));
     }

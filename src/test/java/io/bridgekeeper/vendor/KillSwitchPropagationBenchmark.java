@@ -76,7 +76,7 @@ class KillSwitchPropagationBenchmark {
 
             applied.set(new CompletableFuture<>());
             committed = run.as(DemoAccounts.ADMIN, () -> {
-                suspensions.requestResume(v.id(), vendors.detail(v.id()).version());
+                suspensions.requestResume(v.id(), vendors.detail(v.id()).version(), "the fault is fixed");
                 return System.nanoTime();
             });
             long r = Math.max(0, applied.get().get(10, TimeUnit.SECONDS) - committed);

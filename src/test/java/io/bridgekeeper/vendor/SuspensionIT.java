@@ -93,15 +93,15 @@ class SuspensionIT {
         TestVendor v = testVendors.create("foureyes");
         suspend(v, SuspensionReason.PRIVACY_LEAK, null);
 
-        boolean resumed = run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id())));
+        boolean resumed = run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), "the fault is fixed"));
         assertThat(resumed).isFalse();
         assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
 
-        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.approveResume(v.id(), version(v.id()))))
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.approveResume(v.id(), version(v.id()), "checked the fix")))
                 .isInstanceOf(DomainException.class).hasMessageContaining("different admin");
         assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
 
-        run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.approveResume(v.id(), version(v.id())));
+        run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.approveResume(v.id(), version(v.id()), "checked the fix"));
 
         assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isFalse();
         assertThat(jdbc.queryForObject("select status from vendor where id = ?", String.class, v.id())).isEqualTo("ACTIVE");
@@ -110,11 +110,62 @@ class SuspensionIT {
     }
 
     @Test
+    void a_resume_needs_a_reason_and_a_refused_one_changes_nothing() {
+        TestVendor v = testVendors.create("noreason");
+        suspend(v, SuspensionReason.PRIVACY_LEAK, null);
+
+        for (String blank : new String[] {null, "", "   "}) {
+            assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), blank)))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        }
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()),
+                "x".repeat(2001)))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(jdbc.queryForObject("select status from suspension where vendor_id = ?", String.class, v.id()))
+                .isEqualTo("ACTIVE");
+
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), " Cache keys re-scoped and verified "));
+        assertThatThrownBy(() -> run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.approveResume(v.id(), version(v.id()), " ")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
+
+        run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.approveResume(v.id(), version(v.id()), "Read the fix and the test"));
+        SuspensionSummary lifted = run.as(DemoAccounts.ADMIN, () -> suspensions.history(v.id())).getFirst();
+        assertThat(lifted.resumeRequestReason()).isEqualTo("Cache keys re-scoped and verified");
+        assertThat(lifted.liftReason()).isEqualTo("Read the fix and the test");
+        assertThat(jdbc.queryForObject("select after_state->>'reason' from audit_event where vendor_id = ? "
+                + "and action = 'VENDOR_RESUMED'", String.class, v.id())).isEqualTo("Read the fix and the test");
+    }
+
+    @Test
+    void a_requested_resume_waits_in_the_other_admins_inbox_and_never_in_the_requesters() {
+        TestVendor v = testVendors.create("inbox");
+        suspend(v, SuspensionReason.PRIVACY_LEAK, null);
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), "Fixed upstream"));
+
+        assertThat(run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.awaitingMyApproval()))
+                .filteredOn(r -> r.vendorId() == v.id()).singleElement().satisfies(r -> {
+                    assertThat(r.requestedBy()).isEqualTo("Ada Lovelace");
+                    assertThat(r.reason()).isEqualTo("Fixed upstream");
+                    assertThat(r.suspensionReason()).isEqualTo(SuspensionReason.PRIVACY_LEAK);
+                });
+        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.awaitingMyApproval()))
+                .noneMatch(r -> r.vendorId() == v.id());
+        for (String who : new String[] {DemoAccounts.CAMERA_PARTNER, DemoAccounts.HOUSEHOLD}) {
+            assertThatThrownBy(() -> run.as(who, () -> suspensions.awaitingMyApproval()))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+
+        run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.approveResume(v.id(), version(v.id()), "Agreed"));
+        assertThat(run.as(DemoAccounts.SECOND_ADMIN, () -> suspensions.awaitingMyApproval()))
+                .noneMatch(r -> r.vendorId() == v.id());
+    }
+
+    @Test
     void after_an_outage_one_admin_resumes() {
         TestVendor v = testVendors.create("outage");
         suspend(v, SuspensionReason.OUTAGE, null);
 
-        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id())))).isTrue();
+        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), "the fault is fixed"))).isTrue();
 
         assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isFalse();
     }
@@ -125,7 +176,7 @@ class SuspensionIT {
         jdbc.update("update device set state = 'DISABLED' where id = ?", v.cameraA());
 
         suspend(v, SuspensionReason.OUTAGE, null);
-        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id())));
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), "the fault is fixed"));
 
         assertThat(jdbc.queryForObject("select state from device where id = ?", String.class, v.cameraA())).isEqualTo("DISABLED");
         assertThat(jdbc.queryForObject("select count(*) from device where vendor_id = ? and state = 'ACTIVE'", Long.class, v.id()))
@@ -151,7 +202,7 @@ class SuspensionIT {
                 .isInstanceOf(DomainException.class).hasMessageContaining("cannot become active");
         assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> vendors.retire(v.id(), version(v.id()))))
                 .isInstanceOf(DomainException.class).hasMessageContaining("cannot become retired");
-        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()))))
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), "the fault is fixed")))
                 .isInstanceOf(DomainException.class).hasMessageContaining("not suspended");
     }
 
@@ -169,8 +220,8 @@ class SuspensionIT {
         SuspendCommand cmd = new SuspendCommand(v.id(), 0, true, null, SuspensionReason.OUTAGE, "x", null, v.slug());
         for (String who : new String[] {DemoAccounts.CAMERA_PARTNER, DemoAccounts.HOUSEHOLD}) {
             assertThatThrownBy(() -> run.as(who, () -> suspensions.suspend(cmd))).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> run.as(who, () -> suspensions.requestResume(v.id(), 0))).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> run.as(who, () -> suspensions.approveResume(v.id(), 0))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> run.as(who, () -> suspensions.requestResume(v.id(), 0, "the fault is fixed"))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> run.as(who, () -> suspensions.approveResume(v.id(), 0, "checked the fix"))).isInstanceOf(AccessDeniedException.class);
         }
         assertThatThrownBy(() -> run.as(DemoAccounts.CAMERA_PARTNER, () -> suspensions.history(v.id())))
                 .isInstanceOf(DomainException.class).hasMessageContaining("No vendor");

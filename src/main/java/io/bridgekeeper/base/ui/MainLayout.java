@@ -20,6 +20,10 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.bridgekeeper.base.PortalUser;
 import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame of every signed-in page. The menu comes from the routes' own {@code @Menu} metadata,
@@ -30,10 +34,11 @@ import jakarta.annotation.security.PermitAll;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Span viewTitle = new Span();
+    private final Map<SideNavItem, MenuBadge> badged = new LinkedHashMap<>();
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuBadge> badges) {
         setPrimarySection(Section.DRAWER);
-        addToDrawer(brand(), new Scroller(navigation()), userFooter(authentication));
+        addToDrawer(brand(), new Scroller(navigation(badges.orderedStream().toList())), userFooter(authentication));
         DrawerToggle toggle = new DrawerToggle();
         toggle.setId("drawer-toggle");
         viewTitle.addClassName("navbar-title");
@@ -54,6 +59,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse("Bridgekeeper")
                 .replace(" · Bridgekeeper", ""));
+        badged.forEach((item, badge) -> {
+            long n = badge.count();
+            Span count = new Span(String.valueOf(n));
+            count.getElement().getThemeList().addAll(List.of("badge", "pill", "small", "primary"));
+            count.getElement().setAttribute("aria-label", n + " waiting");
+            count.setId("menu-badge-" + badge.path().replace('/', '-'));
+            item.setSuffixComponent(n > 0 ? count : null);
+        });
     }
 
     private static Div brand() {
@@ -64,13 +77,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return brand;
     }
 
-    private static SideNav navigation() {
+    private SideNav navigation(List<MenuBadge> badges) {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = entry.icon() == null || entry.icon().isBlank()
                     ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), icon(entry.icon()));
+            String path = entry.path().replaceAll("^/+", "");
+            badges.stream().filter(b -> b.path().equals(path)).findFirst().ifPresent(b -> badged.put(item, b));
             nav.addItem(item);
         }
         return nav;

@@ -6,7 +6,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import io.bridgekeeper.audit.IncidentService;
+import io.bridgekeeper.base.ui.Cards;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.overview.ApprovalInbox;
+import io.bridgekeeper.rollout.RolloutRow;
+import io.bridgekeeper.vendor.PendingResume;
 import io.bridgekeeper.base.ui.StatCard;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.rollout.RolloutService;
@@ -16,17 +24,19 @@ import io.bridgekeeper.vendor.VendorStatus;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 
-/** The admin's home: vendors by status, rollouts in motion, incidents not yet resolved. */
+/** The admin's home: approvals waiting for them, vendors by status, rollouts in motion, incidents not yet resolved. */
 @Route("admin")
 @PageTitle("Overview · Bridgekeeper")
 @Menu(title = "Overview", order = 0, icon = "vaadin:dashboard")
 @RolesAllowed(Roles.ADMIN)
 public class AdminOverviewView extends VerticalLayout {
 
-    public AdminOverviewView(VendorService vendors, RolloutService rollouts, IncidentService incidents) {
+    public AdminOverviewView(VendorService vendors, RolloutService rollouts, IncidentService incidents,
+                             ApprovalInbox inbox) {
         setId("admin-overview");
         addClassName("page");
         add(new ViewHeader("Overview", "The state of every vendor integration on the platform"));
+        add(approvals(inbox.mine()));
 
         long openIncidents = incidents.countOpen();
         Div attention = new Div(
@@ -49,5 +59,45 @@ public class AdminOverviewView extends VerticalLayout {
         H2 workTitle = new H2("Needs attention");
         workTitle.addClassName("section-title");
         add(workTitle, attention, vendorsTitle, vendorStats);
+    }
+
+    /** Four eyes: what other admins asked for and only another admin (this one) may approve. */
+    private static Card approvals(ApprovalInbox.Approvals mine) {
+        Card card = Cards.of("approvals");
+        card.setId("approvals");
+        card.setTitle(mine.count() == 0 ? "Nothing waits for your approval"
+                : mine.count() + (mine.count() == 1 ? " approval waits" : " approvals wait") + " for you");
+        if (mine.count() == 0) {
+            card.add(muted("Resumes after a privacy or security suspension, and rollouts submitted by another admin "
+                    + "or a partner, appear here: a second admin approves them."));
+            return card;
+        }
+        for (PendingResume r : mine.resumes()) {
+            card.add(item("approval-resume-" + r.vendorSlug(), "vendors/" + r.vendorId(),
+                    "Resume " + r.vendorName(),
+                    r.requestedBy() + " asked at " + Formats.minute(r.requestedAt()) + " after a "
+                            + r.suspensionReason().label().toLowerCase() + " suspension: “" + r.reason() + "”"));
+        }
+        for (RolloutRow r : mine.rollouts()) {
+            card.add(item("approval-rollout-" + r.id(), "rollouts/" + r.id(),
+                    "Roll out " + r.vendorName() + " " + r.fromLabel() + " → " + r.toLabel(),
+                    "Submitted by " + r.createdBy() + "; approve or reject it on its page."));
+        }
+        return card;
+    }
+
+    private static Div item(String id, String href, String title, String detail) {
+        Anchor link = new Anchor(href, title);
+        link.getElement().setAttribute("router-link", true);
+        Div item = new Div(link, muted(detail));
+        item.setId(id);
+        item.addClassName("approval-item");
+        return item;
+    }
+
+    private static Span muted(String text) {
+        Span span = new Span(text);
+        span.addClassName("muted");
+        return span;
     }
 }

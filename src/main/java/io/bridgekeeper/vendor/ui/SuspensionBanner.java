@@ -36,7 +36,8 @@ class SuspensionBanner extends Div {
         add(VaadinIcon.BAN.create(), new Div(title, reason, meta, restoration));
         if (s.awaitsApproval()) {
             Span requested = new Span("Resume requested by " + s.resumeRequestedBy() + " on "
-                    + Formats.minute(s.resumeRequestedAt()) + ".");
+                    + Formats.minute(s.resumeRequestedAt()) + (s.resumeRequestReason() == null ? "."
+                    : ": “" + s.resumeRequestReason() + "”"));
             requested.setId("resume-requested");
             add(requested);
         }

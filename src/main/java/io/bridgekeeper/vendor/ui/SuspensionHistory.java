@@ -29,6 +29,7 @@ class SuspensionHistory extends Card {
         grid.addColumn(SuspensionSummary::suspendedBy).setHeader("By").setAutoWidth(true);
         grid.addColumn(s -> s.liftedAt() == null ? (s.awaitsApproval() ? "Awaiting approval" : "Open")
                 : Formats.minute(s.liftedAt()) + " by " + s.liftedBy()).setHeader("Lifted").setAutoWidth(true);
+        grid.addColumn(s -> s.liftReason() == null ? "" : s.liftReason()).setHeader("Why resumed").setFlexGrow(2);
         grid.setItems(history);
         grid.setEmptyStateText("Never suspended.");
         add(new H3("Suspension history"), grid);

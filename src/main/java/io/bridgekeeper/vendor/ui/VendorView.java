@@ -15,6 +15,7 @@ import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.base.ui.Pages;
+import io.bridgekeeper.base.ui.ReasonDialog;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -114,9 +115,16 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
             Button retire = new Button("Retire…", e -> confirmRetire(v));
             retire.setId("retire-vendor");
             retire.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            String serves = v.name() + " serves again on every node within seconds: its devices resolve and "
+                    + "deliver " + (open.allCapabilities() ? "everything" : "the suspended capabilities") + " again.";
             if (open.awaitsApproval()) {
-                Button approve = action("approve-resume", "Approve resume", ButtonVariant.LUMO_PRIMARY,
-                        () -> suspensions.approveResume(vendorId, v.version()), v.slug() + " is resumed on every node.");
+                Button approve = new Button("Approve resume…", e -> new ReasonDialog("approve-resume",
+                        "Approve the resume of " + v.slug() + "?", serves + " " + open.resumeRequestedBy()
+                        + " asked for it: “" + open.resumeRequestReason() + "”. Say why you agree.",
+                        "Approve and resume", reason -> act(() -> suspensions.approveResume(vendorId, v.version(), reason),
+                        v.slug() + " is resumed on every node.")).open());
+                approve.setId("approve-resume");
+                approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 if (open.resumeRequestedById() != null && open.resumeRequestedById() == currentUser.id()) {
                     approve.setEnabled(false);
                     approve.setTooltipText("You requested this resume: a different admin must approve it.");
@@ -124,12 +132,24 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
                 return new Component[] {retire, approve};
             }
             boolean fourEyes = open.reason().needsSecondAdminToResume();
-            Button resume = action("resume-vendor", fourEyes ? "Request resume" : "Resume", ButtonVariant.LUMO_PRIMARY,
-                    () -> suspensions.requestResume(vendorId, v.version()),
-                    fourEyes ? "Resume requested: a second admin must approve it." : v.slug() + " is resumed.");
+            Button resume = new Button(fourEyes ? "Request resume…" : "Resume…", e -> new ReasonDialog("resume",
+                    (fourEyes ? "Request the resume of " : "Resume ") + v.slug() + "?",
+                    fourEyes ? "It was suspended after a " + open.reason().label().toLowerCase() + ": a second admin "
+                            + "must approve. Once approved, " + serves
+                            : serves,
+                    fourEyes ? "Request resume" : "Resume", reason -> act(() -> suspensions.requestResume(vendorId,
+                    v.version(), reason), fourEyes ? "Resume requested: a second admin must approve it."
+                    : v.slug() + " is resumed.")).open());
+            resume.setId("resume-vendor");
+            resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             return new Component[] {retire, resume};
         }
         return new Component[0];
+    }
+
+    private void act(Runnable call, String done) {
+        Actions.run(call, done);
+        render();
     }
 
     private Button action(String id, String label, ButtonVariant variant, Runnable call, String done) {
