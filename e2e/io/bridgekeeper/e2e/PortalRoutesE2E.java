@@ -23,6 +23,24 @@ class PortalRoutesE2E extends PortalTest {
     }
 
     @Test
+    void mistyped_addresses_show_the_apps_own_page_inside_the_layout_for_every_role() {
+        String[] roles = {DemoAccounts.ADMIN, DemoAccounts.CAMERA_PARTNER, DemoAccounts.HOUSEHOLD};
+        String[] homes = {"admin-overview", "partner-vendors", "my-home"};
+        for (int i = 0; i < roles.length; i++) {
+            if (i > 0) {
+                switchUser();
+            }
+            signInAndWait(roles[i], homes[i]);
+            for (String path : new String[] {"vendor", "home/receipts/abc", "admin/vendors/x/y", "rollouts/"}) {
+                open(path);
+                assertThat(page.locator("#not-available")).isVisible();
+                assertThat(page.locator("#main-nav")).isVisible();
+                assertThat(page.locator("body")).not().containsText("HTTP ERROR");
+            }
+        }
+    }
+
+    @Test
     void a_malformed_id_is_not_available() {
         signInAndWait(DemoAccounts.ADMIN, "admin-overview");
         for (String path : new String[] {"vendors/99999999999999999999", "rollouts/99999999999999999999",

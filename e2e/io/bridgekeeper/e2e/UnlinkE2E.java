@@ -73,6 +73,12 @@ class UnlinkE2E extends PortalTest {
             assertThat(page.locator("#step-vendor-notified-state")).hasText("Vendor acknowledged",
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
             String receiptUrl = page.url();
+            // plain words first; the epoch and the webhook's delivery are folded away for support
+            assertThat(page.locator("#step-link-ended")).not().containsText("epoch");
+            assertThat(page.locator("#receipt-support")).containsText("Details for support");
+            page.locator("#receipt-support vaadin-details-summary").click();
+            assertThat(page.locator("#receipt-support")).containsText("Link epoch");
+            screenshot("unlink-receipt");
             org.assertj.core.api.Assertions.assertThat(endpoint.received()).hasSize(1);
             org.assertj.core.api.Assertions.assertThat(endpoint.received().getFirst().body())
                     .contains(external + "-cam").contains("\"DEVICE\"");
@@ -80,11 +86,18 @@ class UnlinkE2E extends PortalTest {
             open("home");
             assertThat(page.locator("#device-" + doorbell)).containsText("Gate doorbell");
             assertThat(page.locator("#device-" + camera)).hasCount(0);
+            // the receipt stays reachable from My home
+            String receiptId = receiptUrl.substring(receiptUrl.lastIndexOf('/') + 1);
+            assertThat(page.locator("#receipt-" + receiptId)).containsText("Attic camera unlinked from Owlet Cams");
+            page.locator("#receipt-" + receiptId + " a").click();
+            assertThat(page.locator("#step-vendor-notified-state")).hasText("Vendor acknowledged");
+            open("home");
 
             // another household: not in its home, not by typing the device's or the receipt's URL
             switchUser();
             signInAndWait("household031@example.com", "my-home");
             assertThat(page.locator("#device-groups")).not().containsText("Gate doorbell");
+            assertThat(page.locator("#receipt-" + receiptId)).hasCount(0);
             open("home/devices/" + doorbell);
             assertThat(page.locator("#not-available")).isVisible();
             assertThat(page.locator("#household-device")).hasCount(0);

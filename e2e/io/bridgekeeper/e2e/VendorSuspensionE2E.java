@@ -96,6 +96,9 @@ class VendorSuspensionE2E extends PortalTest {
         signInAndWait(DemoAccounts.HOUSEHOLD, "my-home");
         assertThat(page.locator("#notice-lumacam")).containsText("Suspended by the platform to protect your privacy");
         assertThat(page.locator("#device-groups")).containsText("Nursery camera");
+        // a suspended camera is not offered to the displays, and the household is told why
+        assertThat(page.locator(".device-row:has-text('Nursery camera') .may-show"))
+                .containsText("Not shown on any display while LumaCam is suspended");
         screenshot("my-home-suspended");
 
         // The first admin asks to resume, and cannot approve their own request

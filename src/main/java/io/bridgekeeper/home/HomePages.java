@@ -1,5 +1,8 @@
 package io.bridgekeeper.home;
 
+import io.bridgekeeper.device.HouseholdDeviceDetail;
+import io.bridgekeeper.link.ReceiptSummary;
+import io.bridgekeeper.link.UnlinkService;
 import io.bridgekeeper.device.DeviceMoveService;
 import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.HouseholdDevice;
@@ -28,19 +31,35 @@ public class HomePages {
 
     /** Everything My home shows, as of one moment. */
     public record HomePage(List<LinkedAccount> links, List<HouseholdDevice> devices,
-                           Map<Long, SuspensionNotice> notices, List<PendingMove> pendingMoves) {
+                           Map<Long, SuspensionNotice> notices, List<PendingMove> pendingMoves,
+                           List<ReceiptSummary> receipts) {
     }
 
     private final LinkService links;
     private final DeviceService devices;
     private final SuspensionService suspensions;
     private final DeviceMoveService moves;
+    private final UnlinkService unlinks;
 
-    HomePages(LinkService links, DeviceService devices, SuspensionService suspensions, DeviceMoveService moves) {
+    HomePages(LinkService links, DeviceService devices, SuspensionService suspensions, DeviceMoveService moves,
+              UnlinkService unlinks) {
+        this.unlinks = unlinks;
         this.links = links;
         this.devices = devices;
         this.suspensions = suspensions;
         this.moves = moves;
+    }
+
+    /** One of the household's devices and, when its vendor is suspended now, what the household is told. */
+    public record DevicePage(HouseholdDeviceDetail detail, SuspensionNotice notice) {
+    }
+
+    /** The household's device page; another household's device is "not found". */
+    @RolesAllowed(Roles.END_USER)
+    public DevicePage device(long deviceId) {
+        HouseholdDeviceDetail detail = devices.myDevice(deviceId);
+        Long vendorId = detail.device().vendorId();
+        return new DevicePage(detail, vendorId == null ? null : suspensions.noticesFor(Set.of(vendorId)).get(vendorId));
     }
 
     @RolesAllowed(Roles.END_USER)
@@ -50,6 +69,7 @@ public class HomePages {
         Set<Long> vendorIds = new HashSet<>();
         mine.forEach(l -> vendorIds.add(l.vendorId()));
         devicesOfMine.stream().filter(d -> d.vendorId() != null).forEach(d -> vendorIds.add(d.vendorId()));
-        return new HomePage(mine, devicesOfMine, suspensions.noticesFor(vendorIds), moves.myPendingMoves());
+        return new HomePage(mine, devicesOfMine, suspensions.noticesFor(vendorIds), moves.myPendingMoves(),
+                unlinks.myReceipts());
     }
 }

@@ -272,6 +272,19 @@ class LinkStore {
                 .stream().findFirst();
     }
 
+    /** The household's receipts, newest first, at most {@code limit}. */
+    List<ReceiptSummary> receipts(long accountId, int limit) {
+        return jdbc.query("""
+                select r.id, v.name as vendor_name, l.external_account_id, r.device_id is not null as device_only,
+                       r.device_names, r.created_at
+                from unlink_receipt r join account_link l on l.id = r.link_id join vendor_directory v on v.id = l.vendor_id
+                where r.account_id = ? order by r.created_at desc, r.id desc limit ?
+                """, (rs, i) -> new ReceiptSummary(rs.getLong("id"), rs.getString("vendor_name"),
+                        rs.getString("external_account_id"), rs.getBoolean("device_only"),
+                        List.of((String[]) rs.getArray("device_names").getArray()),
+                        rs.getTimestamp("created_at").toInstant()), accountId, limit);
+    }
+
     // --- the vendor's reach (LinkReach)
 
     Map<Long, Reach> reach(Collection<Long> vendorIds) {

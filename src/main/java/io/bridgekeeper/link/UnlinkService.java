@@ -95,6 +95,16 @@ public class UnlinkService {
         return receipt;
     }
 
+    /** How many receipts My home lists; older ones stay readable by their address. */
+    public static final int RECEIPTS_LISTED = 20;
+
+    /** The signed-in household's receipts, newest first; never another household's. */
+    @RolesAllowed(Roles.END_USER)
+    @Transactional(readOnly = true)
+    public List<ReceiptSummary> myReceipts() {
+        return store.receipts(currentUser.id(), RECEIPTS_LISTED);
+    }
+
     /** A receipt of the signed-in household; anyone else's is "not found". */
     @RolesAllowed(Roles.END_USER)
     @Transactional(readOnly = true)

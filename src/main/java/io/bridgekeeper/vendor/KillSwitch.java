@@ -142,6 +142,6 @@ public class KillSwitch implements ClusterListener {
 
     private static ActiveSuspension toActive(Suspension s, Vendor v) {
         return new ActiveSuspension(s.getId(), v.getId(), s.scope(v.getCapabilities()), s.getReasonCode(),
-                s.getExpectedRestorationAt(), s.getSuspendedAt());
+                s.getExpectedRestorationAt(), s.getSuspendedAt(), s.isAllCapabilities());
     }
 }

@@ -253,7 +253,8 @@ public class SuspensionService {
                 .collect(Collectors.toMap(ActiveSuspension::vendorId, a -> a));
         Map<Long, String> names = queries.vendorNames(active.keySet());
         return active.values().stream().collect(Collectors.toMap(ActiveSuspension::vendorId,
-                a -> new SuspensionNotice(a.vendorId(), names.get(a.vendorId()), a.scope(), a.reason().plainWords(),
+                a -> new SuspensionNotice(a.vendorId(), names.get(a.vendorId()),
+                        a.allCapabilities() ? EnumSet.allOf(Capability.class) : a.scope(), a.reason().plainWords(),
                         a.expectedRestoration())));
     }
 

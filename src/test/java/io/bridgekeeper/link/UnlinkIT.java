@@ -131,7 +131,13 @@ class UnlinkIT {
             assertThatThrownBy(() -> unlinks.forceUnlink(link, "mine", "lumacam")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> devices.detail(camera)).isInstanceOf(AccessDeniedException.class);
             assertThat(devices.myDevices()).noneMatch(d -> d.id() == camera);
+            assertThat(unlinks.myReceipts()).noneMatch(r -> r.id() == receipt);
             return null;
+        });
+        assertThat(PartnerApi.as(users, owner, () -> unlinks.myReceipts())).first().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(receipt);
+            assertThat(r.deviceOnly()).isTrue();
+            assertThat(r.deviceNames()).hasSize(1);
         });
         assertThat(jdbc.queryForObject("select a.email from device d join account a on a.id = d.owner_account_id "
                 + "where d.id = ?", String.class, camera)).isEqualTo(owner);

@@ -1,6 +1,7 @@
 package io.bridgekeeper.home.ui;
 
-import com.vaadin.flow.component.card.Card;
+import java.util.stream.Collectors;
+import io.bridgekeeper.home.HomePages;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -17,7 +18,6 @@ import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
-import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.DeviceState;
 import io.bridgekeeper.device.HouseholdDevice;
 import io.bridgekeeper.device.HouseholdDeviceDetail;
@@ -33,17 +33,18 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.END_USER)
 public class HouseholdDeviceView extends VerticalLayout implements HasUrlParameter<Long> {
 
-    private final DeviceService devices;
+    private final HomePages pages;
 
-    public HouseholdDeviceView(DeviceService devices) {
-        this.devices = devices;
+    public HouseholdDeviceView(HomePages pages) {
+        this.pages = pages;
         setId("household-device");
         addClassName("page");
     }
 
     @Override
     public void setParameter(BeforeEvent event, Long deviceId) {
-        HouseholdDeviceDetail detail = Pages.orNotFound(() -> devices.myDevice(deviceId));
+        HomePages.DevicePage page = Pages.orNotFound(() -> pages.device(deviceId));
+        HouseholdDeviceDetail detail = page.detail();
         HouseholdDevice d = detail.device();
         removeAll();
         add(new ViewHeader(d.name(), d.vendorName() + " · " + d.kind().label()));
@@ -60,8 +61,14 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
             UnorderedList list = new UnorderedList();
             list.setId("may-be-shown-on");
             detail.mayBeShownOn().forEach(display -> list.add(new ListItem(display.name())));
+            String names = detail.mayBeShownOn().stream().map(HouseholdDevice::name).collect(Collectors.joining(", "));
+            String limited = page.notice() == null || names.isEmpty() ? null : page.notice().imagesLine(names);
+            Paragraph suspended = new Paragraph(limited);
+            suspended.setId("shown-while-suspended");
             add(title, new Paragraph("Only the displays of your own home; never another household's."),
-                    detail.mayBeShownOn().isEmpty() ? new Paragraph("No display in your home.") : list);
+                    detail.mayBeShownOn().isEmpty() ? new Paragraph("No display in your home.")
+                    : limited != null && limited.startsWith("Not shown") ? suspended
+                    : limited != null ? new Div(suspended, list) : list);
         }
         add(new RouterLink("Back to My home", MyHomeView.class));
     }

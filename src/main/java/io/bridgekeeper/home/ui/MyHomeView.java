@@ -1,5 +1,6 @@
 package io.bridgekeeper.home.ui;
 
+import io.bridgekeeper.link.ReceiptSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -127,6 +128,29 @@ public class MyHomeView extends VerticalLayout {
         groups.addClassName("device-groups");
         byVendor.forEach((vendor, list) -> groups.add(deviceGroup(vendor, list, displays)));
         add(devicesTitle, groups);
+
+        if (!page.receipts().isEmpty()) {
+            H2 receiptsTitle = new H2("Unlink receipts");
+            receiptsTitle.addClassName("section-title");
+            Div receipts = new Div();
+            receipts.setId("receipts");
+            receipts.addClassName("receipt-list");
+            page.receipts().forEach(r -> receipts.add(receiptLine(r)));
+            add(receiptsTitle, receipts);
+        }
+    }
+
+    /** One receipt, linked to its page: what was unlinked from which vendor, and when. */
+    private static Div receiptLine(ReceiptSummary r) {
+        String what = r.deviceOnly() ? String.join(", ", r.deviceNames()) + " unlinked from " + r.vendorName()
+                : r.vendorName() + " account " + r.externalAccountId() + " unlinked";
+        RouterLink open = new RouterLink(what, UnlinkReceiptView.class, r.id());
+        Span when = new Span(Formats.minute(r.endedAt()));
+        when.addClassName("muted");
+        Div line = new Div(open, when);
+        line.setId("receipt-" + r.id());
+        line.addClassName("receipt-line");
+        return line;
     }
 
     private Card linkCard(LinkedAccount link) {
@@ -191,10 +215,14 @@ public class MyHomeView extends VerticalLayout {
                 row.add(heldNotice(held));
             }
             if (d.kind().showsImages()) {
+                String names = displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", "));
+                SuspensionNotice suspended = d.vendorId() == null ? null : notices.get(d.vendorId());
+                String limited = suspended == null || displays.isEmpty() ? null : suspended.imagesLine(names);
                 Span shown = new Span(d.state() == DeviceState.DISABLED ? "Not shown on any display while you keep it disabled"
                         : d.state() == DeviceState.CONFLICT ? "Not shown on any display while it is on hold"
                         : displays.isEmpty() ? "Not shown on any display"
-                        : "May be shown on " + displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", ")));
+                        : limited != null ? limited
+                        : "May be shown on " + names);
                 shown.addClassName("may-show");
                 shown.setId("may-show-" + d.id());
                 row.add(shown);

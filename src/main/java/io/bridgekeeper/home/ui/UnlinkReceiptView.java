@@ -1,5 +1,6 @@
 package io.bridgekeeper.home.ui;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
@@ -38,6 +39,8 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
     private long receiptId;
     private boolean finished;
     private Registration polling;
+    /** Whether the household opened the support details: kept while the page polls and redraws. */
+    private Boolean supportOpen;
 
     public UnlinkReceiptView(UnlinkService unlinks) {
         this.unlinks = unlinks;
@@ -83,8 +86,8 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
         steps.removeAll();
         String covered = r.deviceNames().isEmpty() ? "no devices" : String.join(", ", r.deviceNames());
         steps.add(step("step-link-ended", r.isDeviceOnly() ? "Device detached from the link" : "Link ended",
-                "Done", "success", Formats.second(r.endedAt()) + " · link epoch is now " + r.newEpoch()
-                        + ", so every cache key issued before is invalid"));
+                "Done", "success", Formats.second(r.endedAt()) + " · from this moment, nothing " + r.vendorName()
+                        + " held for your home opens " + (r.isDeviceOnly() ? "this device" : "your devices")));
         steps.add(step("step-access-revoked", "Access revoked", "Done", "success",
                 Formats.second(r.accessRevokedAt()) + " · " + covered + " left your home"));
         DeliveryState d = r.delivery();
@@ -100,14 +103,15 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
             case RETRYING -> {
                 state = "Retrying (attempt " + d.attempts() + ")";
                 tone = "warning";
-                detail = "Last attempt: " + d.lastError() + (d.nextAttemptAt() == null ? ""
-                        : " · next attempt " + Formats.second(d.nextAttemptAt()));
+                detail = r.vendorName() + " could not be reached yet; we keep trying"
+                        + (d.nextAttemptAt() == null ? "." : ", next at " + Formats.second(d.nextAttemptAt()) + ".")
+                        + " Your devices are already cut off above.";
             }
             case DEAD_LETTER -> {
                 state = "Not delivered";
                 tone = "error";
-                detail = "Gave up after " + d.attempts() + " attempts (last attempt: " + d.lastError()
-                        + "). Our operators see this and follow up with " + r.vendorName() + ".";
+                detail = r.vendorName() + " could not be reached after " + d.attempts() + " attempts. Our operators "
+                        + "see this and follow up with " + r.vendorName() + ". Your devices are already cut off above.";
             }
             case null, default -> {
                 state = "Pending";
@@ -116,8 +120,36 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
             }
         }
         steps.add(step("step-vendor-notified", "Vendor notified", state, tone, detail));
+        steps.add(support(r));
         finished = d != null && !d.status().isOpen();
         getUI().ifPresent(ui -> ui.setPollInterval(finished ? -1 : POLL_MILLIS));
+    }
+
+    /** The technical facts, folded away: what a support engineer asks for, not what a household needs. */
+    private Details support(UnlinkReceipt r) {
+        DeliveryState d = r.delivery();
+        Div facts = new Div(
+                fact("Receipt", String.valueOf(r.id())),
+                fact("Link epoch", r.newEpoch() + " (cache keys issued before it are refused as stale)"),
+                fact("Disconnect webhook", d == null ? "not queued yet" : "delivery " + d.id() + ", "
+                        + d.status().name().toLowerCase().replace('_', ' ') + ", " + d.attempts() + " attempt(s)"));
+        if (d != null && d.lastError() != null) {
+            facts.add(fact("Last error", d.lastError()));
+        }
+        facts.addClassName("support-facts");
+        Details details = new Details("Details for support", facts);
+        details.setId("receipt-support");
+        if (supportOpen != null) {
+            details.setOpened(supportOpen);
+        }
+        details.addOpenedChangeListener(e -> supportOpen = e.isOpened());
+        return details;
+    }
+
+    private static Div fact(String label, String value) {
+        Span name = new Span(label + ": ");
+        name.addClassName("muted");
+        return new Div(name, new Span(value));
     }
 
     private static Div step(String id, String title, String state, String tone, String detail) {

@@ -1,0 +1,32 @@
+package io.bridgekeeper.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a household reads beside a camera of a suspended vendor follows the suspension's scope (issue 17). */
+class SuspensionNoticeTest {
+
+    static SuspensionNotice notice(Set<Capability> scope) {
+        return new SuspensionNotice(1, "LumaCam", scope, "to protect your privacy", null);
+    }
+
+    @Test
+    void a_suspension_of_every_capability_or_of_both_image_capabilities_shows_the_camera_nowhere() {
+        assertThat(notice(EnumSet.allOf(Capability.class)).imagesLine("Kitchen display"))
+                .isEqualTo("Not shown on any display while LumaCam is suspended to protect your privacy");
+        assertThat(notice(EnumSet.of(Capability.CAMERA_STREAM, Capability.SNAPSHOT)).imagesLine("Kitchen display"))
+                .startsWith("Not shown on any display");
+    }
+
+    @Test
+    void a_suspension_of_one_image_capability_says_what_is_still_shown_and_control_alone_changes_nothing() {
+        assertThat(notice(EnumSet.of(Capability.CAMERA_STREAM)).imagesLine("Kitchen display"))
+                .isEqualTo("Snapshots only, on Kitchen display: live video is suspended to protect your privacy");
+        assertThat(notice(EnumSet.of(Capability.SNAPSHOT)).imagesLine("Kitchen display"))
+                .startsWith("Live video only, on Kitchen display");
+        assertThat(notice(EnumSet.of(Capability.CONTROL)).imagesLine("Kitchen display")).isNull();
+    }
+}
