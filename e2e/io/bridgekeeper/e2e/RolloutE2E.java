@@ -112,6 +112,16 @@ class RolloutE2E extends PortalTest {
         open("partner/rollouts");
         page.locator("#cache-versions").click();
         assertThat(page.locator("#cv-grid")).containsText("Candidate");
+        // a label pasted at 5,000 characters is kept whole, counted, and refused on its field (never cut to 100)
+        String tooLong = "9".repeat(5000);
+        page.locator("#cv-label input").fill(tooLong);
+        assertThat(page.locator("#cv-label")).containsText("5000 / 100");
+        assertThat(page.locator("#cv-label")).containsText("At most 100 characters: this has 5000.");
+        page.locator("#cv-register").click();
+        assertThat(page.locator("#cv-label")).containsText("label of 1 to 100 characters");
+        org.assertj.core.api.Assertions.assertThat(page.locator("#cv-label input").inputValue()).hasSize(5000);
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+                "select count(*) from cache_version where label like '9999%'", Long.class)).isZero();
         screenshot("cache-versions-dialog");
     }
 

@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -22,7 +23,7 @@ class IncidentNoteDialog extends Dialog {
         TextArea note = new TextArea(noteRequired ? "Note (required)" : "Note (optional)");
         note.setId(id + "-note");
         note.setWidthFull();
-        note.setMaxLength(4000);
+        Limits.count(note, 4000);
         note.setMinHeight("6rem");
         add(text, note);
 

@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -28,7 +29,7 @@ class OpenIncidentDialog extends Dialog {
         TextField title = new TextField("Title");
         title.setId("open-incident-title");
         title.setRequired(true);
-        title.setMaxLength(300);
+        Limits.count(title, 300);
         Select<Severity> severity = new Select<>();
         severity.setLabel("Severity");
         severity.setId("open-incident-severity");
@@ -41,7 +42,7 @@ class OpenIncidentDialog extends Dialog {
         vendor.setClearButtonVisible(true);
         TextArea note = new TextArea("What happened");
         note.setId("open-incident-note");
-        note.setMaxLength(4000);
+        Limits.count(note, 4000);
         FormLayout form = new FormLayout(title, severity, vendor, note);
         form.setColspan(note, 2);
         form.setColspan(title, 2);

@@ -29,7 +29,7 @@ public class ReasonDialog extends Dialog {
         TextArea reason = new TextArea("Reason");
         reason.setId(id + "-reason");
         reason.setRequired(true);
-        reason.setMaxLength(2000);
+        Limits.count(reason, 2000);
         reason.setWidthFull();
         reason.setValueChangeMode(ValueChangeMode.EAGER);
         add(new Paragraph(warning), reason);

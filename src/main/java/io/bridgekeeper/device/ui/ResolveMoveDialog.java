@@ -1,5 +1,6 @@
 package io.bridgekeeper.device.ui;
 
+import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -37,7 +38,7 @@ class ResolveMoveDialog extends Dialog {
         TextArea reason = new TextArea("Reason");
         reason.setId("resolve-move-reason");
         reason.setWidthFull();
-        reason.setMaxLength(1000);
+        Limits.count(reason, 1000);
         reason.setValueChangeMode(ValueChangeMode.EAGER);
         add(new Paragraph("This is what the decision touches:"), touches, reason);
         Button confirm = new Button(move ? "Move device" : "Keep device", e -> {

@@ -1,5 +1,6 @@
 package io.bridgekeeper.device.ui;
 
+import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -24,7 +25,7 @@ class TransferDialog extends Dialog {
         TextArea reason = new TextArea("Reason");
         reason.setId("transfer-reason");
         reason.setWidthFull();
-        reason.setMaxLength(2000);
+        Limits.count(reason, 2000);
         reason.setValueChangeMode(ValueChangeMode.EAGER);
         add(new Paragraph((device.ownerEmail() == null ? "Nobody owns it now." : device.ownerEmail()
                 + " loses it at once.") + " The new owner's period starts now: nothing from before is theirs to see. "

@@ -1,5 +1,6 @@
 package io.bridgekeeper.rollout.ui;
 
+import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -54,10 +55,10 @@ class CacheVersionsDialog extends Dialog {
 
         label.setId("cv-label");
         label.setRequired(true);
-        label.setMaxLength(100);
+        Limits.count(label, 100);
         label.setPlaceholder("e.g. 2026.12");
         description.setId("cv-description");
-        description.setMaxLength(2000);
+        Limits.count(description, 2000);
         notes.setId("cv-notes");
         notes.setMaxHeight("10em");
         FormLayout form = new FormLayout(label, description, notes);

@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor.ui;
 
+import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -73,8 +74,7 @@ class SuspendVendorDialog extends Dialog {
         reason.addValueChangeListener(e -> update());
         reasonText.setId("suspend-reason-text");
         reasonText.setRequired(true);
-        reasonText.setMaxLength(2000);
-        reasonText.setHelperText("Shown to admins and the vendor's partner managers; households see plain words.");
+        Limits.count(reasonText, 2000, "Shown to admins and the vendor's partner managers; households see plain words");
         reasonText.setValueChangeMode(ValueChangeMode.EAGER);
         reasonText.addValueChangeListener(e -> update());
         restoration.setId("suspend-restoration");
