@@ -1,5 +1,7 @@
 package io.bridgekeeper.overview.ui;
 
+import static io.bridgekeeper.base.ui.Texts.muted;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -8,7 +10,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Span;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
@@ -93,11 +94,5 @@ public class AdminOverviewView extends VerticalLayout {
         item.setId(id);
         item.addClassName("approval-item");
         return item;
-    }
-
-    private static Span muted(String text) {
-        Span span = new Span(text);
-        span.addClassName("muted");
-        return span;
     }
 }

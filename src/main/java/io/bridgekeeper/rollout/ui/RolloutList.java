@@ -77,10 +77,19 @@ abstract class RolloutList extends VerticalLayout {
         grid.setItemsPageable(page -> rollouts.search(new RolloutFilter(
                 vendor.getValue() == null ? null : vendor.getValue().id(), state.getValue()), page).getContent());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class, e.getItem().id())));
-        grid.setEmptyStateText("No rollout matches.");
+        Runnable emptyText = () -> grid.setEmptyStateText(vendor.getValue() == null && state.getValue() == null
+                ? "No rollouts yet. Register a cache version, then plan a rollout from the vendor's stable version."
+                : "No rollout matches these filters.");
+        emptyText.run();
         addAndExpand(grid);
 
-        vendor.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        state.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        vendor.addValueChangeListener(e -> {
+            emptyText.run();
+            grid.getDataProvider().refreshAll();
+        });
+        state.addValueChangeListener(e -> {
+            emptyText.run();
+            grid.getDataProvider().refreshAll();
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Texts.muted;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -152,12 +154,6 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         card.add(approval);
         card.setId("rollout-plan");
         return card;
-    }
-
-    private static Span muted(String text) {
-        Span s = new Span(text);
-        s.addClassName("muted");
-        return s;
     }
 
     private List<Component> actions(RolloutDetail r, Set<RolloutAction> allowed, long moves) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.SecretShownOnce;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
@@ -88,14 +89,16 @@ class ApiKeysPanel extends Card {
             Actions.get(() -> keys.create(vendorId, name.getValue()), null, Map.of("name", name)).ifPresent(key -> {
                 dialog.removeAll();
                 dialog.getFooter().removeAll();
-                TextField secret = new TextField("Your new key");
-                secret.setId("api-key-secret");
-                secret.setValue(key.secret());
-                secret.setReadOnly(true);
-                secret.setWidthFull();
-                dialog.add(new Paragraph("Copy it now: it is shown only this once and stored only as a hash."), secret);
-                Button done = new Button("Done", d -> dialog.close());
+                SecretShownOnce.guard(dialog);
+                dialog.setHeaderTitle("Key " + name.getValue().strip());
+                dialog.add(new SecretShownOnce("api-key-secret", "Your new API key", key.secret(),
+                        "Copy this key now and store it in your cloud's secret store. You will not see it again: "
+                                + "Bridgekeeper keeps only a hash of it. If it is lost, create a new key and revoke "
+                                + "this one."),
+                        new Paragraph("Send it as 'Authorization: Bearer <key>' to /api/partner/v1."));
+                Button done = new Button("I have stored the key", d -> dialog.close());
                 done.setId("api-key-done");
+                done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 dialog.getFooter().add(done);
                 refresh();
             });
