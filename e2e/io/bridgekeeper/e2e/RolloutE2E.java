@@ -63,8 +63,13 @@ class RolloutE2E extends PortalTest {
         screenshot("rollouts-list-admin");
         open("rollouts/" + id);
         page.locator("#rollout-approve").click();
+        assertThat(page.locator("#approve-dialog")).containsText("stage 1 moves");
+        assertThat(page.locator("#approve-confirm")).isDisabled();
+        page.locator("#approve-reason textarea").fill("Staging soak passed; canaries clean");
+        page.locator("#approve-confirm").click();
         assertThat(page.locator("#rollout-view .rollout-state")).hasText("Approved");
         assertThat(page.locator("#rollout-approval")).containsText("Approved by Ada Lovelace");
+        assertThat(page.locator("#rollout-approval")).containsText("Staging soak passed; canaries clean");
 
         // The partner manager starts it and advances it by hand
         switchUser();

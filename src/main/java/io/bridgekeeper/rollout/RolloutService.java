@@ -3,6 +3,7 @@ package io.bridgekeeper.rollout;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.SlugConfirmation;
+import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.Roles;
@@ -167,8 +168,13 @@ public class RolloutService {
     /** Four eyes: an admin other than the author. */
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    public void approve(long rolloutId) {
-        decide(rolloutId, RolloutAction.APPROVE, null);
+    public void approve(long rolloutId, String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw DomainException.invalidField("no-reason", "reason", "Say in 1 to 2000 characters why it may roll out.");
+        }
+        TextRules.requireCleanText("reason", text);
+        decide(rolloutId, RolloutAction.APPROVE, text);
     }
 
     @RolesAllowed(Roles.ADMIN)

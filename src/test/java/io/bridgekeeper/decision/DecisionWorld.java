@@ -446,7 +446,7 @@ final class DecisionWorld {
             s.rollouts.submit(created);
             return created;
         });
-        s.secondAdmin(() -> s.rollouts.approve(id));
+        s.secondAdmin(() -> s.rollouts.approve(id, "canary stage looked healthy"));
         String salt = s.admin(() -> {
             s.rollouts.start(id);
             return s.rollouts.detail(id).salt();

@@ -78,7 +78,7 @@ public class RolloutFixtures {
             rollouts.submit(created);
             return created;
         });
-        run.as(DemoAccounts.ADMIN, () -> rollouts.approve(id));
+        run.as(DemoAccounts.ADMIN, () -> rollouts.approve(id, "canary stage looked healthy"));
         return id;
     }
 

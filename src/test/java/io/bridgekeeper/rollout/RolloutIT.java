@@ -186,11 +186,13 @@ class RolloutIT {
             return created;
         });
 
-        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> rollouts.approve(id)))
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> rollouts.approve(id, "canary stage looked healthy")))
                 .isInstanceOf(DomainException.class).hasMessageContaining("different admin");
         assertThat(run.as(DemoAccounts.ADMIN, () -> pages.page(id)).actions()).doesNotContain(RolloutAction.APPROVE);
-        assertThatThrownBy(() -> run.as(s.partner(), () -> rollouts.approve(id)))
+        assertThatThrownBy(() -> run.as(s.partner(), () -> rollouts.approve(id, "canary stage looked healthy")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.approve(id, "  ")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("reason"));
         assertThat(fx.state(id)).isEqualTo("PENDING_APPROVAL");
         // it waits in the other admin's approvals, never in the author's; partners have no approvals
         assertThat(run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.awaitingMyApproval())).anyMatch(r -> r.id() == id);
@@ -198,7 +200,7 @@ class RolloutIT {
         assertThatThrownBy(() -> run.as(s.partner(), () -> rollouts.awaitingMyApproval()))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 
-        run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.approve(id));
+        run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.approve(id, "canary stage looked healthy"));
         assertThat(fx.state(id)).isEqualTo("APPROVED");
         assertThat(run.as(DemoAccounts.SECOND_ADMIN, () -> rollouts.awaitingMyApproval())).noneMatch(r -> r.id() == id);
     }

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  */
 public class ReasonDialog extends Dialog {
 
+    private final Button confirm;
+
     public ReasonDialog(String id, String title, String warning, String confirmLabel, Consumer<String> confirmed) {
         this(id, title, warning, confirmLabel, null, (reason, typedSlug) -> confirmed.accept(reason));
     }
@@ -37,7 +39,7 @@ public class ReasonDialog extends Dialog {
         if (typed != null) {
             add(typed);
         }
-        Button confirm = new Button(confirmLabel, e -> {
+        confirm = new Button(confirmLabel, e -> {
             confirmed.accept(reason.getValue().trim(), typed == null ? null : typed.getValue());
             close();
         });
@@ -52,5 +54,11 @@ public class ReasonDialog extends Dialog {
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId(id + "-cancel");
         getFooter().add(cancel, confirm);
+    }
+
+    /** For an action that restores or allows rather than destroys (resume, approve): a plain primary button. */
+    public ReasonDialog constructive() {
+        confirm.removeThemeVariants(ButtonVariant.LUMO_ERROR);
+        return this;
     }
 }

@@ -42,7 +42,7 @@ import java.util.Set;
 /**
  * One rollout: its stages, progress, guards with their numbers, the target version's telemetry, the
  * approval and the audit trail. The action buttons are exactly those the person may use in this
- * state; halting and rejecting ask for a reason first.
+ * state; halting, rejecting and approving ask for a reason first.
  */
 @Route("rollouts")
 @PageTitle("Rollout · Bridgekeeper")
@@ -184,7 +184,14 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
                     "Submitted: an admin other than you approves it."));
         }
         if (allowed.contains(RolloutAction.APPROVE)) {
-            buttons.add(primary("rollout-approve", "Approve", () -> rollouts.approve(rolloutId), "Approved."));
+            Button approve = new Button("Approve…", e -> new ReasonDialog("approve", "Approve this rollout?",
+                    r.vendorName() + " may then start it: stage 1 moves " + r.stages().getFirst().percent() + " % of its "
+                    + "devices from " + r.fromLabel() + " to " + r.toLabel() + ", and the guards advance, pause or halt "
+                    + "it from there. The partner manager sees your reason.", "Approve",
+                    reason -> act(() -> rollouts.approve(rolloutId, reason), "Approved.")).constructive().open());
+            approve.setId("rollout-approve");
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            buttons.add(approve);
         }
         if (allowed.contains(RolloutAction.START)) {
             buttons.add(primary("rollout-start", "Start at " + r.nextPercent() + " % (moves " + fmt(moves) + " devices)",

@@ -122,7 +122,7 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
                         "Approve the resume of " + v.slug() + "?", serves + " " + open.resumeRequestedBy()
                         + " asked for it: “" + open.resumeRequestReason() + "”. Say why you agree.",
                         "Approve and resume", reason -> act(() -> suspensions.approveResume(vendorId, v.version(), reason),
-                        v.slug() + " is resumed on every node.")).open());
+                        v.slug() + " is resumed on every node.")).constructive().open());
                 approve.setId("approve-resume");
                 approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 if (open.resumeRequestedById() != null && open.resumeRequestedById() == currentUser.id()) {
@@ -139,7 +139,7 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
                             : serves,
                     fourEyes ? "Request resume" : "Resume", reason -> act(() -> suspensions.requestResume(vendorId,
                     v.version(), reason), fourEyes ? "Resume requested: a second admin must approve it."
-                    : v.slug() + " is resumed.")).open());
+                    : v.slug() + " is resumed.")).constructive().open());
             resume.setId("resume-vendor");
             resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             return new Component[] {retire, resume};
