@@ -169,10 +169,7 @@ public class RolloutService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void approve(long rolloutId, String reason) {
-        String text = reason == null ? "" : reason.strip();
-        if (text.isEmpty() || text.length() > 2000) {
-            throw DomainException.invalidField("no-reason", "reason", "Say in 1 to 2000 characters why it may roll out.");
-        }
+        String text = requireReason(reason == null ? "" : reason.strip(), "why it may roll out");
         TextRules.requireCleanText("reason", text);
         decide(rolloutId, RolloutAction.APPROVE, text);
     }
@@ -180,11 +177,15 @@ public class RolloutService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void reject(long rolloutId, String reason) {
-        String text = reason == null ? "" : reason.trim();
+        decide(rolloutId, RolloutAction.REJECT, requireReason(reason == null ? "" : reason.trim(), "why it is rejected"));
+    }
+
+    /** A decision's reason: 1 to 2000 characters, or an error on the reason field saying {@code why}. */
+    private static String requireReason(String text, String why) {
         if (text.isEmpty() || text.length() > 2000) {
-            throw DomainException.invalidField("no-reason", "reason", "Say in 1 to 2000 characters why it is rejected.");
+            throw DomainException.invalidField("no-reason", "reason", "Say in 1 to 2000 characters " + why + ".");
         }
-        decide(rolloutId, RolloutAction.REJECT, text);
+        return text;
     }
 
     private void decide(long rolloutId, RolloutAction action, String reason) {
