@@ -3,6 +3,7 @@ package io.bridgekeeper.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.bridgekeeper.decision.AccessLog;
 import io.bridgekeeper.decision.DecisionClient;
 import io.bridgekeeper.decision.DecisionFixture;
 import io.bridgekeeper.demo.DemoAccounts;
@@ -43,6 +44,8 @@ class HouseholdChoicesE2E extends PortalTest {
     DecisionFixture fixture;
     @Autowired
     RunAs run;
+    @Autowired
+    AccessLog accessLog;
 
     /** An active camera vendor of the test's own, with every capability and a stable cache version. */
     static long cameraVendor(JdbcTemplate jdbc, String slug, String name) {
@@ -135,6 +138,29 @@ class HouseholdChoicesE2E extends PortalTest {
             long light = jdbc.queryForObject("select id from device where vendor_device_id = ?", Long.class,
                     external + "-light");
             assertThat(page.locator("#device-" + light)).not().containsText("Disabled");
+
+            // the camera's own page: nowhere to be shown while it is off, and the refusal in its access history
+            String displayName = jdbc.queryForObject("select name from device where vendor_device_id = ? and vendor_id is null",
+                    String.class, display);
+            accessLog.flush();
+            open("home/devices/" + camera);
+            assertThat(page.locator("#household-device")).containsText("Nowhere while you keep it off.");
+            assertThat(page.locator("#access-history li").first()).containsText(
+                    displayName + " asked for the live stream: refused, the camera or the display was turned off");
+            screenshot("household-device-off");
+
+            // it turns the camera on again from there; the next request is shown, and says so
+            page.locator("#device-enable").click();
+            assertThat(page.locator("#device-disable")).isVisible();
+            assertThat(page.locator("#may-be-shown-on")).containsText(displayName);
+            fixture.sync();
+            org.assertj.core.api.Assertions.assertThat(decisions.authorize(slug, cameraId, display, account,
+                    decisions.resolve(slug, cameraId).cacheKey()).outcome()).isEqualTo("ALLOW");
+            accessLog.flush();
+            page.reload();
+            assertThat(page.locator("#access-history li").first()).containsText(
+                    displayName + " asked for the live stream: shown");
+            screenshot("household-device-access-history");
         }
     }
 }

@@ -55,9 +55,10 @@ public class DecisionEngine {
     private final DecisionMetrics metrics;
     private final ViolationReporter violations;
     private final CoalescedReads<AuthorizeRequest, Map<String, Row>> reads;
+    private final AccessLog history;
 
     DecisionEngine(DecisionState state, KillSwitch killSwitch, DeviceReads deviceReads, DecisionMetrics metrics,
-                   ViolationReporter violations,
+                   ViolationReporter violations, AccessLog history,
                    // one read at a time: what arrives meanwhile shares the next one. With four, most reads served a
                    // single authorization and PostgreSQL spent twice the CPU per authorization (README, benchmarks).
                    @Value("${bridgekeeper.decision.concurrent-reads:1}") int concurrentReads) {
@@ -66,6 +67,7 @@ public class DecisionEngine {
         this.deviceReads = deviceReads;
         this.metrics = metrics;
         this.violations = violations;
+        this.history = history;
         this.reads = new CoalescedReads<>(concurrentReads, deviceReads::read);
     }
 
@@ -179,6 +181,7 @@ public class DecisionEngine {
                 : reads.read(request);
         Decision d = decide(request, rows);
         metrics.authorized(d, System.nanoTime() - start);
+        countForHousehold(request, rows, d);
         return d;
     }
 
@@ -193,6 +196,7 @@ public class DecisionEngine {
             long t = System.nanoTime();
             Decision d = decide(req, rows);
             metrics.authorized(d, System.nanoTime() - t + each);
+            countForHousehold(req, rows, d);
             out.add(d);
         }
         return out;
@@ -204,6 +208,23 @@ public class DecisionEngine {
         if (field != null) {
             throw DomainException.invalidField("control-character", field, "A NUL byte is not allowed in " + field + ".");
         }
+    }
+
+    /** The source device's household may read who asked for it and what was answered ({@link AccessHistory}). */
+    private void countForHousehold(AuthorizeRequest req, Map<String, Row> rows, Decision d) {
+        VendorState v = state.vendor(req.vendor());
+        if (v == null) {
+            return;
+        }
+        history.record(DeviceReads.find(rows, v.id(), req.sourceDeviceId()), target(req, rows), req.capability(), d);
+    }
+
+    private Row target(AuthorizeRequest req, Map<String, Row> rows) {
+        if (req.targetVendor() == null) {
+            return DeviceReads.find(rows, null, req.targetDeviceId());
+        }
+        VendorState tv = state.vendor(req.targetVendor());
+        return tv == null ? null : DeviceReads.find(rows, tv.id(), req.targetDeviceId());
     }
 
     private Decision decide(AuthorizeRequest req, Map<String, Row> rows) {
@@ -223,15 +244,7 @@ public class DecisionEngine {
             return Decision.deny(DenyReason.CAPABILITY_SUSPENDED, version);
         }
         Row src = DeviceReads.find(rows, v.id(), req.sourceDeviceId());
-        Row tgt = null;
-        if (req.targetVendor() == null) {
-            tgt = DeviceReads.find(rows, null, req.targetDeviceId());
-        } else {
-            VendorState tv = state.vendor(req.targetVendor());
-            if (tv != null) {
-                tgt = DeviceReads.find(rows, tv.id(), req.targetDeviceId());
-            }
-        }
+        Row tgt = target(req, rows);
         if (src == null || src.removed() || tgt == null || tgt.removed()) {
             return Decision.deny(DenyReason.DEVICE_UNKNOWN, version);
         }

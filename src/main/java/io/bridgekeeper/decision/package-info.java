@@ -7,12 +7,12 @@
  * package-private {@code CredentialStore}.
  *
  * <p>Owns the tables: {@code service_credential}, {@code service_credential_vendor}, {@code cache_key_secret},
- * {@code credential_mismatch}, {@code delivery_observation}.
+ * {@code credential_mismatch}, {@code delivery_observation}, {@code device_access}.
  *
  * <p>Publishes the views: {@code probe_observation}.
  *
  * <p>Offers: {@link io.bridgekeeper.decision.DecisionService}, {@link io.bridgekeeper.decision.ObservationService},
- * {@link io.bridgekeeper.decision.ServiceCredentialService}.
+ * {@link io.bridgekeeper.decision.ServiceCredentialService}, {@link io.bridgekeeper.decision.AccessHistory}.
  */
 @ApplicationModule
 package io.bridgekeeper.decision;

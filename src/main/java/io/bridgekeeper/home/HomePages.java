@@ -1,5 +1,6 @@
 package io.bridgekeeper.home;
 
+import io.bridgekeeper.decision.AccessHistory;
 import io.bridgekeeper.device.HouseholdDeviceDetail;
 import io.bridgekeeper.link.ReceiptSummary;
 import io.bridgekeeper.link.UnlinkService;
@@ -40,9 +41,11 @@ public class HomePages {
     private final SuspensionService suspensions;
     private final DeviceMoveService moves;
     private final UnlinkService unlinks;
+    private final AccessHistory access;
 
     HomePages(LinkService links, DeviceService devices, SuspensionService suspensions, DeviceMoveService moves,
-              UnlinkService unlinks) {
+              UnlinkService unlinks, AccessHistory access) {
+        this.access = access;
         this.unlinks = unlinks;
         this.links = links;
         this.devices = devices;
@@ -50,16 +53,25 @@ public class HomePages {
         this.moves = moves;
     }
 
-    /** One of the household's devices and, when its vendor is suspended now, what the household is told. */
-    public record DevicePage(HouseholdDeviceDetail detail, SuspensionNotice notice) {
+    /**
+     * One of the household's devices; when its vendor is suspended now, what the household is told; and, for
+     * a device that shows images, who asked for it recently and what they were answered.
+     */
+    public record DevicePage(HouseholdDeviceDetail detail, SuspensionNotice notice, List<AccessHistory.Entry> access,
+                             java.time.Duration accessKeptFor) {
     }
+
+    /** How many minutes' entries of a device's access history its page shows. */
+    static final int ACCESS_SHOWN = 50;
 
     /** The household's device page; another household's device is "not found". */
     @RolesAllowed(Roles.END_USER)
     public DevicePage device(long deviceId) {
         HouseholdDeviceDetail detail = devices.myDevice(deviceId);
         Long vendorId = detail.device().vendorId();
-        return new DevicePage(detail, vendorId == null ? null : suspensions.noticesFor(Set.of(vendorId)).get(vendorId));
+        return new DevicePage(detail, vendorId == null ? null : suspensions.noticesFor(Set.of(vendorId)).get(vendorId),
+                detail.device().kind().showsImages() ? access.ofMyDevice(deviceId, ACCESS_SHOWN) : List.of(),
+                access.retention());
     }
 
     @RolesAllowed(Roles.END_USER)

@@ -1,6 +1,7 @@
 package io.bridgekeeper.overview;
 
 import io.bridgekeeper.base.ui.MenuBadge;
+import io.bridgekeeper.base.ui.PortalChange;
 import io.bridgekeeper.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -24,5 +25,11 @@ class ApprovalsBadge implements MenuBadge {
     @Override
     public long count() {
         return currentUser.isAdmin() ? inbox.mine().count() : 0;
+    }
+
+    /** A resume asked for or decided, a rollout submitted or decided. */
+    @Override
+    public boolean follows(PortalChange change) {
+        return change.in("suspension", "rollout");
     }
 }

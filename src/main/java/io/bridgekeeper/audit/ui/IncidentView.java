@@ -22,6 +22,7 @@ import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Cards;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -37,14 +38,18 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
     private final IncidentService incidents;
     private final IncidentPages pages;
     private final ExposureReports exposure;
-    private long incidentId;
+    private final LiveUpdates.Live live;
+    private volatile long incidentId;
 
-    public IncidentView(IncidentService incidents, IncidentPages pages, ExposureReports exposure) {
+    public IncidentView(IncidentService incidents, IncidentPages pages, ExposureReports exposure,
+                        LiveUpdates liveUpdates) {
         this.incidents = incidents;
         this.pages = pages;
         this.exposure = exposure;
         setId("incident-view");
         addClassName("page");
+        // another admin acknowledging, resolving or adding a note, new violations counted in
+        live = liveUpdates.follow(this, c -> c.ofIncident(incidentId), () -> render(pages.page(incidentId)));
     }
 
     @Override
@@ -109,6 +114,7 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
 
         add(back, header, badges, Cards.of("facts-card", facts), timelineTitle, timeline, new ExposurePanel(incident.id(), page.exposure(), exposure),
                 evidenceTitle, evidence);
+        live.rendered();
     }
 
     private void act(Runnable action, String done) {

@@ -16,6 +16,7 @@ import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.audit.IncidentSummary;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,7 @@ public class IncidentsView extends VerticalLayout {
 
     private IncidentState stateFilter;
 
-    public IncidentsView(IncidentService incidents, AuditSearch audit) {
+    public IncidentsView(IncidentService incidents, AuditSearch audit, LiveUpdates liveUpdates) {
         setId("incidents-view");
         addClassName("page");
         setSizeFull();
@@ -80,5 +81,6 @@ public class IncidentsView extends VerticalLayout {
         grid.setEmptyStateText("No incident. Isolation violations and rollout guards open them; so can you.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(IncidentView.class, e.getItem().id())));
         addAndExpand(grid);
+        liveUpdates.follow(this, c -> c.in("incident"), () -> grid.getDataProvider().refreshAll());
     }
 }

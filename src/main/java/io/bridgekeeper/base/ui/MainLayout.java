@@ -36,7 +36,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span viewTitle = new Span();
     private final Map<SideNavItem, MenuBadge> badged = new LinkedHashMap<>();
 
-    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuBadge> badges) {
+    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuBadge> badges, LiveUpdates liveUpdates) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation(badges.orderedStream().toList())), userFooter(authentication));
         DrawerToggle toggle = new DrawerToggle();
@@ -50,6 +50,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 setDrawerOpened(false);
             }
         });
+        if (!badged.isEmpty()) {
+            liveUpdates.follow(this, c -> badged.values().stream().anyMatch(b -> b.follows(c)), this::showBadges);
+        }
     }
 
     @Override
@@ -59,8 +62,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse("Bridgekeeper")
                 .replace(" · Bridgekeeper", ""));
+        showBadges();
+    }
+
+    /** Asks each badge again; one that cannot count now (the database away) shows nothing rather than fail the page. */
+    private void showBadges() {
         badged.forEach((item, badge) -> {
-            long n = badge.count();
+            long n;
+            try {
+                n = badge.count();
+            } catch (RuntimeException e) {
+                n = 0;
+            }
             Span count = new Span(String.valueOf(n));
             count.getElement().getThemeList().addAll(List.of("badge", "pill", "small", "primary"));
             count.getElement().setAttribute("aria-label", n + " waiting");

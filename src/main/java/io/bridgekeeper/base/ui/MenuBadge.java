@@ -11,4 +11,9 @@ public interface MenuBadge {
 
     /** What waits there for the signed-in person; 0 shows no badge. Must not fail for any role. */
     long count();
+
+    /** Whether this change may change the count: the menu then asks again while the person looks at any page. */
+    default boolean follows(PortalChange change) {
+        return false;
+    }
 }

@@ -1,32 +1,47 @@
 package io.bridgekeeper.home.ui;
 
-import java.util.stream.Collectors;
-import io.bridgekeeper.home.HomePages;
+import static io.bridgekeeper.base.ui.Texts.muted;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.decision.AccessHistory;
+import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.device.DeviceState;
 import io.bridgekeeper.device.HouseholdDevice;
 import io.bridgekeeper.device.HouseholdDeviceDetail;
+import io.bridgekeeper.home.HomePages;
+import io.bridgekeeper.link.UnlinkService;
+import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * One of the household's devices. Another home's device id shows "Page not available", the same as
- * an id that does not exist: the service refuses it, and the view does not reveal which.
+ * One of the household's devices: what it is, where it may be shown now (and why not, while its vendor
+ * is suspended or the household keeps it off), who asked for it recently, and the household's own
+ * switches: turn it off or on, unlink it. Another home's device id shows "Page not available", the same
+ * as an id that does not exist: the service refuses it, and the view does not reveal which.
  */
 @Route("home/devices")
 @PageTitle("Device · Bridgekeeper")
@@ -34,43 +49,135 @@ import jakarta.annotation.security.RolesAllowed;
 public class HouseholdDeviceView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private final HomePages pages;
+    private final DeviceService devices;
+    private final UnlinkService unlinks;
+    private final LiveUpdates.Live live;
+    private volatile long deviceId;
+    private volatile Long vendorId;
 
-    public HouseholdDeviceView(HomePages pages) {
+    public HouseholdDeviceView(HomePages pages, DeviceService devices, UnlinkService unlinks, CurrentUser currentUser,
+                               LiveUpdates liveUpdates) {
         this.pages = pages;
+        this.devices = devices;
+        this.unlinks = unlinks;
         setId("household-device");
         addClassName("page");
+        long household = currentUser.id();
+        // its state, its vendor's suspension, and the displays of this home
+        live = liveUpdates.follow(this, c -> c.ofAccount(household)
+                || c.in("vendor", "suspension") && c.vendor() != null && c.vendor().equals(vendorId), this::render);
     }
 
     @Override
-    public void setParameter(BeforeEvent event, Long deviceId) {
-        HomePages.DevicePage page = Pages.orNotFound(() -> pages.device(deviceId));
+    public void setParameter(BeforeEvent event, Long id) {
+        deviceId = id;
+        render(Pages.orNotFound(() -> pages.device(id)));
+    }
+
+    private void render() {
+        render(pages.device(deviceId));
+    }
+
+    private void render(HomePages.DevicePage page) {
         HouseholdDeviceDetail detail = page.detail();
         HouseholdDevice d = detail.device();
+        vendorId = d.vendorId();
         removeAll();
-        add(new ViewHeader(d.name(), d.vendorName() + " · " + d.kind().label()));
+        add(new ViewHeader(d.name(), d.isPlatformDevice() ? d.kind().label() : d.vendorName() + " · " + d.kind().label(),
+                actions(d)));
         Div facts = new Div();
         facts.addClassName("device-facts");
         facts.add(fact("Vendor's device id", detail.vendorDeviceId()),
                 fact("In your home since", Formats.minute(detail.ownerSince())),
                 fact("State", d.state() == DeviceState.CONFLICT ? "On hold: a move to another home waits for consent"
+                        : d.state() == DeviceState.DISABLED ? "Off: you turned it off, no display shows it"
                         : d.state().label()));
         add(Cards.of("facts-card", facts));
         if (d.kind().showsImages()) {
-            H2 title = new H2("Where it may be shown");
-            title.addClassName("section-title");
-            UnorderedList list = new UnorderedList();
-            list.setId("may-be-shown-on");
-            detail.mayBeShownOn().forEach(display -> list.add(new ListItem(display.name())));
-            String names = detail.mayBeShownOn().stream().map(HouseholdDevice::name).collect(Collectors.joining(", "));
-            String limited = page.notice() == null || names.isEmpty() ? null : page.notice().imagesLine(names);
-            Paragraph suspended = new Paragraph(limited);
-            suspended.setId("shown-while-suspended");
-            add(title, new Paragraph("Only the displays of your own home; never another household's."),
-                    detail.mayBeShownOn().isEmpty() ? new Paragraph("No display in your home.")
-                    : limited != null && limited.startsWith("Not shown") ? suspended
-                    : limited != null ? new Div(suspended, list) : list);
+            add(whereShown(page, d), accessHistory(page, d));
         }
         add(new RouterLink("Back to My home", MyHomeView.class));
+        live.rendered();
+    }
+
+    private Component[] actions(HouseholdDevice d) {
+        boolean off = d.state() == DeviceState.DISABLED;
+        Button onOff = new Button(off ? "Turn on" : "Turn off", VaadinIcon.POWER_OFF.create(), e -> {
+            if (off) {
+                Actions.run(() -> devices.enableMine(d.id()), d.name() + " is on again.");
+            } else {
+                Actions.run(() -> devices.disableMine(d.id()), d.name() + " is off: no display shows it until you turn it on.");
+            }
+            render();
+        });
+        onOff.setId(off ? "device-enable" : "device-disable");
+        onOff.setTooltipText(off ? "Displays of your home may show it again" : "No display shows it until you turn it on; "
+                + "it stays off through unlinking, relinking and suspensions");
+        onOff.addThemeVariants(off ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
+        if (d.isPlatformDevice()) {
+            return new Component[] {onOff};
+        }
+        Button unlink = new Button("Unlink…", VaadinIcon.UNLINK.create(), e -> new ConfirmUnlinkDialog(
+                "Unlink " + d.name() + "?", d.vendorName(), List.of(d.name()), false,
+                () -> unlinks.unlinkDevice(d.id())).open());
+        unlink.setId("device-unlink");
+        unlink.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return new Component[] {onOff, unlink};
+    }
+
+    private Div whereShown(HomePages.DevicePage page, HouseholdDevice d) {
+        HouseholdDeviceDetail detail = page.detail();
+        H2 title = new H2("Where it may be shown now");
+        title.addClassName("section-title");
+        Div section = new Div(title, new Paragraph("Only the displays of your own home; never another household's."));
+        String names = detail.mayBeShownOn().stream().map(HouseholdDevice::name).collect(Collectors.joining(", "));
+        String limited = page.notice() == null || names.isEmpty() ? null : page.notice().imagesLine(names);
+        Paragraph reason = new Paragraph(limited);
+        reason.setId("shown-while-suspended");
+        UnorderedList list = new UnorderedList();
+        list.setId("may-be-shown-on");
+        detail.mayBeShownOn().forEach(display -> list.add(new ListItem(display.name())));
+        if (d.state() == DeviceState.DISABLED) {
+            reason.setText("Nowhere while you keep it off.");
+            section.add(reason);
+        } else if (d.state() == DeviceState.CONFLICT) {
+            reason.setText("Nowhere while it is on hold.");
+            section.add(reason);
+        } else if (detail.mayBeShownOn().isEmpty()) {
+            section.add(new Paragraph("No display in your home."));
+        } else if (limited != null && limited.startsWith("Not shown")) {
+            section.add(reason);
+        } else if (limited != null) {
+            section.add(reason, list);
+        } else {
+            section.add(list);
+        }
+        return section;
+    }
+
+    /** Who asked for the device, in plain words, from the decision API's own answers. */
+    private Div accessHistory(HomePages.DevicePage page, HouseholdDevice d) {
+        H2 title = new H2("Who asked for it");
+        title.addClassName("section-title");
+        Div section = new Div(title, muted("Every request to show it, from the platform's own answers, kept for "
+                + page.accessKeptFor().toDays() + " days. Counted per minute."));
+        section.setId("access-history");
+        if (page.access().isEmpty()) {
+            section.add(new Paragraph("No display has asked for it yet."));
+            return section;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("access-list");
+        for (AccessHistory.Entry e : page.access()) {
+            Span when = new Span(Formats.minute(e.lastAt()));
+            when.addClassName("muted");
+            Span what = new Span(AccessWords.line(e, d.vendorName()));
+            ListItem item = new ListItem(when, what);
+            item.addClassName(e.shown() ? "access-shown" : "access-refused");
+            list.add(item);
+        }
+        section.add(list);
+        return section;
     }
 
     private static Div fact(String label, String value) {

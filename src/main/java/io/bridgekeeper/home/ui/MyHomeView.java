@@ -20,6 +20,7 @@ import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.device.DeviceKind;
 import io.bridgekeeper.device.DeviceMoveService;
@@ -34,13 +35,16 @@ import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.LinkedAccount;
 import io.bridgekeeper.link.UnlinkPreview;
 import io.bridgekeeper.link.UnlinkService;
+import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.SuspensionNotice;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -64,8 +68,12 @@ public class MyHomeView extends VerticalLayout {
     private Map<Long, SuspensionNotice> notices = Map.of();
     private Map<Long, PendingMove> heldOfMine = Map.of();
 
+    private final LiveUpdates.Live live;
+    /** The vendors on the page, whose suspensions change what it says. */
+    private volatile Set<Long> shownVendors = Set.of();
+
     public MyHomeView(LinkService links, DeviceService devices, UnlinkService unlinks, HomePages pages,
-                      DeviceMoveService moves) {
+                      DeviceMoveService moves, CurrentUser currentUser, LiveUpdates liveUpdates) {
         this.links = links;
         this.devices = devices;
         this.unlinks = unlinks;
@@ -73,6 +81,10 @@ public class MyHomeView extends VerticalLayout {
         this.moves = moves;
         setId("my-home");
         addClassName("page");
+        long household = currentUser.id();
+        // a vendor completing a link, devices arriving or moving, a suspension of one of its vendors
+        live = liveUpdates.follow(this, c -> c.ofAccount(household)
+                || c.in("vendor", "suspension") && c.vendor() != null && shownVendors.contains(c.vendor()), this::render);
         render();
     }
 
@@ -89,6 +101,10 @@ public class MyHomeView extends VerticalLayout {
         List<HouseholdDevice> mine = page.devices();
         notices = page.notices();
         List<PendingMove> pending = page.pendingMoves();
+        Set<Long> vendors = new HashSet<>();
+        myLinks.forEach(l -> vendors.add(l.vendorId()));
+        mine.stream().map(HouseholdDevice::vendorId).filter(java.util.Objects::nonNull).forEach(vendors::add);
+        shownVendors = Set.copyOf(vendors);
         heldOfMine = pending.stream().filter(m -> !m.incoming())
                 .collect(Collectors.toMap(PendingMove::deviceId, m -> m, (x, y) -> x));
         List<PendingMove> incoming = pending.stream().filter(PendingMove::incoming).toList();
@@ -138,6 +154,7 @@ public class MyHomeView extends VerticalLayout {
             page.receipts().forEach(r -> receipts.add(receiptLine(r)));
             add(receiptsTitle, receipts);
         }
+        live.rendered();
     }
 
     /** One receipt, linked to its page: what was unlinked from which vendor, and when. */

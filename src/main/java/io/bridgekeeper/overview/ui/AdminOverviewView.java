@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.overview.ApprovalInbox;
 import io.bridgekeeper.rollout.RolloutRow;
 import io.bridgekeeper.vendor.PendingResume;
@@ -32,10 +33,26 @@ import java.util.Map;
 @RolesAllowed(Roles.ADMIN)
 public class AdminOverviewView extends VerticalLayout {
 
+    private final VendorService vendors;
+    private final RolloutService rollouts;
+    private final IncidentService incidents;
+    private final ApprovalInbox inbox;
+
     public AdminOverviewView(VendorService vendors, RolloutService rollouts, IncidentService incidents,
-                             ApprovalInbox inbox) {
+                             ApprovalInbox inbox, LiveUpdates liveUpdates) {
+        this.vendors = vendors;
+        this.rollouts = rollouts;
+        this.incidents = incidents;
+        this.inbox = inbox;
         setId("admin-overview");
         addClassName("page");
+        render();
+        // approvals asked for or given, vendors suspended, incidents opened, rollouts started: as they happen
+        liveUpdates.follow(this, c -> c.in("vendor", "suspension", "rollout", "incident"), this::render);
+    }
+
+    private void render() {
+        removeAll();
         add(new ViewHeader("Overview", "The state of every vendor integration on the platform"));
         add(approvals(inbox.mine()));
 

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Actions;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ReasonDialog;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -52,14 +53,19 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
     private final RolloutService rollouts;
     private final RolloutPages pages;
     private final CanaryService canaries;
-    private long rolloutId;
+    private final LiveUpdates.Live live;
+    private volatile long rolloutId;
+    private volatile long vendorId;
 
-    public RolloutView(RolloutService rollouts, RolloutPages pages, CanaryService canaries) {
+    public RolloutView(RolloutService rollouts, RolloutPages pages, CanaryService canaries, LiveUpdates liveUpdates) {
         this.rollouts = rollouts;
         this.pages = pages;
         this.canaries = canaries;
         setId("rollout-view");
         addClassName("page");
+        // stages, guards, the chart and incidents move while a rollout runs: follow them
+        live = liveUpdates.follow(this, c -> c.ofRollout(rolloutId)
+                || c.ofVendor(vendorId) && c.in("telemetry", "suspension", "vendor", "incident"), this::render);
     }
 
     @Override
@@ -74,6 +80,7 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
 
     private void render(RolloutPage page) {
         RolloutDetail r = page.rollout();
+        vendorId = r.vendorId();
         removeAll();
         ViewHeader header = new ViewHeader("Rollout #" + r.id() + ": " + r.fromLabel() + " → " + r.toLabel(),
                 r.vendorName() + " · " + r.stages().size() + " stages", actions(r, page.actions(), page.devicesMovedByNextStage())
@@ -90,6 +97,7 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
                 == RolloutState.RUNNING), planCard(r));
         cards.addClassName("card-grid");
         add(cards, new TelemetryChart(page.telemetry()), new RolloutAuditTrail(page.auditTrail()));
+        live.rendered();
     }
 
     private Div banner(RolloutDetail r, List<RolloutIncident> incidents) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Cards;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.Notifications;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ReasonDialog;
@@ -49,10 +50,14 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
     private final List<VendorPageSection> sections;
     private final VendorPages pages;
     private final ViolationPolicyService policies;
-    private long vendorId;
+    private final LiveUpdates.Live live;
+    private volatile long vendorId;
+    /** The open suspension shown, whose per-node applications the page follows. */
+    private volatile Long shownSuspension;
 
     public VendorView(VendorPages pages, VendorService vendors, SuspensionService suspensions, VendorApiKeyService keys,
-                      CurrentUser currentUser, ViolationPolicyService policies, List<VendorPageSection> sections) {
+                      CurrentUser currentUser, ViolationPolicyService policies, List<VendorPageSection> sections,
+                      LiveUpdates liveUpdates) {
         this.pages = pages;
         this.sections = sections;
         this.policies = policies;
@@ -62,6 +67,10 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
         this.currentUser = currentUser;
         setId("vendor-view");
         addClassName("page");
+        // status, suspension and its per-node application, reach, webhook deliveries: as they change
+        live = liveUpdates.follow(this, c -> c.ofVendor(vendorId)
+                || c.in("suspension_application") && c.suspension() != null && c.suspension().equals(shownSuspension),
+                this::render);
     }
 
     @Override
@@ -77,6 +86,7 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
     private void render(VendorPage page) {
         VendorDetail v = page.vendor();
         SuspensionSummary open = page.openSuspension();
+        shownSuspension = open == null ? null : open.id();
         boolean admin = currentUser.isAdmin();
 
         removeAll();
@@ -95,6 +105,7 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
             add(new PartnerManagersPanel(v, vendors, this::render));
         }
         add(new ApiKeysPanel(vendorId, page.keys(), keys), new SuspensionHistory(page.suspensions()));
+        live.rendered();
     }
 
     private Component[] actions(VendorDetail v, SuspensionSummary open) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.webhook.WebhookDeliveryService;
@@ -16,12 +17,15 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.ADMIN)
 public class AdminWebhookDeliveriesView extends VerticalLayout {
 
-    public AdminWebhookDeliveriesView(WebhookDeliveryService deliveries) {
+    public AdminWebhookDeliveriesView(WebhookDeliveryService deliveries, LiveUpdates liveUpdates) {
         setId("admin-webhooks");
         addClassName("page");
         setSizeFull();
         add(new ViewHeader("Webhook deliveries", "DISCONNECT, SUSPENDED and RESUMED notices to vendors, in order per vendor, "
                 + "retried with backoff until acknowledged or dead-lettered"));
-        addAndExpand(new DeliveriesPanel(deliveries));
+        DeliveriesPanel panel = new DeliveriesPanel(deliveries);
+        addAndExpand(panel);
+        // attempts, acknowledgements and dead letters as the dispatcher records them
+        liveUpdates.follow(this, c -> c.in("webhook_delivery"), panel::refresh);
     }
 }

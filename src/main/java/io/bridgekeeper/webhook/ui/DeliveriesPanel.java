@@ -121,4 +121,9 @@ class DeliveriesPanel extends VerticalLayout {
             case DEAD_LETTER -> "error";
         };
     }
+
+    /** Reads the shown page of deliveries again (filters and position stay). */
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
 }

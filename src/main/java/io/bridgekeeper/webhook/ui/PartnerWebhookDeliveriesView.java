@@ -4,6 +4,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.webhook.WebhookDeliveryService;
@@ -16,11 +17,14 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.PARTNER_MANAGER)
 public class PartnerWebhookDeliveriesView extends VerticalLayout {
 
-    public PartnerWebhookDeliveriesView(WebhookDeliveryService deliveries) {
+    public PartnerWebhookDeliveriesView(WebhookDeliveryService deliveries, LiveUpdates liveUpdates) {
         setId("partner-webhooks");
         addClassName("page");
         setSizeFull();
         add(new ViewHeader("Webhook deliveries", "What the platform sent to your vendor's webhook URL, and how each attempt ended; dead letters can be redelivered"));
-        addAndExpand(new DeliveriesPanel(deliveries));
+        DeliveriesPanel panel = new DeliveriesPanel(deliveries);
+        addAndExpand(panel);
+        // attempts, acknowledgements and dead letters as the dispatcher records them
+        liveUpdates.follow(this, c -> c.in("webhook_delivery"), panel::refresh);
     }
 }

@@ -1,0 +1,133 @@
+package io.bridgekeeper.decision;
+
+import io.bridgekeeper.decision.DeviceReads.Row;
+import io.bridgekeeper.vendor.Capability;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the decision API's answers per device and minute for the households' access history
+ * ({@link AccessHistory}): in memory on the hot path (a map update, no I/O), written every second in one
+ * batch (every node its own; counts add up), deleted after {@code bridgekeeper.access-history.retention}
+ * (once across the cluster). It records answers, not changes anyone made: nothing here is audited.
+ *
+ * <p>Bounded: at most {@value #MAX_PENDING} distinct entries wait for the next write; beyond that (a
+ * flood of distinct devices within a second) answers are still given but not counted, and
+ * {@code bridgekeeper.access_history.dropped} says how many. A write that fails (database away) is
+ * dropped the same way: the history is for people, never a reason to slow or refuse a delivery. An
+ * answer counted at the very moment of a write's hand-over may be missed; the counts are "about".
+ */
+@Component
+public class AccessLog {
+
+    static final int MAX_PENDING = 100_000;
+
+    private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
+
+    private record Key(long minute, long device, long owner, Long display, Long displayOwner, Capability capability,
+                       Decision.Outcome outcome, DenyReason reason) {
+    }
+
+    private static final class Count {
+        final AtomicLong answers = new AtomicLong();
+        volatile long lastAt;
+    }
+
+    private volatile Map<Key, Count> pending = new ConcurrentHashMap<>();
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration retention;
+    private final Counter dropped;
+
+    AccessLog(NamedParameterJdbcTemplate jdbc, Clock clock, MeterRegistry meters,
+              @Value("${bridgekeeper.access-history.retention:P30D}") Duration retention) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.retention = retention;
+        this.dropped = Counter.builder("bridgekeeper.access_history.dropped")
+                .description("Decision answers not counted in the access history (too many at once, or a failed write)")
+                .register(meters);
+    }
+
+    /** Counts one answer about a device that has a household (hot path: memory only). */
+    void record(Row device, Row display, Capability capability, Decision decision) {
+        if (device == null || device.ownerId() == null) {
+            return;
+        }
+        long now = clock.millis();
+        Key key = new Key(now - now % 60_000, device.id(), device.ownerId(), display == null ? null : display.id(),
+                display == null ? null : display.ownerId(), capability, decision.outcome(), decision.reason());
+        Map<Key, Count> map = pending;
+        Count c = map.get(key);
+        if (c == null) {
+            if (map.size() >= MAX_PENDING) {
+                dropped.increment();
+                return;
+            }
+            c = map.computeIfAbsent(key, k -> new Count());
+        }
+        c.answers.incrementAndGet();
+        c.lastAt = now;
+    }
+
+    /** Writes what was counted since the last write, in one batch (every node its own; counts add up). */
+    @Scheduled(fixedDelayString = "${bridgekeeper.access-history.flush-interval:PT1S}")
+    public void flush() {
+        Map<Key, Count> taken = pending;
+        if (taken.isEmpty()) {
+            return;
+        }
+        pending = new ConcurrentHashMap<>();
+        List<MapSqlParameterSource> batch = new ArrayList<>(taken.size());
+        taken.forEach((k, c) -> batch.add(new MapSqlParameterSource()
+                .addValue("minute", Timestamp.from(Instant.ofEpochMilli(k.minute())))
+                .addValue("device", k.device()).addValue("owner", k.owner())
+                .addValue("display", k.display()).addValue("displayOwner", k.displayOwner())
+                .addValue("capability", k.capability().name()).addValue("outcome", k.outcome().name())
+                .addValue("reason", k.reason() == null ? null : k.reason().name())
+                .addValue("answers", c.answers.get()).addValue("lastAt", Timestamp.from(Instant.ofEpochMilli(c.lastAt)))));
+        try {
+            jdbc.batchUpdate("""
+                    insert into device_access (minute, device_id, owner_account_id, display_device_id,
+                                               display_owner_account_id, capability, outcome, reason, answers, last_at)
+                    values (:minute, :device, :owner, :display, :displayOwner, :capability, :outcome, :reason, :answers, :lastAt)
+                    on conflict (device_id, owner_account_id, minute, display_device_id, display_owner_account_id,
+                                 capability, outcome, reason)
+                    do update set answers = device_access.answers + excluded.answers,
+                                  last_at = greatest(device_access.last_at, excluded.last_at)""",
+                    batch.toArray(MapSqlParameterSource[]::new));
+        } catch (DataAccessException e) {
+            dropped.increment(taken.values().stream().mapToLong(c -> c.answers.get()).sum());
+            log.warn("Could not write {} access-history entries, dropped: {}", taken.size(), e.getMessage());
+        }
+    }
+
+    /** Deletes what is older than the retention; once across the cluster. */
+    @Scheduled(fixedDelayString = "${bridgekeeper.access-history.purge-interval:PT1H}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "access-history-purge", lockAtMostFor = "PT10M")
+    public void purge() {
+        int deleted = jdbc.update("delete from device_access where minute < :before",
+                new MapSqlParameterSource("before", Timestamp.from(clock.instant().minus(retention))));
+        if (deleted > 0) {
+            log.info("Deleted {} access-history entries older than {}", deleted, retention);
+        }
+    }
+}
