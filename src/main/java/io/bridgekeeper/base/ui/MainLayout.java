@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -52,6 +53,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         });
         if (!badged.isEmpty()) {
             liveUpdates.follow(this, c -> badged.values().stream().anyMatch(b -> b.follows(c)), this::showBadges);
+        }
+    }
+
+    /** Every page's content is the one main landmark, beside the drawer's navigation and the navbar. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
         }
     }
 

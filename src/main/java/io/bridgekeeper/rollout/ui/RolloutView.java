@@ -129,6 +129,7 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
     private Card progressCard(RolloutDetail r, DeviceProgress p) {
         ProgressBar bar = new ProgressBar(0, 100, r.currentPercent());
         bar.setId("rollout-progress-bar");
+        bar.getElement().setAttribute("aria-label", "Devices on the new version: " + r.currentPercent() + " %");
         Span figure = new Span(r.currentPercent() + " %");
         figure.setId("rollout-percent");
         figure.addClassName("stat-value");
