@@ -121,5 +121,7 @@ class AccessibilityE2E extends PortalTest {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("login", "login-form");
         assertThat(check(pages)).isEmpty();
+        // and it looks as its users see it: no development-mode tools (BRIDGEKEEPER_DEV_TOOLS is off by default)
+        assertThat(page.locator("vaadin-dev-tools, copilot-main")).hasCount(0);
     }
 }
