@@ -247,12 +247,15 @@ class DeviceStore {
         Map<Long, Reach> result = new HashMap<>();
         jdbc.sql("""
                 select d.vendor_id, count(*) as devices,
-                       count(*) filter (where d.kind in ('CAMERA', 'DOORBELL')) as cameras
+                       count(*) filter (where d.kind in ('CAMERA', 'DOORBELL')) as cameras,
+                       count(distinct d.owner_account_id) as device_households,
+                       count(distinct d.owner_account_id) filter (where d.kind in ('CAMERA', 'DOORBELL')) as camera_households
                 from device d left join account_directory a on a.id = d.owner_account_id
                 where d.vendor_id in (:ids) and d.state <> 'REMOVED' and a.canary is not true
                 group by d.vendor_id
                 """).param("ids", vendorIds).query(rs -> {
-                    result.put(rs.getLong("vendor_id"), new Reach(0, 0, rs.getLong("devices"), rs.getLong("cameras"), 0));
+                    result.put(rs.getLong("vendor_id"), new Reach(0, 0, rs.getLong("devices"), rs.getLong("cameras"), 0,
+                            rs.getLong("device_households"), rs.getLong("camera_households")));
                 });
         return result;
     }

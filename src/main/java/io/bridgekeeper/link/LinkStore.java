@@ -295,7 +295,7 @@ class LinkStore {
                 where l.vendor_id in (:ids) and l.status = 'LIVE' and not a.canary
                 group by l.vendor_id
                 """).param("ids", vendorIds).query(rs -> {
-                    result.put(rs.getLong("vendor_id"), new Reach(rs.getLong("households"), rs.getLong("links"), 0, 0, 0));
+                    result.put(rs.getLong("vendor_id"), new Reach(rs.getLong("households"), rs.getLong("links"), 0, 0, 0, 0, 0));
                 });
         return result;
     }

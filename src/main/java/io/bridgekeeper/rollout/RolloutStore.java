@@ -272,7 +272,7 @@ class RolloutStore {
                 select vendor_id, count(*) as running from rollout
                 where vendor_id in (:ids) and state = 'RUNNING' group by vendor_id
                 """, Map.of("ids", vendorIds), rs -> {
-                    result.put(rs.getLong("vendor_id"), new Reach(0, 0, 0, 0, rs.getLong("running")));
+                    result.put(rs.getLong("vendor_id"), new Reach(0, 0, 0, 0, rs.getLong("running"), 0, 0));
                 });
         return result;
     }

@@ -14,14 +14,20 @@ public interface ReachCounter {
     /** The part of each vendor's reach this module counts; a vendor it reaches nothing of may be missing. */
     Map<Long, Reach> reachOf(Collection<Long> vendorIds);
 
-    /** A vendor's reach, or one module's part of it. */
-    record Reach(long households, long liveLinks, long devices, long cameras, long runningRollouts) {
+    /**
+     * A vendor's reach, or one module's part of it: households with a live link, live links, devices and
+     * camera-like devices (camera, doorbell: what stream and snapshot suspensions touch), running rollouts,
+     * and the households that own any of its devices, or any of its camera-like devices.
+     */
+    record Reach(long households, long liveLinks, long devices, long cameras, long runningRollouts,
+                 long deviceHouseholds, long cameraHouseholds) {
 
-        public static final Reach NONE = new Reach(0, 0, 0, 0, 0);
+        public static final Reach NONE = new Reach(0, 0, 0, 0, 0, 0, 0);
 
         public Reach plus(Reach other) {
             return new Reach(households + other.households, liveLinks + other.liveLinks, devices + other.devices,
-                    cameras + other.cameras, runningRollouts + other.runningRollouts);
+                    cameras + other.cameras, runningRollouts + other.runningRollouts,
+                    deviceHouseholds + other.deviceHouseholds, cameraHouseholds + other.cameraHouseholds);
         }
     }
 }

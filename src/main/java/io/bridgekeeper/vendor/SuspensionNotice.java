@@ -10,8 +10,22 @@ import java.util.Set;
 public record SuspensionNotice(long vendorId, String vendorName, Set<Capability> scope, String plainWords,
                                Instant expectedRestoration) {
 
+    /** Only some capabilities are suspended: the rest of the integration works. */
+    public boolean partial() {
+        return scope != null && !scope.isEmpty() && !scope.containsAll(java.util.EnumSet.allOf(Capability.class));
+    }
+
     public String message() {
-        return "Suspended by the platform " + plainWords + ".";
+        if (!partial()) {
+            return "Suspended by the platform " + plainWords + ".";
+        }
+        String what = scope.stream().sorted().map(c -> switch (c) {
+            case CAMERA_STREAM -> "live video";
+            case SNAPSHOT -> "snapshots";
+            case CONTROL -> "control";
+        }).collect(java.util.stream.Collectors.joining(" and "));
+        return Character.toUpperCase(what.charAt(0)) + what.substring(1) + " suspended by the platform " + plainWords
+                + "; everything else works.";
     }
 
     /** What a camera of this vendor may still show on a display: nothing, snapshots only, or live video only. */

@@ -68,16 +68,25 @@ public class SuspensionService {
         this.clock = clock;
     }
 
-    /** What suspending this scope would touch, computed now. An empty scope means every capability. */
+    /**
+     * What suspending this scope would touch, computed now. An empty scope (or every capability the vendor
+     * offers) switches the whole integration off: every household with a live link, every device. CONTROL
+     * touches every device and the households that own one; stream and snapshot alone touch the camera-like
+     * devices (camera, doorbell) and only the households that own one of those.
+     */
     @RolesAllowed(Roles.ADMIN)
     @Transactional(readOnly = true)
     public BlastRadius blastRadius(long vendorId, Set<Capability> scope) {
         Vendor v = vendorService.find(vendorId);
-        Set<Capability> touched = scope == null || scope.isEmpty() ? v.getCapabilities() : scope;
-        // camera-like devices are what stream and snapshot suspensions touch; CONTROL touches every device
+        boolean whole = scope == null || scope.isEmpty() || scope.containsAll(v.getCapabilities());
         ReachCounter.Reach r = reach.of(vendorId);
-        return new BlastRadius(r.households(), touched.contains(Capability.CONTROL) ? r.devices() : r.cameras(),
-                r.runningRollouts());
+        if (whole) {
+            return new BlastRadius(r.households(), r.devices(), r.runningRollouts());
+        }
+        if (scope.contains(Capability.CONTROL)) {
+            return new BlastRadius(r.deviceHouseholds(), r.devices(), r.runningRollouts());
+        }
+        return new BlastRadius(r.cameraHouseholds(), r.cameras(), r.runningRollouts());
     }
 
     @RolesAllowed(Roles.ADMIN)

@@ -12,6 +12,7 @@ import io.bridgekeeper.support.TestVendors.TestVendor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,56 @@ class SuspensionIT {
                 .containsSubsequence("VENDOR_SUSPENDED", "ROLLOUT_PAUSED");
         assertThat(jdbc.queryForObject("select count(*) from suspension_application where suspension_id = ?", Long.class, id))
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * The kill switch's blast radius for every scope an admin can choose, against a direct count over the
+     * same rows: stream and snapshot touch camera-like devices and only their households, control every
+     * device and the households owning one, the whole vendor every linked household.
+     */
+    @Test
+    void the_blast_radius_follows_the_chosen_scope() {
+        TestVendor v = testVendors.create("radius"); // A: camera and light, B: camera
+        long c = jdbc.queryForObject("insert into account (email, display_name, password_hash, kind) "
+                + "values (?, 'C', 'x', 'HOUSEHOLD') returning id", Long.class, v.slug() + "-c@example.com");
+        long linkC = jdbc.queryForObject("insert into account_link (account_id, vendor_id, external_account_id, status, epoch, "
+                + "linked_at) values (?, ?, ?, 'LIVE', 1, now()) returning id", Long.class, c, v.id(), v.slug() + "-ext-c");
+        jdbc.update("insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, link_id, state) "
+                + "values (?, ?, 'LOCK', 'Door lock', ?, ?, 'ACTIVE')", v.id(), v.slug() + "-lock-c", c, linkC);
+        long d = jdbc.queryForObject("insert into account (email, display_name, password_hash, kind) "
+                + "values (?, 'D', 'x', 'HOUSEHOLD') returning id", Long.class, v.slug() + "-d@example.com");
+        jdbc.update("insert into account_link (account_id, vendor_id, external_account_id, status, epoch, linked_at) "
+                + "values (?, ?, ?, 'LIVE', 1, now())", d, v.id(), v.slug() + "-ext-d"); // linked, no device yet
+
+        for (Set<Capability> scope : List.<Set<Capability>>of(Set.of(), EnumSet.allOf(Capability.class),
+                EnumSet.of(Capability.CAMERA_STREAM), EnumSet.of(Capability.SNAPSHOT),
+                EnumSet.of(Capability.CAMERA_STREAM, Capability.SNAPSHOT), EnumSet.of(Capability.CONTROL),
+                EnumSet.of(Capability.SNAPSHOT, Capability.CONTROL))) {
+            BlastRadius expected;
+            if (scope.isEmpty() || scope.containsAll(EnumSet.allOf(Capability.class))) {
+                expected = new BlastRadius(
+                        jdbc.queryForObject("select count(distinct account_id) from account_link where vendor_id = ? "
+                                + "and status = 'LIVE'", Long.class, v.id()),
+                        jdbc.queryForObject("select count(*) from device where vendor_id = ? and state <> 'REMOVED'",
+                                Long.class, v.id()), 0);
+            } else {
+                String kinds = scope.contains(Capability.CONTROL) ? "" : " and kind in ('CAMERA', 'DOORBELL')";
+                expected = new BlastRadius(
+                        jdbc.queryForObject("select count(distinct owner_account_id) from device where vendor_id = ? "
+                                + "and state <> 'REMOVED'" + kinds, Long.class, v.id()),
+                        jdbc.queryForObject("select count(*) from device where vendor_id = ? and state <> 'REMOVED'" + kinds,
+                                Long.class, v.id()), 0);
+            }
+            assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.blastRadius(v.id(), scope))).as(scope.toString())
+                    .isEqualTo(expected);
+        }
+        // the figures themselves, so the query above cannot drift with the service
+        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.blastRadius(v.id(), Set.of())))
+                .isEqualTo(new BlastRadius(4, 4, 0));
+        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.blastRadius(v.id(), EnumSet.of(Capability.SNAPSHOT))))
+                .isEqualTo(new BlastRadius(2, 2, 0));
+        assertThat(run.as(DemoAccounts.ADMIN, () -> suspensions.blastRadius(v.id(), EnumSet.of(Capability.CONTROL))))
+                .isEqualTo(new BlastRadius(3, 4, 0));
     }
 
     @Test

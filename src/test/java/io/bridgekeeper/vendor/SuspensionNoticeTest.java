@@ -29,4 +29,16 @@ class SuspensionNoticeTest {
                 .startsWith("Live video only, on Kitchen display");
         assertThat(notice(EnumSet.of(Capability.CONTROL)).imagesLine("Kitchen display")).isNull();
     }
+
+    @Test
+    void a_partial_suspension_says_what_is_suspended_and_that_the_rest_works_and_a_whole_one_does_not() {
+        assertThat(notice(EnumSet.of(Capability.CAMERA_STREAM)).partial()).isTrue();
+        assertThat(notice(EnumSet.of(Capability.CAMERA_STREAM)).message())
+                .isEqualTo("Live video suspended by the platform to protect your privacy; everything else works.");
+        assertThat(notice(EnumSet.of(Capability.SNAPSHOT, Capability.CAMERA_STREAM)).message())
+                .startsWith("Live video and snapshots suspended by the platform");
+        assertThat(notice(EnumSet.allOf(Capability.class)).partial()).isFalse();
+        assertThat(notice(EnumSet.allOf(Capability.class)).message())
+                .isEqualTo("Suspended by the platform to protect your privacy.");
+    }
 }

@@ -177,8 +177,8 @@ public class MyHomeView extends VerticalLayout {
         Span since = new Span("Linked since " + Formats.day(link.linkedAt()));
         since.addClassName("muted");
         SuspensionNotice notice = notices.get(link.vendorId());
-        Card card = Cards.of("link-card", name, notice != null ? new Badge("Suspended", "error") : new Badge("Linked", "success"),
-                account, since);
+        Card card = Cards.of("link-card", name, notice == null ? new Badge("Linked", "success")
+                : notice.partial() ? new Badge("Partly suspended", "warning") : new Badge("Suspended", "error"), account, since);
         if (notice != null) {
             card.add(suspensionNotice("notice-" + link.vendorSlug(), notice));
         }

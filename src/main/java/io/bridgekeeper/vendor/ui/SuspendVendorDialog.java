@@ -107,9 +107,13 @@ class SuspendVendorDialog extends Dialog {
 
     private void update() {
         boolean partial = SOME.equals(scope.getValue());
-        BlastRadius r = suspensions.blastRadius(vendor.id(), chosenScope());
+        Set<Capability> chosen = chosenScope();
+        BlastRadius r = suspensions.blastRadius(vendor.id(), chosen);
+        boolean imagesOnly = !chosen.isEmpty() && !chosen.contains(Capability.CONTROL)
+                && !chosen.containsAll(vendor.capabilities());
         radius.setText(partial && capabilities.getValue().isEmpty() ? "Choose the capabilities to suspend."
-                : "Touches " + fmt(r.households()) + " households and " + fmt(r.devices()) + " devices; "
+                : "Touches " + fmt(r.households()) + " households and " + fmt(r.devices())
+                + (imagesOnly ? " cameras and doorbells" : " devices") + "; "
                 + fmt(r.runningRollouts()) + " running rollouts will be paused.");
         boolean armed = vendor.slug().equals(confirmation.getValue().trim()) && reason.getValue() != null
                 && !reasonText.getValue().isBlank() && (!partial || !capabilities.getValue().isEmpty());
