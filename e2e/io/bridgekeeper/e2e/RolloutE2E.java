@@ -83,6 +83,9 @@ class RolloutE2E extends PortalTest {
         assertThat(page.locator("#rollout-percent")).hasText("5 %");
         assertThat(page.locator("#stage-1")).containsText("since");
         assertThat(page.locator("#rollout-guards")).containsText("Isolation violations");
+        // the page says what happens next, and on what condition
+        assertThat(page.locator("#rollout-next")).containsText(Pattern.compile(
+                "Advances to \\d+ % (at \\d\\d:\\d\\d if|as soon as|within seconds)"));
         screenshot("rollout-running");
 
         // The vendor's cloud reports an isolation violation through the partner API
@@ -102,7 +105,9 @@ class RolloutE2E extends PortalTest {
         assertThat(page.locator("#rollout-banner")).containsText("Halted and rolled back to 1.0");
         assertThat(page.locator("#rollout-incidents")).containsText(Pattern.compile("Incident #\\d+ · SEV1"));
         assertThat(page.locator("#rollout-incidents")).containsText("Isolation violation");
-        assertThat(page.locator("#rollout-audit")).containsText("ROLLOUT_ROLLED_BACK");
+        assertThat(page.locator("#rollout-audit")).containsText("Rolled back");
+        assertThat(page.locator("#rollout-audit")).containsText("back on 1.0");
+        assertThat(page.locator("#rollout-next")).containsText("every device is back on 1.0");
         assertThat(page.locator("#guard-isolation")).containsText("1 (threshold 0)");
         assertThat(page.locator("#guard-isolation")).containsText("Halt");
         assertThat(page.locator("#rollout-advance, #rollout-halt, #rollout-pause")).hasCount(0);

@@ -33,9 +33,9 @@ class GuardPanel extends Card {
                         + duration(g.bakeSeconds()) : duration(g.bakeSeconds()) + " per stage",
                 !running ? "neutral" : g.baked() ? "success" : "warning",
                 !running ? "Idle" : g.baked() ? "Baked" : "Baking"));
-        Span next = new Span(!running ? "Automatic advance happens only while the rollout runs."
-                : g.mayAdvance() ? "Every guard is green: the stage advances on the scheduler's next tick."
-                : "The stage advances by itself once it has baked, the sample is reached and every guard is green.");
+        Span next = new Span(running ? "The guards decide every few seconds: green and baked advances, over the error "
+                + "rate or silent pauses, an isolation violation halts and rolls back."
+                : "The guards act only while the rollout runs.");
         next.setId("guard-verdict");
         next.addClassName("muted");
         add(next);

@@ -87,6 +87,11 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
                 .toArray(Component[]::new));
         header.withBadge(RolloutBadges.state(r.state()));
         add(header);
+        // what happens next, and on what condition, in one sentence
+        Paragraph next = new Paragraph(NextStep.sentence(r, page.reading()));
+        next.setId("rollout-next");
+        next.addClassName("next-step");
+        add(next);
         List<RolloutIncident> incidents = page.incidents();
         if (r.state() == RolloutState.HALTED || r.state() == RolloutState.ROLLED_BACK
                 || r.state() == RolloutState.PAUSED || !incidents.isEmpty()) {
