@@ -21,6 +21,7 @@ import io.bridgekeeper.audit.AuditEntry;
 import io.bridgekeeper.audit.AuditFilter;
 import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.audit.AuditVerification;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
@@ -113,6 +114,7 @@ public class AuditView extends VerticalLayout {
                 .withProperty("actor", AuditEntry::actorName)
                 .withProperty("vendor", e -> e.vendorName() == null ? "" : e.vendorName()))
                 .setHeader("Actor and vendor").setFlexGrow(2);
+        NarrowWindow.showOnlyOnPhones(grid, "When (UTC)", "Action and target");
         grid.setItemsPageable(pageable -> search.page(filter, pageable).getContent());
         grid.setEmptyStateText("No event matches these filters.");
         grid.asSingleSelect().addValueChangeListener(e -> {

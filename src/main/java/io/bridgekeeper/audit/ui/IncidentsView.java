@@ -15,6 +15,7 @@ import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.audit.IncidentSummary;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -77,6 +78,7 @@ public class IncidentsView extends VerticalLayout {
                 .withProperty("date", i -> Formats.utcDate(i.openedAt()))
                 .withProperty("time", i -> Formats.utcTime(i.openedAt()) + " UTC")).setHeader("Opened").setWidth("7.5rem")
                 .setFlexGrow(0);
+        NarrowWindow.showOnlyOnPhones(grid, "Title", "State");
         grid.setItemsPageable(pageable -> incidents.list(stateFilter, pageable).getContent());
         grid.setEmptyStateText("No incident. Isolation violations and rollout guards open them; so can you.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(IncidentView.class, e.getItem().id())));

@@ -37,4 +37,14 @@ public final class NarrowWindow {
             });
         });
     }
+
+    /**
+     * On a phone, a list grid shows only the columns a person needs to find and open a row (by header
+     * text); the others come back on a wider window. The row's own page shows everything.
+     */
+    public static <T> void showOnlyOnPhones(com.vaadin.flow.component.grid.Grid<T> grid, String... headers) {
+        java.util.Set<String> keep = java.util.Set.of(headers);
+        track(grid, narrow -> grid.getColumns().forEach(column ->
+                column.setVisible(!narrow || keep.contains(column.getHeaderText() == null ? "" : column.getHeaderText()))));
+    }
 }

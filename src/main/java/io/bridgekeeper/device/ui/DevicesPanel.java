@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.device.DeviceFilter;
 import io.bridgekeeper.device.DeviceKind;
@@ -61,6 +62,7 @@ class DevicesPanel extends VerticalLayout {
         grid.addColumn(d -> d.ownerEmail() == null ? "—" : d.ownerEmail()).setHeader("Owner").setAutoWidth(true);
         grid.addComponentColumn(d -> new Badge(d.state().label(),
                 d.state() == DeviceState.ACTIVE ? "success" : "contrast")).setHeader("State").setAutoWidth(true);
+        NarrowWindow.showOnlyOnPhones(grid, "Name", "Owner", "State");
         grid.setItemsPageable(page -> devices.devices(filter(), page).getContent());
         grid.setEmptyStateText("No device matches.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeviceDetailView.class, e.getItem().id())));

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.link.LinkRow;
@@ -43,6 +44,7 @@ class LinksPanel extends VerticalLayout {
         grid.addComponentColumn(l -> new Badge(l.status().label(), l.status().tone())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(LinkRow::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> Formats.minute(l.linkedAt())).setHeader("Linked").setAutoWidth(true);
+        NarrowWindow.showOnlyOnPhones(grid, "Vendor", "Account", "Status");
         grid.setItemsPageable(page -> links.search(query, page).getContent());
         grid.setEmptyStateText("No link matches.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(LinkDetailView.class, e.getItem().id())));

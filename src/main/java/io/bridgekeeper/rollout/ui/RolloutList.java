@@ -9,6 +9,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.rollout.CacheVersionService;
@@ -74,6 +75,7 @@ abstract class RolloutList extends VerticalLayout {
         grid.addColumn(RolloutRow::createdBy).setHeader("Planned by").setWidth("8em").setFlexGrow(1);
         grid.addColumn(r -> Formats.minute(r.createdAt())).setHeader("Created").setSortProperty("createdAt")
                 .setWidth("11em").setFlexGrow(0);
+        NarrowWindow.showOnlyOnPhones(grid, "Rollout", "State");
         grid.setItemsPageable(page -> rollouts.search(new RolloutFilter(
                 vendor.getValue() == null ? null : vendor.getValue().id(), state.getValue()), page).getContent());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RolloutView.class, e.getItem().id())));

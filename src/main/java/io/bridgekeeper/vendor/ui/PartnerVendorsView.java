@@ -6,6 +6,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
@@ -46,6 +47,7 @@ public class PartnerVendorsView extends VerticalLayout {
         Map<Long, SuspensionNotice> notices = suspensions.noticesFor(mine.stream().map(VendorSummary::id).toList());
         grid.addColumn(v -> notices.containsKey(v.id()) ? notice(notices.get(v.id())) : "")
                 .setHeader("Suspension").setFlexGrow(2);
+        NarrowWindow.showOnlyOnPhones(grid, "Vendor", "Status", "Suspension");
         grid.setItems(mine);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(VendorView.class, e.getItem().id())));
         grid.setEmptyStateText("No vendor is assigned to you yet. An admin assigns vendors to partner managers.");

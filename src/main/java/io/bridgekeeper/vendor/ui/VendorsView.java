@@ -14,6 +14,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
@@ -72,6 +73,7 @@ public class VendorsView extends VerticalLayout {
                 .setHeader("Capabilities").setFlexGrow(2);
         grid.addColumn(v -> Formats.minute(v.createdAt())).setHeader("Onboarded").setSortProperty("createdAt")
                 .setAutoWidth(true);
+        NarrowWindow.showOnlyOnPhones(grid, "Vendor", "Status");
         grid.setItemsPageable(page -> vendors.search(new VendorFilter(search.getValue(), status.getValue()), page)
                 .getContent());
         grid.addItemClickListener(e -> openVendor(e.getItem().id()));

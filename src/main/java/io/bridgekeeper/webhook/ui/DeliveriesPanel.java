@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
@@ -66,6 +67,7 @@ class DeliveriesPanel extends VerticalLayout {
         grid.addColumn(d -> d.status() == DeliveryStatus.ACKNOWLEDGED ? "acknowledged " + time(d.acknowledgedAt())
                 : d.status().isOpen() ? "next " + time(d.nextAttemptAt()) : "").setHeader("When").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        NarrowWindow.showOnlyOnPhones(grid, "Vendor", "Status", "");
         grid.setItemsPageable(page -> service.deliveries(vendorId, status, page).getContent());
         grid.setEmptyStateText("No webhook deliveries.");
         add(bar);
