@@ -73,4 +73,11 @@ public final class AuditDiff {
             out.put(path.isEmpty() ? "value" : path, node.isNull() ? "null" : node.isString() ? node.asString() : node.toString());
         }
     }
+
+    /** A recorded state on one line, "field: value · field: value", for a list of events. */
+    public static String summary(String json) {
+        List<String> parts = new ArrayList<>();
+        flatten(json).forEach((path, value) -> parts.add(path + ": " + value));
+        return String.join(" · ", parts);
+    }
 }

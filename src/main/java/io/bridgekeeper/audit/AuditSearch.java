@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
@@ -43,24 +44,47 @@ public class AuditSearch {
     /** Fetches the export in chunks through a server-side cursor, so memory stays flat. */
     private final NamedParameterJdbcTemplate streaming;
     private final AuditScope scope;
+    private final Set<String> steps;
 
-    AuditSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, AuditScope scope) {
+    AuditSearch(NamedParameterJdbcTemplate jdbc, DataSource dataSource, AuditScope scope, List<AuditSteps> steps) {
         this.jdbc = jdbc;
+        this.steps = steps.stream().flatMap(s -> s.stepActions().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(EXPORT_FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(cursor);
         this.scope = scope;
     }
 
-    /** One page of events matching the filter, newest first; the slice says whether more follow. */
+    /**
+     * One page of events matching the filter, newest first; the slice says whether more follow. Step
+     * events ({@link AuditSteps}) are folded into their target's other rows, with a count, unless the filter
+     * asks for an action or a target: then every event is a row.
+     */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Slice<AuditEntry> page(AuditFilter filter, Pageable pageable) {
         AuditScope.Scope who = scope.current();
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String sql = select(filter, who, params) + " order by e.id desc limit :limit offset :offset";
+        String sql = select(filter, who, params);
+        boolean fold = !steps.isEmpty() && filter.action() == null && filter.targetId() == null;
+        if (fold) {
+            params.addValue("steps", steps);
+            sql = sql.replace("\nfrom audit_event e", """
+                    , (select count(*) from audit_event s where s.target_type = e.target_type
+                              and s.target_id = e.target_id and s.action in (:steps)) as folded_steps
+                    from audit_event e""") + " and e.action not in (:steps)";
+        }
+        sql += " order by e.id desc limit :limit offset :offset";
         params.addValue("limit", Slices.fetchSize(pageable)).addValue("offset", pageable.getOffset());
-        List<AuditEntry> rows = new ArrayList<>(jdbc.query(sql, params, (rs, i) -> entry(rs, who)));
+        List<AuditEntry> rows = new ArrayList<>(jdbc.query(sql, params, (rs, i) -> {
+            AuditEntry e = entry(rs, who);
+            return fold ? withSteps(e, rs.getLong("folded_steps")) : e;
+        }));
         return Slices.of(rows, pageable);
+    }
+
+    private static AuditEntry withSteps(AuditEntry e, long folded) {
+        return new AuditEntry(e.id(), e.occurredAt(), e.actorType(), e.actorName(), e.action(), e.targetType(),
+                e.targetId(), e.vendorId(), e.vendorName(), e.before(), e.after(), e.clientAddress(), folded);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.bridgekeeper.audit;
 
+import io.bridgekeeper.webhook.WebhookAuditAction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgekeeper.demo.DemoAccounts;
@@ -65,6 +67,41 @@ class AuditSearchIT {
                 """, Long.class, String.valueOf(household), email, target, vendor, email, email);
         });
         return new HouseholdEvent(id, email);
+    }
+
+    @Test
+    @WithUserDetails(value = DemoAccounts.ADMIN, setupBefore = TestExecutionEvent.TEST_METHOD)
+    void a_webhook_deliverys_failed_attempts_fold_into_its_row_and_show_one_by_one_when_asked_for() {
+        long vendor = new TestData(jdbc).vendorId("sensora");
+        String delivery = TestData.unique("9");
+        AuditActor dispatcher = AuditActor.system("webhook dispatcher (fold test)");
+        tx.executeWithoutResult(s -> {
+            audit.record(dispatcher, WebhookAuditAction.WEBHOOK_QUEUED, "webhook_delivery", delivery, vendor, null,
+                    Map.of("status", "PENDING"));
+            for (int i = 1; i <= 3; i++) {
+                audit.record(dispatcher, WebhookAuditAction.WEBHOOK_ATTEMPT_FAILED, "webhook_delivery", delivery, vendor,
+                        Map.of("status", "PENDING"), Map.of("status", "RETRYING", "attempt", i));
+            }
+            audit.record(dispatcher, WebhookAuditAction.WEBHOOK_DELIVERED, "webhook_delivery", delivery, vendor,
+                    Map.of("status", "RETRYING"), Map.of("status", "ACKNOWLEDGED"));
+        });
+        AuditFilter byActor = new AuditFilter("system: webhook dispatcher (fold test)", null, null, null, null, null, null);
+
+        // browsing: one row per event of the delivery itself, each saying how many attempts it folds
+        assertThat(search.page(byActor, PageRequest.of(0, 50)).getContent())
+                .extracting(AuditEntry::action, AuditEntry::foldedSteps)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("WEBHOOK_DELIVERED", 3L),
+                        org.assertj.core.groups.Tuple.tuple("WEBHOOK_QUEUED", 3L));
+        // asking for the action, or for the delivery, shows every attempt
+        assertThat(search.page(byActor.withAction("WEBHOOK_ATTEMPT_FAILED"), PageRequest.of(0, 50)).getContent()).hasSize(3);
+        assertThat(search.page(byActor.withTarget("webhook_delivery", delivery), PageRequest.of(0, 50)).getContent())
+                .hasSize(5);
+        // the delivery's story, as its detail shows it, and the export keep every event
+        assertThat(search.trail("webhook_delivery", delivery)).extracting(AuditEntry::action).containsExactly(
+                "WEBHOOK_QUEUED", "WEBHOOK_ATTEMPT_FAILED", "WEBHOOK_ATTEMPT_FAILED", "WEBHOOK_ATTEMPT_FAILED",
+                "WEBHOOK_DELIVERED");
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        assertThat(search.exportCsv(byActor, csv)).isEqualTo(5);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.bridgekeeper.audit.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -28,7 +30,8 @@ class AuditDetailPanel extends Card {
         add(hint);
     }
 
-    void show(AuditEntry e) {
+    /** The event, and when other events of its target were folded into its row, that target's whole story. */
+    void show(AuditEntry e, List<AuditEntry> story) {
         removeAll();
         H3 title = new H3("Event " + e.id());
         title.setId("audit-detail-title");
@@ -73,6 +76,23 @@ class AuditDetailPanel extends Card {
             diff.add(none);
         }
         add(diff);
+        if (!story.isEmpty()) {
+            H3 storyTitle = new H3("Every event of " + e.target());
+            Div storyLines = new Div();
+            storyLines.setId("audit-story");
+            storyLines.addClassName("audit-story");
+            for (AuditEntry s : story) {
+                Span when = new Span(Formats.utc(s.occurredAt()));
+                when.addClassName("muted");
+                Div line = new Div(when, new Span(s.action()), new Span(AuditDiff.summary(s.after())));
+                line.addClassName("audit-story-line");
+                if (s.id() == e.id()) {
+                    line.addClassName("audit-story-selected");
+                }
+                storyLines.add(line);
+            }
+            add(storyTitle, storyLines);
+        }
     }
 
     private static void fact(Div facts, String label, String value) {

@@ -27,6 +27,7 @@ import io.bridgekeeper.base.ui.ViewHeader;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
@@ -107,7 +108,8 @@ public class AuditView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(LitRenderer.<AuditEntry>of("""
                 <div class="cell-main">${item.action}</div><div class="cell-sub">${item.target}</div>""")
-                .withProperty("action", AuditEntry::action)
+                .withProperty("action", e -> e.action() + (e.foldedSteps() == 0 ? ""
+                        : " · " + e.foldedSteps() + (e.foldedSteps() == 1 ? " failed attempt" : " failed attempts")))
                 .withProperty("target", AuditEntry::target)).setHeader("Action and target").setFlexGrow(3);
         grid.addColumn(LitRenderer.<AuditEntry>of("""
                 <div class="cell-main">${item.actor}</div><div class="cell-sub">${item.vendor}</div>""")
@@ -121,7 +123,9 @@ public class AuditView extends VerticalLayout {
             if (e.getValue() == null) {
                 detail.showNothing();
             } else {
-                detail.show(e.getValue());
+                AuditEntry selected = e.getValue();
+                detail.show(selected, selected.foldedSteps() == 0 ? List.of()
+                        : search.trail(selected.targetType(), selected.targetId()));
             }
         });
 
