@@ -113,6 +113,7 @@ class VendorSuspensionE2E extends PortalTest {
         assertThat(page.locator("#resume-requested")).containsText("Ada Lovelace");
         assertThat(page.locator("#resume-requested")).containsText("verified on staging");
         assertThat(page.locator("#approve-resume")).isDisabled();
+        assertThat(page.locator("#withdraw-resume")).hasText("Withdraw request…");
         open("admin");
         assertThat(page.locator("#approvals")).isVisible();
         assertThat(page.locator("#approval-resume-lumacam")).hasCount(0);
@@ -126,6 +127,7 @@ class VendorSuspensionE2E extends PortalTest {
         assertThat(page.locator("#approval-resume-lumacam")).containsText("verified on staging");
         screenshot("approvals-inbox");
         page.locator("#approval-resume-lumacam a").click();
+        assertThat(page.locator("#withdraw-resume")).hasText("Decline…");
         page.locator("#approve-resume").click();
         assertThat(page.locator("#approve-resume-dialog")).containsText("verified on staging");
         page.locator("#approve-resume-reason textarea").fill("Read the fix and the staging run");

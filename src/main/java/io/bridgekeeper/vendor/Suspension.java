@@ -102,6 +102,14 @@ class Suspension {
         resumeRequestReason = reason;
     }
 
+    /** The resume request is withdrawn or declined: the suspension stands as before it. */
+    void withdrawResume() {
+        status = SuspensionStatus.ACTIVE;
+        resumeRequestedBy = null;
+        resumeRequestedAt = null;
+        resumeRequestReason = null;
+    }
+
     void lift(long by, Instant at, String reason) {
         status = SuspensionStatus.LIFTED;
         liftedBy = by;
@@ -159,6 +167,10 @@ class Suspension {
 
     Instant getResumeRequestedAt() {
         return resumeRequestedAt;
+    }
+
+    String getResumeRequestReason() {
+        return resumeRequestReason;
     }
 
     Long getLiftedBy() {

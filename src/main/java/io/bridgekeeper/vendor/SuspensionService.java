@@ -213,6 +213,31 @@ public class SuspensionService {
         return true;
     }
 
+    /**
+     * A requested resume is taken back: by the admin who asked (withdrawn), or declined by another admin who
+     * does not approve it. The suspension stands as before the request; the reason is audited.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public void withdrawResume(long vendorId, long expectedVersion, String reason) {
+        String why = resumeReason(reason);
+        Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
+        Suspension s = open(vendorId);
+        if (s.getStatus() != SuspensionStatus.RESUME_REQUESTED) {
+            throw DomainException.conflict("no-resume-request", "No resume has been requested for this vendor.");
+        }
+        Map<String, Object> before = new java.util.LinkedHashMap<>();
+        before.put("status", "RESUME_REQUESTED");
+        before.put("requestedBy", s.getResumeRequestedBy());
+        before.put("reason", s.getResumeRequestReason());
+        boolean own = s.getResumeRequestedBy() != null && s.getResumeRequestedBy() == currentUser.id();
+        s.withdrawResume();
+        suspensions.saveAndFlush(s);
+        vendor.moveTo(VendorStatus.SUSPENDED, clock.instant()); // bump the version: open pages must reload
+        vendorService.flush(vendor);
+        audit.record(VendorAuditAction.VENDOR_RESUME_WITHDRAWN, "suspension", s.getId(), vendorId, before,
+                Map.of("status", "ACTIVE", "reason", why, "how", own ? "withdrawn by the requester" : "declined"));
+    }
+
     /** The second admin's approval of a requested resume; the requester cannot approve their own. */
     @RolesAllowed(Roles.ADMIN)
     public void approveResume(long vendorId, long expectedVersion, String reason) {

@@ -161,6 +161,51 @@ class SuspensionIT {
     }
 
     @Test
+    void a_resume_request_can_be_withdrawn_by_its_admin_or_declined_by_another_and_the_suspension_stands() {
+        TestVendor v = testVendors.create("withdraw");
+        suspend(v, SuspensionReason.PRIVACY_LEAK, null);
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), "the fault is fixed"));
+        // a withdrawal needs a reason, and a refused one changes nothing
+        assertThatThrownBy(() -> run.as(DemoAccounts.ADMIN, () -> {
+            suspensions.withdrawResume(v.id(), version(v.id()), " ");
+            return null;
+        })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(jdbc.queryForObject("select status from suspension where vendor_id = ?", String.class, v.id()))
+                .isEqualTo("RESUME_REQUESTED");
+
+        run.as(DemoAccounts.ADMIN, () -> {
+            suspensions.withdrawResume(v.id(), version(v.id()), "found another leak");
+            return null;
+        });
+        assertThat(jdbc.queryForMap("select status, resume_requested_by, resume_request_reason from suspension "
+                + "where vendor_id = ? and status <> 'LIFTED'", v.id()))
+                .containsEntry("status", "ACTIVE").containsEntry("resume_requested_by", null)
+                .containsEntry("resume_request_reason", null);
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
+        // nothing to approve any more, and nothing waits in the second admin's inbox
+        assertThatThrownBy(() -> run.as(DemoAccounts.SECOND_ADMIN, () -> {
+            suspensions.approveResume(v.id(), version(v.id()), "checked");
+            return null;
+        })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("No resume"));
+
+        // asked again, and declined by the second admin
+        run.as(DemoAccounts.ADMIN, () -> suspensions.requestResume(v.id(), version(v.id()), "now it is fixed"));
+        run.as(DemoAccounts.SECOND_ADMIN, () -> {
+            suspensions.withdrawResume(v.id(), version(v.id()), "the staging run still leaks");
+            return null;
+        });
+        assertThat(killSwitch.isSuspended(v.id(), Capability.CAMERA_STREAM)).isTrue();
+        assertThat(jdbc.queryForList("select after_state->>'how' from audit_event where vendor_id = ? "
+                + "and action = 'VENDOR_RESUME_WITHDRAWN' order by id", String.class, v.id()))
+                .containsExactly("withdrawn by the requester", "declined");
+        // partner managers cannot
+        assertThatThrownBy(() -> run.as(DemoAccounts.CAMERA_PARTNER, () -> {
+            suspensions.withdrawResume(v.id(), version(v.id()), "x");
+            return null;
+        })).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
     void a_resume_needs_a_reason_and_a_refused_one_changes_nothing() {
         TestVendor v = testVendors.create("noreason");
         suspend(v, SuspensionReason.PRIVACY_LEAK, null);

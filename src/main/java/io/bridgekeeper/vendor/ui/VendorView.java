@@ -136,11 +136,21 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
                         v.slug() + " is resumed on every node.")).constructive().open());
                 approve.setId("approve-resume");
                 approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                if (open.resumeRequestedById() != null && open.resumeRequestedById() == currentUser.id()) {
+                boolean mine = open.resumeRequestedById() != null && open.resumeRequestedById() == currentUser.id();
+                if (mine) {
                     approve.setEnabled(false);
                     approve.setTooltipText("You requested this resume: a different admin must approve it.");
                 }
-                return new Component[] {retire, approve};
+                Button withdraw = new Button(mine ? "Withdraw request…" : "Decline…", e -> new ReasonDialog("withdraw-resume",
+                        (mine ? "Withdraw your resume request for " : "Decline the resume of ") + v.slug() + "?",
+                        v.name() + " stays suspended as it is; " + (mine ? "an admin can ask again later."
+                                : open.resumeRequestedBy() + " sees your reason and can ask again later."),
+                        mine ? "Withdraw request" : "Decline", reason -> act(() -> suspensions.withdrawResume(vendorId,
+                        v.version(), reason), mine ? "Resume request withdrawn." : "Resume declined: " + v.slug()
+                        + " stays suspended.")).open());
+                withdraw.setId("withdraw-resume");
+                withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                return new Component[] {retire, withdraw, approve};
             }
             boolean fourEyes = open.reason().needsSecondAdminToResume();
             Button resume = new Button(fourEyes ? "Request resume…" : "Resume…", e -> new ReasonDialog("resume",
