@@ -78,6 +78,16 @@ public class DeviceService {
         return Slices.of(rows, page);
     }
 
+    /**
+     * Devices whose vendor device id is exactly {@code text}, or whose platform id it is ("#42", "42"), among
+     * those the caller may see (partner managers: their vendors'), owners masked as in the grid.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public List<DeviceRow> find(String text, int limit) {
+        return store.find(access.scope(), text.strip(), Math.clamp(limit, 1, 50)).stream().map(this::masked).toList();
+    }
+
     /** The vendors the caller may filter the devices grid by: all for admins, their own for partner managers. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<VendorOption> vendorOptions() {

@@ -139,6 +139,21 @@ class DeviceStore {
                 .query((rs, i) -> new VendorOption(rs.getLong("id"), rs.getString("name"))).list();
     }
 
+    /** Devices by the vendor's device id (exact) or, for a number, the platform's id, within the scope. */
+    List<DeviceRow> find(VendorAccess.Scope scope, String text, int limit) {
+        StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where (d.vendor_device_id = ?");
+        List<Object> args = new ArrayList<>(List.of(text));
+        if (text.matches("#?\\d{1,18}")) {
+            sql.append(" or d.id = ?");
+            args.add(Long.parseLong(text.replace("#", "")));
+        }
+        sql.append(")");
+        scope.restrict("d.vendor_id", sql, args);
+        sql.append(" order by d.id desc limit ?");
+        args.add(limit);
+        return jdbc.sql(sql.toString()).params(args).query(ROW).list();
+    }
+
     Optional<DeviceRow> row(VendorAccess.Scope scope, long deviceId) {
         StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where d.id = ?");
         List<Object> args = new ArrayList<>(List.of(deviceId));

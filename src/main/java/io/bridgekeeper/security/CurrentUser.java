@@ -38,4 +38,9 @@ public class CurrentUser {
     public boolean isAdmin() {
         return get().map(a -> a.has(Role.ADMIN)).orElse(false);
     }
+
+    /** An admin or a partner manager: platform staff, not a household. */
+    public boolean isStaff() {
+        return get().map(a -> a.has(Role.ADMIN) || a.has(Role.PARTNER_MANAGER)).orElse(false);
+    }
 }

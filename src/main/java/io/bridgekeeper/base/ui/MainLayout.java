@@ -37,7 +37,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span viewTitle = new Span();
     private final Map<SideNavItem, MenuBadge> badged = new LinkedHashMap<>();
 
-    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuBadge> badges, LiveUpdates liveUpdates) {
+    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuBadge> badges, LiveUpdates liveUpdates,
+                      ObjectProvider<SearchProvider> searches) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation(badges.orderedStream().toList())), userFooter(authentication));
         DrawerToggle toggle = new DrawerToggle();
@@ -45,6 +46,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         viewTitle.addClassName("navbar-title");
         viewTitle.setId("navbar-title");
         addToNavbar(true, toggle, viewTitle);
+        // staff find a vendor, a link (household e-mail, vendor account) or a device from any page
+        if (authentication.hasAnyRole("ADMIN", "PARTNER_MANAGER")) {
+            addToNavbar(true, GlobalSearch.of(searches.orderedStream().toList()));
+        }
         // on a phone the drawer overlays the page: start closed, open on the toggle
         getElement().addPropertyChangeListener("overlay", "overlay-changed", e -> {
             if (isOverlay()) {
