@@ -62,6 +62,11 @@ class IncidentTimelineE2E extends PortalTest {
         assertThat(timeline.locator("[data-kind=APPLIED_ON_NODE]").first()).containsText("Suspension applied on node");
         timeline.screenshot(new Locator.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target", "e2e-screenshots", "incident-timeline.png")));
+        // the evidence reads field by field, with the JSON as recorded folded away
+        assertThat(page.locator("#incident-evidence .fact-label").first()).isVisible();
+        assertThat(page.locator("#incident-evidence-json")).not().hasAttribute("opened", "");
+        page.locator("#incident-evidence").screenshot(new Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target", "screenshots", "incident-evidence.png")));
         Locator report = page.locator("#exposure-grid");
         assertThat(report).containsText(name(exposed.accountId()));
         assertThat(report).containsText(name(viewer.accountId()));

@@ -74,6 +74,11 @@ public final class AuditDiff {
         }
     }
 
+    /** A recorded JSON object as its fields, nested ones as dotted paths, in document order. */
+    public static Map<String, String> fields(String json) {
+        return flatten(json);
+    }
+
     /** A recorded state on one line, "field: value · field: value", for a list of events. */
     public static String summary(String json) {
         List<String> parts = new ArrayList<>();

@@ -104,9 +104,23 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
 
         H2 evidenceTitle = new H2("Evidence");
         evidenceTitle.addClassName("section-title");
-        Pre evidence = new Pre(incident.evidence() == null ? "—" : incident.evidence());
+        // the recorded evidence field by field; the JSON as stored one click away
+        Div evidence = new Div();
         evidence.setId("incident-evidence");
-        evidence.addClassName("evidence");
+        if (incident.evidence() == null) {
+            evidence.add(new Span("—"));
+        } else {
+            Div evidenceFacts = new Div();
+            evidenceFacts.addClassName("facts");
+            io.bridgekeeper.audit.AuditDiff.fields(incident.evidence()).forEach((field, value) -> fact(evidenceFacts,
+                    words(field), value));
+            Pre raw = new Pre(incident.evidence());
+            raw.addClassName("evidence");
+            com.vaadin.flow.component.details.Details asStored =
+                    new com.vaadin.flow.component.details.Details("As recorded (JSON)", raw);
+            asStored.setId("incident-evidence-json");
+            evidence.add(Cards.of("evidence-card", evidenceFacts, asStored));
+        }
 
         H2 timelineTitle = new H2("Timeline");
         timelineTitle.addClassName("section-title");
@@ -120,6 +134,13 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
     private void act(Runnable action, String done) {
         Actions.run(action, done);
         render(pages.page(incidentId));
+    }
+
+    /** "details.contentOwnerAccountId" → "Content owner account id". */
+    static String words(String field) {
+        String last = field.substring(field.lastIndexOf('.') + 1);
+        String spaced = last.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return spaced.isEmpty() ? field : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     private static void fact(Div facts, String label, String value) {

@@ -58,8 +58,10 @@ public class AdminOverviewView extends VerticalLayout {
 
         long openIncidents = incidents.countOpen();
         Div attention = new Div(
-                new StatCard("stat-open-incidents", "Open incidents", openIncidents, openIncidents > 0 ? "error" : "ok"),
-                new StatCard("stat-active-rollouts", "Rollouts in progress", rollouts.countActive(), "neutral"));
+                linked("admin/incidents", new StatCard("stat-open-incidents", "Open incidents", openIncidents,
+                        openIncidents > 0 ? "error" : "ok")),
+                linked("admin/rollouts", new StatCard("stat-active-rollouts", "Rollouts in progress", rollouts.countActive(),
+                        "neutral")));
         attention.addClassName("stat-row");
 
         Map<VendorStatus, Long> byStatus = vendors.countByStatus();
@@ -69,8 +71,8 @@ public class AdminOverviewView extends VerticalLayout {
             long n = byStatus.get(status);
             String tone = status == VendorStatus.SUSPENDED && n > 0 ? "error"
                     : status == VendorStatus.ACTIVE ? "ok" : "neutral";
-            vendorStats.add(new StatCard("stat-vendors-" + status.name().toLowerCase(), status.label() + " vendors",
-                    n, tone));
+            vendorStats.add(linked("admin/vendors", new StatCard("stat-vendors-" + status.name().toLowerCase(),
+                    status.label() + " vendors", n, tone)));
         }
         H2 vendorsTitle = new H2("Vendors by status");
         vendorsTitle.addClassName("section-title");
@@ -102,6 +104,15 @@ public class AdminOverviewView extends VerticalLayout {
                     "Submitted by " + r.createdBy() + "; approve or reject it on its page."));
         }
         return card;
+    }
+
+    /** A figure that opens the list it counts. */
+    private static Anchor linked(String href, StatCard card) {
+        Anchor link = new Anchor(href);
+        link.getElement().setAttribute("router-link", true);
+        link.addClassName("stat-link");
+        link.add(card);
+        return link;
     }
 
     private static Div item(String id, String href, String title, String detail) {

@@ -66,6 +66,15 @@ class TelemetryChart extends Card {
                 W - 8, H - 4, escape(Formats.minute(points.getLast().minute()))));
         s.append("<polyline class=\"series-deliveries\" points=\"").append(deliveries).append("\"/>");
         s.append("<polyline class=\"series-errors\" points=\"").append(errors).append("\"/>");
+        // a tooltip per minute: a transparent column over the whole height with the minute's numbers
+        double column = Math.max(2, plotW / Math.max(1, (end - start) / 60.0 + 1));
+        for (TelemetryPoint p : points) {
+            double x = LEFT + plotW * (p.minute().getEpochSecond() - start) / (end - start);
+            s.append(String.format(Locale.ROOT, "<rect class=\"hover\" x=\"%.1f\" y=\"8\" width=\"%.1f\" height=\"%.1f\">"
+                    + "<title>%s: %,d deliveries, %,d errors, %,d isolation violations</title></rect>",
+                    x - column / 2, column, plotH, escape(Formats.minute(p.minute())), p.deliveries(), p.errors(),
+                    p.isolationViolations()));
+        }
         s.append("</svg>");
         long totalDeliveries = points.stream().mapToLong(TelemetryPoint::deliveries).sum();
         long totalErrors = points.stream().mapToLong(TelemetryPoint::errors).sum();
