@@ -50,7 +50,8 @@ class WebhookDeadLetterE2E extends PortalTest {
             long delivery = jdbc.queryForObject("""
                     insert into webhook_delivery (vendor_id, event_type, payload, status, attempts, last_error,
                                                   created_at, retry_since)
-                    values (?, 'DISCONNECT', '{}'::jsonb, 'DEAD_LETTER', 150, 'HTTP 5xx', now() - interval '25 hours',
+                    values (?, 'DISCONNECT', '{"externalAccountId": "ext-dead-1"}'::jsonb, 'DEAD_LETTER', 150, 'HTTP 5xx',
+                            now() - interval '25 hours',
                             now() - interval '25 hours')
                     returning id""", Long.class, vendor);
 
@@ -59,6 +60,14 @@ class WebhookDeadLetterE2E extends PortalTest {
 
             assertThat(page.locator("#vendor-dead-letters")).containsText("1 not delivered");
             assertThat(page.locator("#vendor-dead-letters")).containsText("HTTP 5xx");
+            // its details: the payload as sent and what the vendor answered
+            page.locator("#delivery-grid vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("DISCONNECT")).first().click();
+            screenshot("delivery-dialog");
+            assertThat(page.locator("#delivery-payload")).containsText("\"externalAccountId\": \"ext-dead-1\"");
+            assertThat(page.locator("#delivery-dialog")).containsText("HTTP 5xx");
+            assertThat(page.locator("#delivery-dialog")).containsText("150");
+            page.locator("#delivery-dialog-close").click();
             page.locator("#redeliver-" + delivery).click();
             assertThat(page.locator("#redeliver-confirm-button")).isVisible();
             page.locator("#redeliver-confirm-button").click();

@@ -3,6 +3,7 @@ package io.bridgekeeper.webhook;
 import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,9 +28,11 @@ public class WebhookDeliveryService {
     private final VendorAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final AuditSearch auditSearch;
 
-    WebhookDeliveryService(WebhookStore store, AuditLog audit, Clock clock, VendorAccess access) {
+    WebhookDeliveryService(WebhookStore store, AuditLog audit, Clock clock, VendorAccess access, AuditSearch auditSearch) {
         this.store = store;
+        this.auditSearch = auditSearch;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -48,6 +51,40 @@ public class WebhookDeliveryService {
     public Slice<DeliveryState> deliveries(Long vendorId, DeliveryStatus status, Pageable page) {
         List<DeliveryState> rows = new ArrayList<>(store.page(access.scope(), vendorId, status, page));
         return Slices.of(rows, page);
+    }
+
+    /**
+     * One delivery with its payload and its attempts, for admins and the vendor's partner managers; another
+     * vendor's delivery is "not found".
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public DeliveryDetail detail(long deliveryId) {
+        DeliveryState d = visible(deliveryId);
+        List<DeliveryDetail.Attempt> attempts = auditSearch.trail("webhook_delivery", String.valueOf(deliveryId)).stream()
+                .map(e -> new DeliveryDetail.Attempt(e.occurredAt(), switch (e.action()) {
+                    case "WEBHOOK_QUEUED" -> "Queued";
+                    case "WEBHOOK_DELIVERED" -> "Delivered";
+                    case "WEBHOOK_ATTEMPT_FAILED" -> "Attempt failed";
+                    case "WEBHOOK_DEAD_LETTERED" -> "Dead letter";
+                    case "WEBHOOK_ACKNOWLEDGED" -> "Acknowledged by the vendor";
+                    case "WEBHOOK_REDELIVERED" -> "Redelivered by " + e.actorName();
+                    default -> e.action();
+                }, result(e.after()))).toList();
+        return new DeliveryDetail(d, store.payload(deliveryId).orElse(null), attempts);
+    }
+
+    /** The vendor's answer in an attempt's recorded state: attempt number and HTTP status class. */
+    private static String result(String afterJson) {
+        Map<String, String> after = io.bridgekeeper.audit.AuditDiff.fields(afterJson);
+        List<String> parts = new ArrayList<>();
+        if (after.containsKey("attempts")) {
+            parts.add("attempt " + after.get("attempts"));
+        }
+        if (after.containsKey("result") && !"null".equals(after.get("result"))) {
+            parts.add("vendor answered " + after.get("result"));
+        }
+        return String.join(", ", parts);
     }
 
     /** How many of the vendor's deliveries are dead letters (the vendor page shows it). */

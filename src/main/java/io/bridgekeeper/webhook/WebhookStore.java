@@ -63,6 +63,12 @@ class WebhookStore {
         return jdbc.sql(SELECT + " where d.id = ?").param(deliveryId).query(STATE).optional();
     }
 
+    /** The payload as sent, pretty-printed by the database. */
+    Optional<String> payload(long deliveryId) {
+        return jdbc.sql("select jsonb_pretty(payload) from webhook_delivery where id = ?").param(deliveryId)
+                .query(String.class).optional();
+    }
+
     Optional<DeliveryState> findOfVendor(long deliveryId, long vendorId) {
         return jdbc.sql(SELECT + " where d.id = ? and d.vendor_id = ?").params(deliveryId, vendorId).query(STATE)
                 .optional();

@@ -211,6 +211,15 @@ class WebhookIT {
                 return null;
             })).isInstanceOf(AccessDeniedException.class);
             assertThat(status(id)).isEqualTo("DEAD_LETTER");
+            // its detail tells the story: queued, one failed attempt (the vendor answered 5xx), the dead letter
+            DeliveryDetail detail = PartnerApi.as(users, DemoAccounts.ADMIN, () -> deliveries.detail(id));
+            assertThat(detail.attempts()).extracting(DeliveryDetail.Attempt::what)
+                    .containsExactly("Queued", "Attempt failed", "Dead letter");
+            assertThat(detail.attempts().get(1).result()).isEqualTo("attempt 1, vendor answered HTTP 5xx");
+            assertThat(detail.payload()).isNotNull();
+            // another vendor's partner manager: not found, as for anything of another vendor
+            assertThatThrownBy(() -> PartnerApi.as(users, DemoAccounts.CAMERA_PARTNER, () -> deliveries.detail(id)))
+                    .hasMessageContaining("No webhook delivery");
 
             PartnerApi.as(users, DemoAccounts.ADMIN, () -> {
                 deliveries.redeliver(id);

@@ -66,7 +66,14 @@ class DeliveriesPanel extends VerticalLayout {
         grid.addColumn(d -> time(d.createdAt())).setHeader("Queued").setAutoWidth(true);
         grid.addColumn(d -> d.status() == DeliveryStatus.ACKNOWLEDGED ? "acknowledged " + time(d.acknowledgedAt())
                 : d.status().isOpen() ? "next " + time(d.nextAttemptAt()) : "").setHeader("When").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        Grid.Column<DeliveryState> actions = grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true)
+                .setFlexGrow(0);
+        // a row opens its delivery: payload as sent, every attempt and the vendor's answers
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != actions) {
+                new DeliveryDialog(service.detail(e.getItem().id())).open();
+            }
+        });
         NarrowWindow.showOnlyOnPhones(grid, "Vendor", "Status", "");
         grid.setItemsPageable(page -> service.deliveries(vendorId, status, page).getContent());
         grid.setEmptyStateText("No webhook deliveries.");

@@ -1,0 +1,60 @@
+package io.bridgekeeper.webhook.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import io.bridgekeeper.base.ui.Badge;
+import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.webhook.DeliveryDetail;
+import io.bridgekeeper.webhook.DeliveryState;
+
+/** One delivery: its state, the payload exactly as sent, and every attempt with the vendor's answer. */
+class DeliveryDialog extends Dialog {
+
+    DeliveryDialog(DeliveryDetail detail) {
+        DeliveryState d = detail.state();
+        setId("delivery-dialog");
+        setHeaderTitle(d.event().name() + " delivery #" + d.id() + " to " + d.vendorName());
+        setWidth("min(720px, 96vw)");
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, "Status", new Badge(DeliveriesPanel.label(d.status()), DeliveriesPanel.tone(d.status())));
+        fact(facts, "Queued", new Span(Formats.second(d.createdAt())));
+        fact(facts, "Attempts", new Span(String.valueOf(d.attempts())));
+        fact(facts, "Vendor's last answer", new Span(d.lastStatusCode() != null ? "HTTP " + d.lastStatusCode()
+                : d.lastError() != null ? d.lastError() : d.attempts() == 0 ? "not sent yet" : "—"));
+        if (d.nextAttemptAt() != null) {
+            fact(facts, "Next attempt", new Span(Formats.second(d.nextAttemptAt())));
+        }
+        if (d.acknowledgedAt() != null) {
+            fact(facts, "Acknowledged", new Span(Formats.second(d.acknowledgedAt())));
+        }
+        Div story = new Div();
+        story.setId("delivery-attempts");
+        story.addClassName("audit-story");
+        detail.attempts().forEach(a -> {
+            Span when = new Span(Formats.second(a.at()));
+            when.addClassName("muted");
+            Div line = new Div(when, new Span(a.what()), new Span(a.result()));
+            line.addClassName("audit-story-line");
+            story.add(line);
+        });
+        Pre payload = new Pre(detail.payload() == null ? "—" : detail.payload());
+        payload.setId("delivery-payload");
+        payload.addClassName("evidence");
+        add(facts, new H3("Attempts"), story, new H3("Payload as sent"), payload);
+        Button close = new Button("Close", e -> close());
+        close.setId("delivery-dialog-close");
+        getFooter().add(close);
+    }
+
+    private static void fact(Div facts, String label, com.vaadin.flow.component.Component value) {
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        value.addClassName("fact-value");
+        facts.add(l, value);
+    }
+}
