@@ -92,6 +92,9 @@ class WebhookDeadLetterE2E extends PortalTest {
 
         signIn(DemoAccounts.CAMERA_PARTNER);
         open("vendors/" + vendor);
+        // an untouched form says why Save waits
+        assertThat(page.locator("#webhook-save")).isDisabled();
+        assertThat(page.locator("#webhook-url")).containsText("Change the URL to save it.");
         page.locator("#webhook-url input").fill("");
         assertThat(page.locator("#webhook-url")).containsText("Enter the webhook URL");
         assertThat(page.locator("#webhook-save")).isDisabled();

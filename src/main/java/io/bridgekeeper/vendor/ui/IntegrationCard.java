@@ -36,11 +36,16 @@ class IntegrationCard extends Card {
         save.setId("webhook-save");
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
         save.setEnabled(false);
+        // a disabled Save says why: nothing changed yet, or the field says what is wrong
+        webhook.setHelperText("Change the URL to save it.");
         webhook.addValueChangeListener(e -> {
             String problem = WebhookUrls.problem(e.getValue());
             webhook.setInvalid(problem != null);
             webhook.setErrorMessage(problem);
-            save.setEnabled(problem == null && !e.getValue().equals(v.webhookUrl() == null ? "" : v.webhookUrl()));
+            boolean unchanged = e.getValue().equals(v.webhookUrl() == null ? "" : v.webhookUrl());
+            save.setEnabled(problem == null && !unchanged);
+            webhook.setHelperText(unchanged ? "Change the URL to save it." : problem == null
+                    ? "Save sends the next webhooks here." : null);
         });
         add(new H3("Integration"),
                 ReachLine.of("vendor-status-text", "Status", v.status().label()),
