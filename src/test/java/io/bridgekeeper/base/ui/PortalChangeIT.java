@@ -40,11 +40,7 @@ class PortalChangeIT {
     @Test
     void a_committed_change_is_announced_with_its_keys_and_a_rolled_back_one_is_not() throws Exception {
         TestVendor v = vendors.create("portal-change");
-        try (Connection listener = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-                dataSource.getPassword())) {
-            try (Statement st = listener.createStatement()) {
-                st.execute("LISTEN " + LiveUpdates.CHANNEL);
-            }
+        try (Connection listener = listening()) {
             // rolled back: nothing
             tx.executeWithoutResult(status -> {
                 jdbc.update("update device set name = name || '!' where owner_account_id = ?", v.householdA());
@@ -66,16 +62,21 @@ class PortalChangeIT {
     @Test
     void a_device_moving_between_households_is_announced_to_both() throws Exception {
         TestVendor v = vendors.create("portal-move");
-        try (Connection listener = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-                dataSource.getPassword())) {
-            try (Statement st = listener.createStatement()) {
-                st.execute("LISTEN " + LiveUpdates.CHANNEL);
-            }
+        try (Connection listener = listening()) {
             jdbc.update("update device set owner_account_id = ? where id = ?", v.householdB(), v.cameraA());
             assertThat(receive(listener, v.id(), 2)).containsExactlyInAnyOrder(
                     new PortalChange("device", v.id(), v.householdB(), null, null, null),
                     new PortalChange("device", v.id(), v.householdA(), null, null, null));
         }
+    }
+
+    /** A connection of its own that LISTENs on the portal's channel, as another node's would. */
+    private Connection listening() throws Exception {
+        Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+        try (Statement st = c.createStatement()) {
+            st.execute("LISTEN " + LiveUpdates.CHANNEL);
+        }
+        return c;
     }
 
     /**
