@@ -101,6 +101,13 @@ public class DecisionFixture {
         return runAs.as(DemoAccounts.ADMIN, () -> credentials.create(TestData.unique("test data plane")).key());
     }
 
+    /** A credential at the highest rate an admin may give, for load that is meant to exceed the default. */
+    public String unthrottledCredential() {
+        return runAs.as(DemoAccounts.ADMIN, () -> credentials.create(TestData.unique("benchmark data plane"),
+                new CredentialScope(java.util.EnumSet.allOf(DecisionCall.class), java.util.Set.of(),
+                        CredentialScope.MAX_RATE)).key());
+    }
+
     /**
      * Waits until this node's decision memory has every committed change; after a test that cut the LISTEN
      * connection, first until the node listens again (memory is not current before).

@@ -1,8 +1,8 @@
 package io.bridgekeeper.base.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -91,6 +91,12 @@ public class LiveUpdates implements ClusterListener {
             detach.remove();
             follower.detach();
         }
+    }
+
+    /** The context closes: no refresh is scheduled any more. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        timer.shutdownNow();
     }
 
     /** How many pages follow changes on this node now (for tests and diagnostics). */
@@ -226,7 +232,11 @@ public class LiveUpdates implements ClusterListener {
                 return;
             }
             long wait = Math.max(0, lastRun + minGapMillis - System.currentTimeMillis());
-            timer.schedule(this::run, wait, TimeUnit.MILLISECONDS);
+            try {
+                timer.schedule(this::run, wait, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pending.set(false); // shutting down
+            }
         }
 
         private void run() {
