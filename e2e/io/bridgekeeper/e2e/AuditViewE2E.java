@@ -114,7 +114,7 @@ class AuditViewE2E extends PortalTest {
         assertThat(page.locator("#exposure-households .stat-value")).hasText("3");
         assertThat(page.locator("#exposure-exposed .stat-value")).hasText("1");
         assertThat(page.locator("#exposure-violations .stat-value")).hasText("3");
-        assertThat(page.locator("#exposure-window")).containsText("2026-11-23 21:14:00 UTC");
+        assertThat(page.locator("#exposure-window")).containsText("23 Nov 2026, 21:14:00 UTC");
         Locator report = page.locator("#exposure-grid");
         assertThat(report).containsText("The Exposed household");
         assertThat(report).containsText("The Viewer household");

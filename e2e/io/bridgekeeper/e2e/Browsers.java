@@ -46,10 +46,23 @@ final class Browsers {
 
     static synchronized BrowserContext sharedContext() {
         if (context == null) {
-            context = chromium().newContext();
-            context.setDefaultTimeout(20_000);
+            context = newContext();
         }
         return context;
+    }
+
+    /**
+     * A browser session of its own, as a person in Britain on UTC would have: the portal writes dates in the
+     * browser's language and zone, and the tests read them so ("4 Dec 2026, 14:05").
+     */
+    static BrowserContext newContext() {
+        return newContext("en-GB", "UTC");
+    }
+
+    static BrowserContext newContext(String locale, String timeZone) {
+        BrowserContext c = chromium().newContext(new Browser.NewContextOptions().setLocale(locale).setTimezoneId(timeZone));
+        c.setDefaultTimeout(20_000);
+        return c;
     }
 
     private static Optional<Path> systemChromium() {

@@ -72,8 +72,7 @@ class LiveUpdatesE2E extends PortalTest {
 
     /** ... on the node listening at {@code nodePort}. */
     private Page otherPerson(int nodePort, String email, String homeId) {
-        otherContext = Browsers.chromium().newContext();
-        otherContext.setDefaultTimeout(20_000);
+        otherContext = Browsers.newContext();
         Page other = otherContext.newPage();
         other.setViewportSize(1280, 800);
         other.navigate("http://localhost:" + nodePort + "/login");
