@@ -22,7 +22,8 @@ final class GlobalSearch {
     static ComboBox<SearchHit> of(List<SearchProvider> providers) {
         ComboBox<SearchHit> box = new ComboBox<>();
         box.setId("global-search");
-        box.setPlaceholder("Search vendors, links, devices");
+        box.setPlaceholder("Search");
+        box.setTooltipText("Vendors by name or slug, links by e-mail or vendor account id, devices by id");
         box.setAriaLabel("Search vendors, households, vendor accounts and devices");
         box.setPrefixComponent(VaadinIcon.SEARCH.create());
         box.setClearButtonVisible(true);
