@@ -64,27 +64,22 @@ public class AuditSearch {
     public Slice<AuditEntry> page(AuditFilter filter, Pageable pageable) {
         AuditScope.Scope who = scope.current();
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String sql = select(filter, who, params);
         boolean fold = !steps.isEmpty() && filter.action() == null && filter.targetId() == null;
+        String sql;
         if (fold) {
             params.addValue("steps", steps);
-            sql = sql.replace("\nfrom audit_event e", """
+            sql = select(filter, who, params, """
                     , (select count(*) from audit_event s where s.target_type = e.target_type
-                              and s.target_id = e.target_id and s.action in (:steps)) as folded_steps
-                    from audit_event e""") + " and e.action not in (:steps)";
+                              and s.target_id = e.target_id and s.action in (:steps)) as folded_steps""")
+                    + " and e.action not in (:steps)";
+        } else {
+            sql = select(filter, who, params);
         }
         sql += " order by e.id desc limit :limit offset :offset";
         params.addValue("limit", Slices.fetchSize(pageable)).addValue("offset", pageable.getOffset());
-        List<AuditEntry> rows = new ArrayList<>(jdbc.query(sql, params, (rs, i) -> {
-            AuditEntry e = entry(rs, who);
-            return fold ? withSteps(e, rs.getLong("folded_steps")) : e;
-        }));
+        List<AuditEntry> rows = new ArrayList<>(jdbc.query(sql, params,
+                (rs, i) -> entry(rs, who, fold ? rs.getLong("folded_steps") : 0)));
         return Slices.of(rows, pageable);
-    }
-
-    private static AuditEntry withSteps(AuditEntry e, long folded) {
-        return new AuditEntry(e.id(), e.occurredAt(), e.actorType(), e.actorName(), e.action(), e.targetType(),
-                e.targetId(), e.vendorId(), e.vendorName(), e.before(), e.after(), e.clientAddress(), folded);
     }
 
     /**
@@ -163,11 +158,17 @@ public class AuditSearch {
     }
 
     private static String select(AuditFilter f, AuditScope.Scope who, MapSqlParameterSource params) {
+        return select(f, who, params, "");
+    }
+
+    /** The filtered select; {@code moreColumns} (", expr as name") joins the select list. */
+    private static String select(AuditFilter f, AuditScope.Scope who, MapSqlParameterSource params, String moreColumns) {
         StringBuilder sql = new StringBuilder("""
                 select e.id, e.occurred_at, e.actor_type, e.actor_id, e.actor_name, e.action, e.target_type,
                        e.target_id, e.vendor_id, v.name as vendor_name, e.before_state::text as before_state,
                        e.after_state::text as after_state,
-                       e.client_address, a.kind as actor_kind
+                       e.client_address, a.kind as actor_kind""").append(moreColumns).append("""
+
                 from audit_event e
                 left join vendor_directory v on v.id = e.vendor_id
                 left join account_directory a on a.id = (case when e.actor_type = 'ACCOUNT' and e.actor_id ~ '^[0-9]+$'
@@ -210,6 +211,10 @@ public class AuditSearch {
     }
 
     private AuditEntry entry(ResultSet rs, AuditScope.Scope who) throws SQLException {
+        return entry(rs, who, 0);
+    }
+
+    private AuditEntry entry(ResultSet rs, AuditScope.Scope who, long foldedSteps) throws SQLException {
         String actorType = rs.getString("actor_type");
         String actorId = rs.getString("actor_id");
         String actorName = rs.getString("actor_name");
@@ -227,6 +232,6 @@ public class AuditSearch {
         }
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), actorType, actorName,
                 rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
-                (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"), before, after, client);
+                (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"), before, after, client, foldedSteps);
     }
 }
