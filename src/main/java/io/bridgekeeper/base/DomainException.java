@@ -1,5 +1,7 @@
 package io.bridgekeeper.base;
 
+import java.util.Locale;
+
 /**
  * A refusal by the domain, with a message written for the person or client that asked: an illegal
  * state transition, a duplicate, a rule of DESIGN.md. The portal shows it as is; the API answers it
@@ -10,6 +12,7 @@ public class DomainException extends RuntimeException {
     private final String type;
     private final int status;
     private final String field;
+    private final Refusal refusal;
 
     public DomainException(String type, int status, String message) {
         this(type, status, null, message);
@@ -20,6 +23,41 @@ public class DomainException extends RuntimeException {
         this.type = type;
         this.status = status;
         this.field = field;
+        this.refusal = null;
+    }
+
+    /** A refusal whose words come from the translations: English in {@link #getMessage()}, see {@link #message(Locale)}. */
+    public DomainException(String type, int status, String field, Refusal refusal) {
+        super(refusal.english());
+        this.type = type;
+        this.status = status;
+        this.field = field;
+        this.refusal = refusal;
+    }
+
+    /** The refusal in the person's language (English when it was written without a translation key). */
+    public String message(Locale locale) {
+        return refusal == null ? getMessage() : refusal.in(locale);
+    }
+
+    public static DomainException invalidField(String type, String field, Refusal refusal) {
+        return new DomainException(type, 400, field, refusal);
+    }
+
+    public static DomainException conflictOnField(String type, String field, Refusal refusal) {
+        return new DomainException(type, 409, field, refusal);
+    }
+
+    public static DomainException conflict(String type, Refusal refusal) {
+        return new DomainException(type, 409, null, refusal);
+    }
+
+    public static DomainException invalid(String type, Refusal refusal) {
+        return new DomainException(type, 400, null, refusal);
+    }
+
+    public static DomainException notFound(String type, Refusal refusal) {
+        return new DomainException(type, 404, null, refusal);
     }
 
     /** Input that breaks a rule, pinned to the field at fault (a form shows it under that field). */

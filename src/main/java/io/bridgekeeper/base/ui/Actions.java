@@ -48,10 +48,11 @@ public final class Actions {
     /** Shows a refusal under the field it names, or as an error notification when it names none of these. */
     public static void show(DomainException refused, Map<String, ? extends HasValidation> fields) {
         HasValidation field = refused.field() == null ? null : fields.get(refused.field());
+        String message = refused.message(Words.pageLocale());
         if (field == null) {
-            Notifications.error(refused.getMessage());
+            Notifications.error(message);
         } else {
-            mark(field, refused.getMessage());
+            mark(field, message);
         }
     }
 

@@ -30,7 +30,7 @@ class ViewErrorHandling implements VaadinServiceInitListener {
                 message = "You are not allowed to do that.";
                 log.info("Refused in the portal: {}", cause.getMessage());
             } else if (cause instanceof DomainException domain) {
-                message = domain.getMessage();
+                message = domain.message(Words.pageLocale());
             } else {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 message = "Something went wrong (reference " + reference + "). Nothing was changed.";
