@@ -36,13 +36,14 @@ class TranslationsTest {
                     + "|\\.(setText|setLabel|setHelperText|setPlaceholder|setHeader|setHeaderText|setHeaderTitle|setTitle"
                     + "|setTooltipText|setAriaLabel|setErrorMessage|setSummaryText|setConfirmText|setCancelText|setRejectText"
                     + "|setEmptyStateText|addItem|setProperty\\(\"title\",|setAttribute\\(\"(aria-label|title)\",)"
-                    + "|\\b(muted|success|error|warning|show)"
+                    + "|\\bmuted|Notifications\\.(success|error|warning)|Notification\\.show"
                     + "|@PageTitle)"
-                    + "\\(\\s*\"[^\"]*[A-Za-z]{2}");
+                    // a literal with words in it; not an id or class name (lowercase-dashed), not the product's name
+                    + "\\(\\s*\"(?![a-z0-9-]+\")(?!Bridgekeeper\")[^\"]*[A-Za-z]{2}");
 
-    /** A key named in code: getTranslation("a.b"), words.get("a.b"), new Refusal("a.b", ...). */
+    /** A key named in code: getTranslation("a.b"), t("a.b"), words.get("a.b"), new Refusal("a.b", ...). */
     private static final Pattern KEY_IN_CODE = Pattern.compile(
-            "(getTranslation|translate|\\bwords\\.get|new Refusal|Translations\\.english)\\(\\s*\"([a-z][a-z0-9-]*(?:\\.[A-Za-z0-9_-]+)+)\"");
+            "(getTranslation|translate|\\bwords\\.get|\\bt|new Refusal|Translations\\.english)\\(\\s*\"([a-z][a-z0-9-]*(?:\\.[A-Za-z0-9_-]+)+)\"");
 
     @Test
     void every_bundle_has_english_and_german_with_the_same_keys() throws IOException {
@@ -99,6 +100,34 @@ class TranslationsTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** Every enum with a {@code label()} has it in German too, and its English is the label itself. */
+    @Test
+    void every_labelled_enum_speaks_both_languages() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                if (!source.contains("public enum ") || !source.contains("String label()")) {
+                    continue;
+                }
+                String name = MAIN.relativize(file).toString().replace('/', '.').replaceFirst("\\.java$", "");
+                Class<?> type = Class.forName(name);
+                for (Object constant : type.getEnumConstants()) {
+                    String key = "enum." + type.getSimpleName() + "." + ((Enum<?>) constant).name();
+                    String label = (String) type.getMethod("label").invoke(constant);
+                    String en = Translations.bundled().find(Translations.ENGLISH, key);
+                    if (!label.equals(en)) {
+                        problems.add(key + ": English is " + en + ", label() says " + label);
+                    }
+                    if (Translations.bundled().find(Translations.GERMAN, key) == null) {
+                        problems.add(key + ": no German");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,12 +16,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * URL cannot be told from an unknown one.
  */
 @ParentLayout(MainLayout.class)
-@PageTitle("Page not available")
 @AnonymousAllowed
-public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
+public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException>, HasDynamicTitle {
 
     public AccessDeniedView() {
         NotAvailableView.fill(this);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("base.not-available.title");
     }
 
     @Override

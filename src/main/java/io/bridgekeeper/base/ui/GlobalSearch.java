@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -22,9 +23,9 @@ final class GlobalSearch {
     static ComboBox<SearchHit> of(List<SearchProvider> providers) {
         ComboBox<SearchHit> box = new ComboBox<>();
         box.setId("global-search");
-        box.setPlaceholder("Search");
-        box.setTooltipText("Vendors by name or slug, links by e-mail or vendor account id, devices by id");
-        box.setAriaLabel("Search vendors, households, vendor accounts and devices");
+        box.setPlaceholder(t("base.search.placeholder"));
+        box.setTooltipText(t("base.search.tooltip"));
+        box.setAriaLabel(t("base.search.aria"));
         box.setPrefixComponent(VaadinIcon.SEARCH.create());
         box.setClearButtonVisible(true);
         box.addClassName("global-search");

@@ -1,5 +1,7 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
@@ -29,10 +31,13 @@ public final class Limits {
         int length = field.getValue() == null ? 0 : field.getValue().strip().length();
         field.setHelperText((hint == null ? "" : hint + " · ") + length + " / " + max);
         boolean over = length > max;
+        boolean wasOver = Boolean.TRUE.equals(ComponentUtil.getData(field, "limits-over"));
+        ComponentUtil.setData(field, "limits-over", over);
         if (over) {
-            field.setErrorMessage("At most " + max + " characters: this has " + length + ".");
+            field.setErrorMessage(t("base.limits.too-long", String.valueOf(max), String.valueOf(length)));
         }
-        if (over || field.getErrorMessage() != null && field.getErrorMessage().startsWith("At most ")) {
+        // clears only its own error: one the service set (a duplicate name) stays until the next save
+        if (over || wasOver) {
             field.setInvalid(over);
         }
     }

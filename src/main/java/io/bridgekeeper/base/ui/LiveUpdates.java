@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
@@ -197,7 +198,7 @@ public class LiveUpdates implements ClusterListener {
             if (changedNotice != null) {
                 return;
             }
-            Button show = new Button("Show the change", e -> {
+            Button show = new Button(t("base.live.show-change"), e -> {
                 changedNotice.close();
                 changedNotice = null;
                 unsaved = false;
@@ -205,7 +206,7 @@ public class LiveUpdates implements ClusterListener {
             });
             show.setId("live-show-change");
             show.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            Span text = new Span("This page changed meanwhile. What you typed is kept until you choose.");
+            Span text = new Span(t("base.live.changed"));
             changedNotice = new Notification(text, show);
             changedNotice.setId("live-changed");
             changedNotice.setPosition(Notification.Position.BOTTOM_END);

@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -91,7 +92,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             Span count = new Span(String.valueOf(n));
             count.getElement().getThemeList().addAll(List.of("badge", "pill", "small", "primary"));
-            count.getElement().setAttribute("aria-label", n + " waiting");
+            count.getElement().setAttribute("aria-label", t("base.layout.badge-waiting", String.valueOf(n)));
             count.setId("menu-badge-" + badge.path().replace('/', '-'));
             item.setSuffixComponent(n > 0 ? count : null);
         });
@@ -109,10 +110,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = entry.icon() == null || entry.icon().isBlank()
-                    ? new SideNavItem(entry.title(), entry.path())
-                    : new SideNavItem(entry.title(), entry.path(), icon(entry.icon()));
             String path = entry.path().replaceAll("^/+", "");
+            // the menu speaks the page's language: key menu.<path>, the route's English title where none
+            String title = java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
+                    .find(Words.pageLocale(), "menu." + path.replace('/', '.'))).orElse(entry.title());
+            SideNavItem item = entry.icon() == null || entry.icon().isBlank()
+                    ? new SideNavItem(title, entry.path())
+                    : new SideNavItem(title, entry.path(), icon(entry.icon()));
             badges.stream().filter(b -> b.path().equals(path)).findFirst().ifPresent(b -> badged.put(item, b));
             nav.addItem(item);
         }
@@ -140,8 +144,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             who.addClassName("user-who");
             Button logout = new Button(VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
             logout.setId("logout");
-            logout.setAriaLabel("Sign out");
-            logout.setTooltipText("Sign out");
+            logout.setAriaLabel(t("base.layout.sign-out"));
+            logout.setTooltipText(t("base.layout.sign-out"));
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
             footer.add(avatar, who, logout);
         });

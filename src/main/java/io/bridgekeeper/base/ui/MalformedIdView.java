@@ -1,10 +1,11 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,12 +15,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * same "Page not available" as any missing page, never the framework's exception page with a stack trace.
  */
 @ParentLayout(MainLayout.class)
-@PageTitle("Page not available")
 @AnonymousAllowed
-public class MalformedIdView extends Div implements HasErrorParameter<NumberFormatException> {
+public class MalformedIdView extends Div implements HasErrorParameter<NumberFormatException>, HasDynamicTitle {
 
     public MalformedIdView() {
         NotAvailableView.fill(this);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("base.not-available.title");
     }
 
     @Override

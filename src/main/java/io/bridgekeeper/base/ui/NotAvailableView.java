@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -8,7 +9,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,20 +19,24 @@ import jakarta.servlet.http.HttpServletResponse;
  * same thing on purpose: a refused URL must not reveal that the thing behind it exists.
  */
 @ParentLayout(MainLayout.class)
-@PageTitle("Page not available")
 @AnonymousAllowed
-public class NotAvailableView extends Div implements HasErrorParameter<NotFoundException> {
+public class NotAvailableView extends Div implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     public NotAvailableView() {
         fill(this);
     }
 
+    @Override
+    public String getPageTitle() {
+        return t("base.not-available.title");
+    }
+
     static void fill(Div page) {
         page.setId("not-available");
         page.addClassName("not-available");
-        page.add(new H2("Page not available"),
-                new Paragraph("This page does not exist, or your account may not open it."),
-                new Anchor("", "Go to your home page"));
+        page.add(new H2(t("base.not-available.title")),
+                new Paragraph(t("base.not-available.text")),
+                new Anchor("", t("base.not-available.home")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -28,7 +29,7 @@ public class ReasonDialog extends Dialog {
         setId(id + "-dialog");
         setHeaderTitle(title);
         setWidth("min(520px, 96vw)");
-        TextArea reason = new TextArea("Reason");
+        TextArea reason = new TextArea(t("base.reason-dialog.reason"));
         reason.setId(id + "-reason");
         reason.setRequired(true);
         Limits.count(reason, 2000);
@@ -51,7 +52,7 @@ public class ReasonDialog extends Dialog {
         if (typed != null) {
             typed.addValueChangeListener(e -> arm.run());
         }
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId(id + "-cancel");
         getFooter().add(cancel, confirm);
     }

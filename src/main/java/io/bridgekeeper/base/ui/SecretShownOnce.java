@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -27,7 +28,7 @@ public class SecretShownOnce extends Div {
         key.setWidthFull();
         key.addClassName("key-value");
 
-        Button copy = new Button("Copy", VaadinIcon.COPY.create());
+        Button copy = new Button(t("base.secret.copy"), VaadinIcon.COPY.create());
         copy.setId(id + "-copy");
         copy.addClickListener(e -> copy.getElement().executeJs("""
                         const field = $0;
@@ -35,7 +36,7 @@ public class SecretShownOnce extends Div {
                         if (!navigator.clipboard || !window.isSecureContext) { return select(); }
                         return navigator.clipboard.writeText(field.value).then(() => true, select);""",
                 key.getElement()).then(Boolean.class, copied -> {
-                    copy.setText(copied ? "Copied" : "Selected: press Ctrl+C");
+                    copy.setText(copied ? t("base.secret.copied") : t("base.secret.selected"));
                     copy.setIcon(copied ? VaadinIcon.CHECK.create() : VaadinIcon.COPY.create());
                 }));
         Div keyLine = new Div(key, copy);

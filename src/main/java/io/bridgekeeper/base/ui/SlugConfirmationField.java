@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
@@ -9,7 +10,7 @@ public class SlugConfirmationField extends TextField {
     private final String slug;
 
     public SlugConfirmationField(String id, String slug) {
-        super("Type " + slug + " to confirm");
+        super(t("base.slug-confirmation.label", slug));
         this.slug = slug;
         setId(id);
         setWidthFull();

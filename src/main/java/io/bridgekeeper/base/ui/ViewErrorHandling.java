@@ -1,5 +1,6 @@
 package io.bridgekeeper.base.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -27,13 +28,13 @@ class ViewErrorHandling implements VaadinServiceInitListener {
             Throwable cause = rootOf(error.getThrowable());
             String message;
             if (cause instanceof AccessDeniedException) {
-                message = "You are not allowed to do that.";
+                message = t("base.error.not-allowed");
                 log.info("Refused in the portal: {}", cause.getMessage());
             } else if (cause instanceof DomainException domain) {
                 message = domain.message(Words.pageLocale());
             } else {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
-                message = "Something went wrong (reference " + reference + "). Nothing was changed.";
+                message = t("base.error.unexpected", reference);
                 log.error("Unexpected error in the portal, reference {}", reference, error.getThrowable());
             }
             UI ui = UI.getCurrent();

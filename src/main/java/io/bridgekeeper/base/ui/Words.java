@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Translated words for code that builds sentences outside a component (a next-step sentence, an audit
  * trail in words), so that it can be unit-tested in each language without a running UI:
- * {@code Words.of(Locale.GERMAN).get("rollout.next.advance", 25)}.
+ * {@code Words.of(Locale.GERMAN).get("base.cancel")}.
  */
 @FunctionalInterface
 public interface Words {
@@ -23,6 +23,16 @@ public interface Words {
     static Locale pageLocale() {
         UI ui = UI.getCurrent();
         return ui == null || ui.getLocale() == null ? Translations.ENGLISH : ui.getLocale();
+    }
+
+    /** The text for {@code key} in the current page's language: {@code t("base.cancel")} (with a static import). */
+    static String t(String key, Object... args) {
+        return ofPage().get(key, args);
+    }
+
+    /** An enum constant's label in the page's language: key {@code enum.<SimpleName>.<CONSTANT>} in i18n/labels. */
+    static String label(Enum<?> constant) {
+        return constant == null ? "" : t("enum." + constant.getDeclaringClass().getSimpleName() + "." + constant.name());
     }
 
     static Words of(Locale locale) {

@@ -1,12 +1,13 @@
 package io.bridgekeeper.overview.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import static io.bridgekeeper.base.ui.Texts.muted;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,6 +20,7 @@ import io.bridgekeeper.rollout.RolloutRow;
 import io.bridgekeeper.vendor.PendingResume;
 import io.bridgekeeper.base.ui.StatCard;
 import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.rollout.RolloutService;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.VendorService;
@@ -28,10 +30,9 @@ import java.util.Map;
 
 /** The admin's home: approvals waiting for them, vendors by status, rollouts in motion, incidents not yet resolved. */
 @Route("admin")
-@PageTitle("Overview · Bridgekeeper")
 @Menu(title = "Overview", order = 0, icon = "vaadin:dashboard")
 @RolesAllowed(Roles.ADMIN)
-public class AdminOverviewView extends VerticalLayout {
+public class AdminOverviewView extends VerticalLayout implements HasDynamicTitle {
 
     private final VendorService vendors;
     private final RolloutService rollouts;
@@ -51,16 +52,21 @@ public class AdminOverviewView extends VerticalLayout {
         liveUpdates.follow(this, c -> c.in("vendor", "suspension", "rollout", "incident"), this::render);
     }
 
+    @Override
+    public String getPageTitle() {
+        return t("overview.title") + " · Bridgekeeper";
+    }
+
     private void render() {
         removeAll();
-        add(new ViewHeader("Overview", "The state of every vendor integration on the platform"));
+        add(new ViewHeader(t("overview.title"), t("overview.subtitle")));
         add(approvals(inbox.mine()));
 
         long openIncidents = incidents.countOpen();
         Div attention = new Div(
-                linked("admin/incidents", new StatCard("stat-open-incidents", "Open incidents", openIncidents,
+                linked("admin/incidents", new StatCard("stat-open-incidents", t("overview.open-incidents"), openIncidents,
                         openIncidents > 0 ? "error" : "ok")),
-                linked("admin/rollouts", new StatCard("stat-active-rollouts", "Rollouts in progress", rollouts.countActive(),
+                linked("admin/rollouts", new StatCard("stat-active-rollouts", t("overview.active-rollouts"), rollouts.countActive(),
                         "neutral")));
         attention.addClassName("stat-row");
 
@@ -72,11 +78,11 @@ public class AdminOverviewView extends VerticalLayout {
             String tone = status == VendorStatus.SUSPENDED && n > 0 ? "error"
                     : status == VendorStatus.ACTIVE ? "ok" : "neutral";
             vendorStats.add(linked("admin/vendors", new StatCard("stat-vendors-" + status.name().toLowerCase(),
-                    status.label() + " vendors", n, tone)));
+                    t("overview.vendors-by-status", Words.label(status)), n, tone)));
         }
-        H2 vendorsTitle = new H2("Vendors by status");
+        H2 vendorsTitle = new H2(t("overview.vendors-title"));
         vendorsTitle.addClassName("section-title");
-        H2 workTitle = new H2("Needs attention");
+        H2 workTitle = new H2(t("overview.attention-title"));
         workTitle.addClassName("section-title");
         add(workTitle, attention, vendorsTitle, vendorStats);
     }
@@ -85,23 +91,21 @@ public class AdminOverviewView extends VerticalLayout {
     private static Card approvals(ApprovalInbox.Approvals mine) {
         Card card = Cards.of("approvals");
         card.setId("approvals");
-        card.setTitle(mine.count() == 0 ? "Nothing waits for your approval"
-                : mine.count() + (mine.count() == 1 ? " approval waits" : " approvals wait") + " for you");
+        card.setTitle(t("overview.approvals.title", mine.count()));
         if (mine.count() == 0) {
-            card.add(muted("Resumes after a privacy or security suspension, and rollouts submitted by another admin "
-                    + "or a partner, appear here: a second admin approves them."));
+            card.add(muted(t("overview.approvals.empty")));
             return card;
         }
         for (PendingResume r : mine.resumes()) {
             card.add(item("approval-resume-" + r.vendorSlug(), "vendors/" + r.vendorId(),
-                    "Resume " + r.vendorName(),
-                    r.requestedBy() + " asked at " + Formats.minute(r.requestedAt()) + " after a "
-                            + r.suspensionReason().label().toLowerCase() + " suspension: “" + r.reason() + "”"));
+                    t("overview.approvals.resume", r.vendorName()),
+                    t("overview.approvals.resume-detail", r.requestedBy(), Formats.minute(r.requestedAt()),
+                            Words.label(r.suspensionReason()), r.reason())));
         }
         for (RolloutRow r : mine.rollouts()) {
             card.add(item("approval-rollout-" + r.id(), "rollouts/" + r.id(),
-                    "Roll out " + r.vendorName() + " " + r.fromLabel() + " → " + r.toLabel(),
-                    "Submitted by " + r.createdBy() + "; approve or reject it on its page."));
+                    t("overview.approvals.rollout", r.vendorName(), r.fromLabel(), r.toLabel()),
+                    t("overview.approvals.rollout-detail", r.createdBy())));
         }
         return card;
     }

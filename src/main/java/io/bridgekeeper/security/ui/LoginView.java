@@ -1,5 +1,6 @@
 package io.bridgekeeper.security.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -8,7 +9,7 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -18,9 +19,8 @@ import org.springframework.security.web.WebAttributes;
 
 /** Sign-in for every role. A locked-out user name gets its own message, not the generic one. */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · Bridgekeeper")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
 
@@ -39,11 +39,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         H1 brand = new H1("Bridgekeeper");
         brand.addClassName("login-brand");
-        Paragraph tagline = new Paragraph("Control plane for smart-home device integrations");
+        Paragraph tagline = new Paragraph(t("security.login.tagline"));
         tagline.addClassName("login-tagline");
         Div card = new Div(brand, tagline, login);
         card.addClassName("login-card");
         add(card);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("security.login.title") + " · Bridgekeeper";
     }
 
     @Override
@@ -69,15 +74,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private static LoginI18n i18n(String lockedMessage) {
         LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("E-mail");
+        i18n.getForm().setTitle(t("security.login.title"));
+        i18n.getForm().setUsername(t("security.login.email"));
+        i18n.getForm().setPassword(t("security.login.password"));
+        i18n.getForm().setSubmit(t("security.login.title"));
+        i18n.getErrorMessage().setUsername(t("security.login.email-required"));
+        i18n.getErrorMessage().setPassword(t("security.login.password-required"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         if (lockedMessage != null) {
-            error.setTitle("Sign-in locked");
+            error.setTitle(t("security.login.locked"));
             error.setMessage(lockedMessage);
         } else {
-            error.setTitle("Incorrect e-mail or password");
-            error.setMessage("Check that you entered the right e-mail and password and try again.");
+            error.setTitle(t("security.login.incorrect"));
+            error.setMessage(t("security.login.incorrect-text"));
         }
         return i18n;
     }
