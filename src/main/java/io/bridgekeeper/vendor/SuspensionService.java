@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
@@ -288,7 +289,7 @@ public class SuspensionService {
         Map<Long, String> names = queries.vendorNames(active.keySet());
         return active.values().stream().collect(Collectors.toMap(ActiveSuspension::vendorId,
                 a -> new SuspensionNotice(a.vendorId(), names.get(a.vendorId()),
-                        a.allCapabilities() ? EnumSet.allOf(Capability.class) : a.scope(), a.reason().plainWords(),
+                        a.allCapabilities() ? EnumSet.allOf(Capability.class) : a.scope(), a.reason(),
                         a.expectedRestoration())));
     }
 

@@ -1,5 +1,7 @@
 package io.bridgekeeper.device.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,8 +11,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
@@ -27,9 +29,13 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** A device for staff with its ownership history; an admin can transfer it and resolve a move waiting for consent. */
 @Route("devices")
-@PageTitle("Device · Bridgekeeper")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<Long> {
+public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("device.detail.title") + " · Bridgekeeper";
+    }
 
     private final DeviceService devices;
     private final DeviceMoveService moves;
@@ -50,32 +56,32 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
 
     private void show(DeviceDetail d) {
         removeAll();
-        Button transfer = new Button("Transfer ownership",
+        Button transfer = new Button(t("device.detail.transfer"),
                 e -> new TransferDialog(d.device(), devices, () -> show(devices.detail(d.device().id()))).open());
         transfer.setId("transfer");
         transfer.setVisible(currentUser.isAdmin() && d.device().state() != DeviceState.REMOVED);
-        add(new ViewHeader(d.device().name(), d.device().vendorName() + " · " + d.device().kind().label(), transfer));
-        Div facts = new Div(fact("Vendor's id", d.device().vendorDeviceId()),
-                fact("Owner", d.device().ownerEmail() == null ? "—" : d.device().ownerEmail()),
-                fact("Owner since", Formats.minute(d.device().ownerSince())),
-                fact("Link", d.device().linkId() == null ? "—" : "#" + d.device().linkId()),
-                fact("State", d.device().state().name()));
+        add(new ViewHeader(d.device().name(), d.device().vendorName() + " · " + Words.label(d.device().kind()), transfer));
+        Div facts = new Div(fact(t("device.vendor-id"), d.device().vendorDeviceId()),
+                fact(t("device.owner"), d.device().ownerEmail() == null ? "—" : d.device().ownerEmail()),
+                fact(t("device.detail.owner-since"), Formats.minute(d.device().ownerSince())),
+                fact(t("device.detail.link"), d.device().linkId() == null ? "—" : "#" + d.device().linkId()),
+                fact(t("device.state"), Words.label(d.device().state())));
         facts.setId("device-facts");
         facts.addClassName("device-facts");
         if (currentUser.isAdmin()) {
             moves.pendingMoveOf(d.device().id()).ifPresent(m -> add(pendingMove(m, d.device().id())));
         }
-        H2 title = new H2("Ownership history");
+        H2 title = new H2(t("device.detail.history"));
         title.addClassName("section-title");
         Grid<OwnershipPeriod> history = new Grid<>();
         history.setId("ownership-history");
-        history.addColumn(OwnershipPeriod::ownerEmail).setHeader("Owner").setAutoWidth(true);
-        history.addColumn(p -> Formats.minute(p.startedAt())).setHeader("From").setAutoWidth(true);
-        history.addColumn(OwnershipPeriod::startReason).setHeader("Why").setAutoWidth(true);
-        history.addColumn(p -> p.endedAt() == null ? "now" : Formats.minute(p.endedAt())).setHeader("Until")
+        history.addColumn(OwnershipPeriod::ownerEmail).setHeader(t("device.owner")).setAutoWidth(true);
+        history.addColumn(p -> Formats.minute(p.startedAt())).setHeader(t("device.detail.from")).setAutoWidth(true);
+        history.addColumn(p -> reason(p.startReason())).setHeader(t("device.detail.why")).setAutoWidth(true);
+        history.addColumn(p -> p.endedAt() == null ? t("device.detail.now") : Formats.minute(p.endedAt())).setHeader(t("device.detail.until"))
                 .setAutoWidth(true);
-        history.addColumn(p -> p.endReason() == null ? "" : p.endReason()).setHeader("Ended by").setAutoWidth(true);
-        history.addColumn(p -> p.reasonText() == null ? "" : p.reasonText()).setHeader("Reason").setFlexGrow(1);
+        history.addColumn(p -> p.endReason() == null ? "" : reason(p.endReason())).setHeader(t("device.detail.ended-by")).setAutoWidth(true);
+        history.addColumn(p -> p.reasonText() == null ? "" : p.reasonText()).setHeader(t("device.reason")).setFlexGrow(1);
         history.setItems(d.history());
         history.setAllRowsVisible(true);
         add(Cards.of("facts-card", facts), title, history);
@@ -83,21 +89,26 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
 
     /** The move a vendor's sync asked for, held until someone consents: an admin may resolve it either way. */
     private Card pendingMove(MoveRequest m, long deviceId) {
-        Span text = new Span(m.vendorName() + " lists this device under " + m.toEmail() + "'s account "
-                + m.toExternalAccountId() + " since " + Formats.minute(m.requestedAt().toInstant())
-                + ". It stays with " + m.fromEmail() + " and is held (every decision denies it) until " + m.toEmail()
-                + " confirms or an admin resolves it." + (m.toLinkLive() ? "" : " That account is no longer linked."));
+        Span text = new Span(t("device.move.text", m.vendorName(), m.toEmail(), m.toExternalAccountId(),
+                Formats.minute(m.requestedAt().toInstant()), m.fromEmail())
+                + (m.toLinkLive() ? "" : " " + t("device.move.not-linked")));
         Runnable done = () -> show(devices.detail(deviceId));
-        Button move = new Button("Move to " + m.toEmail(), e -> new ResolveMoveDialog(m, DeviceMoveService.Resolution.MOVE,
+        Button move = new Button(t("device.move.move-to", m.toEmail()), e -> new ResolveMoveDialog(m, DeviceMoveService.Resolution.MOVE,
                 moves, done).open());
         move.setId("resolve-move-to-new");
         move.setEnabled(m.toLinkLive());
-        Button keep = new Button("Keep with " + m.fromEmail(), e -> new ResolveMoveDialog(m,
+        Button keep = new Button(t("device.move.keep-with", m.fromEmail()), e -> new ResolveMoveDialog(m,
                 DeviceMoveService.Resolution.KEEP, moves, done).open());
         keep.setId("resolve-move-keep");
-        Card box = Cards.of("pending-move", new H2("Move waiting for consent"), text, new Div(move, keep));
+        Card box = Cards.of("pending-move", new H2(t("device.move.title")), text, new Div(move, keep));
         box.setId("pending-move");
         return box;
+    }
+
+    /** An ownership period's start or end reason in words; a code without words shows as it is. */
+    private static String reason(String code) {
+        return java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
+                .find(Words.pageLocale(), "device.ownership-reason." + code)).orElse(code);
     }
 
     private static Div fact(String label, String value) {

@@ -1,5 +1,7 @@
 package io.bridgekeeper.device.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.SearchHit;
 import io.bridgekeeper.base.ui.SearchProvider;
 import io.bridgekeeper.device.DeviceService;
@@ -24,9 +26,9 @@ class DeviceSearch implements SearchProvider {
         if (!currentUser.isStaff()) {
             return List.of();
         }
-        return devices.find(text, limit).stream().map(d -> new SearchHit("Device", d.name(),
-                (d.vendorName() == null ? "Platform" : d.vendorName()) + " · " + d.vendorDeviceId() + " · "
-                        + d.kind().label() + (d.ownerEmail() == null ? "" : " · " + d.ownerEmail()),
+        return devices.find(text, limit).stream().map(d -> new SearchHit(t("device.search.kind"), d.name(),
+                (d.vendorName() == null ? t("device.search.platform") : d.vendorName()) + " · " + d.vendorDeviceId() + " · "
+                        + Words.label(d.kind()) + (d.ownerEmail() == null ? "" : " · " + d.ownerEmail()),
                 "devices/" + d.id())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.device.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.device.DeviceFilter;
@@ -23,10 +25,10 @@ import io.bridgekeeper.device.VendorOption;
 class DevicesPanel extends VerticalLayout {
 
     private final Grid<DeviceRow> grid = new Grid<>();
-    private final ComboBox<VendorOption> vendor = new ComboBox<>("Vendor");
-    private final ComboBox<DeviceKind> kind = new ComboBox<>("Kind");
-    private final TextField owner = new TextField("Owner e-mail");
-    private final ComboBox<DeviceState> state = new ComboBox<>("State");
+    private final ComboBox<VendorOption> vendor = new ComboBox<>(t("device.vendor"));
+    private final ComboBox<DeviceKind> kind = new ComboBox<>(t("device.kind"));
+    private final TextField owner = new TextField(t("device.panel.owner-email"));
+    private final ComboBox<DeviceState> state = new ComboBox<>(t("device.state"));
 
     DevicesPanel(DeviceService devices) {
         setPadding(false);
@@ -36,16 +38,16 @@ class DevicesPanel extends VerticalLayout {
         vendor.setItemLabelGenerator(VendorOption::name);
         kind.setId("device-kind-filter");
         kind.setItems(DeviceKind.values());
-        kind.setItemLabelGenerator(DeviceKind::label);
+        kind.setItemLabelGenerator(Words::label);
         owner.setId("device-owner-filter");
         owner.setValueChangeMode(ValueChangeMode.LAZY);
         owner.setClearButtonVisible(true);
         state.setId("device-state-filter");
         state.setItems(DeviceState.values());
-        state.setItemLabelGenerator(DeviceState::name);
+        state.setItemLabelGenerator(Words::label);
         for (var box : new ComboBox<?>[] {vendor, kind, state}) {
             box.setClearButtonVisible(true);
-            box.setPlaceholder("Any");
+            box.setPlaceholder(t("base.any"));
             box.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         }
         owner.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
@@ -55,16 +57,16 @@ class DevicesPanel extends VerticalLayout {
         grid.setId("device-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(DeviceRow::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DeviceRow::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(d -> d.kind().label()).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(DeviceRow::vendorName).setHeader("Vendor").setAutoWidth(true);
-        grid.addColumn(DeviceRow::vendorDeviceId).setHeader("Vendor's id").setAutoWidth(true);
-        grid.addColumn(d -> d.ownerEmail() == null ? "—" : d.ownerEmail()).setHeader("Owner").setAutoWidth(true);
-        grid.addComponentColumn(d -> new Badge(d.state().label(),
-                d.state() == DeviceState.ACTIVE ? "success" : "contrast")).setHeader("State").setAutoWidth(true);
-        NarrowWindow.showOnlyOnPhones(grid, "Name", "Owner", "State");
+        grid.addColumn(DeviceRow::name).setHeader(t("device.name")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(d -> Words.label(d.kind())).setHeader(t("device.kind")).setAutoWidth(true);
+        grid.addColumn(DeviceRow::vendorName).setHeader(t("device.vendor")).setAutoWidth(true);
+        grid.addColumn(DeviceRow::vendorDeviceId).setHeader(t("device.vendor-id")).setAutoWidth(true);
+        grid.addColumn(d -> d.ownerEmail() == null ? "—" : d.ownerEmail()).setHeader(t("device.owner")).setAutoWidth(true);
+        grid.addComponentColumn(d -> new Badge(Words.label(d.state()),
+                d.state() == DeviceState.ACTIVE ? "success" : "contrast")).setHeader(t("device.state")).setAutoWidth(true);
+        NarrowWindow.showOnlyOnPhones(grid, t("device.name"), t("device.owner"), t("device.state"));
         grid.setItemsPageable(page -> devices.devices(filter(), page).getContent());
-        grid.setEmptyStateText("No device matches.");
+        grid.setEmptyStateText(t("device.panel.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeviceDetailView.class, e.getItem().id())));
         add(bar);
         addAndExpand(grid);

@@ -1,5 +1,6 @@
 package io.bridgekeeper.device.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,31 +18,28 @@ class ResolveMoveDialog extends Dialog {
 
     ResolveMoveDialog(MoveRequest m, DeviceMoveService.Resolution resolution, DeviceMoveService moves, Runnable done) {
         boolean move = resolution == DeviceMoveService.Resolution.MOVE;
-        setHeaderTitle(move ? "Move " + m.deviceName() + " to " + m.toEmail() + "?"
-                : "Keep " + m.deviceName() + " with " + m.fromEmail() + "?");
+        setHeaderTitle(move ? t("device.resolve.move-title", m.deviceName(), m.toEmail())
+                : t("device.resolve.keep-title", m.deviceName(), m.fromEmail()));
         setId("resolve-move-dialog");
         setWidth("min(560px, 95vw)");
         UnorderedList touches = new UnorderedList();
         touches.setId("resolve-move-consequences");
         touches.addClassName("consequences");
         if (move) {
-            touches.add(new ListItem(m.fromEmail() + " loses the device at once; its ownership period ends (transferred)."));
-            touches.add(new ListItem(m.toEmail() + " owns it from now through " + m.vendorName() + " account "
-                    + m.toExternalAccountId() + "; nothing from before is theirs to see."));
+            touches.add(new ListItem(t("device.resolve.loses", m.fromEmail())));
+            touches.add(new ListItem(t("device.resolve.owns", m.toEmail(), m.vendorName(), m.toExternalAccountId())));
         } else {
-            touches.add(new ListItem(m.fromEmail() + " keeps the device; it is no longer held, and a choice that "
-                    + "household made (disabled) stays."));
-            touches.add(new ListItem(m.vendorName() + " account " + m.toExternalAccountId()
-                    + " cannot claim it again: its later syncs list it as skipped."));
+            touches.add(new ListItem(t("device.resolve.keeps", m.fromEmail())));
+            touches.add(new ListItem(t("device.resolve.cannot-claim", m.vendorName(), m.toExternalAccountId())));
         }
-        touches.add(new ListItem("The decision is audited with your reason and shown to the vendor through the partner API."));
-        TextArea reason = new TextArea("Reason");
+        touches.add(new ListItem(t("device.resolve.audited")));
+        TextArea reason = new TextArea(t("device.reason"));
         reason.setId("resolve-move-reason");
         reason.setWidthFull();
         Limits.count(reason, 1000);
         reason.setValueChangeMode(ValueChangeMode.EAGER);
-        add(new Paragraph("This is what the decision touches:"), touches, reason);
-        Button confirm = new Button(move ? "Move device" : "Keep device", e -> {
+        add(new Paragraph(t("device.resolve.touches")), touches, reason);
+        Button confirm = new Button(move ? t("device.resolve.move") : t("device.resolve.keep"), e -> {
             moves.resolve(m.id(), resolution, reason.getValue());
             close();
             done.run();
@@ -50,7 +48,7 @@ class ResolveMoveDialog extends Dialog {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setEnabled(false);
         reason.addValueChangeListener(e -> confirm.setEnabled(!e.getValue().isBlank()));
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("resolve-move-cancel");
         getFooter().add(cancel, confirm);
     }

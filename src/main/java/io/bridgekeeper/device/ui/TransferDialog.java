@@ -1,5 +1,6 @@
 package io.bridgekeeper.device.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,22 +16,21 @@ import io.bridgekeeper.device.DeviceService;
 class TransferDialog extends Dialog {
 
     TransferDialog(DeviceRow device, DeviceService devices, Runnable done) {
-        setHeaderTitle("Transfer " + device.name());
+        setHeaderTitle(t("device.transfer.title", device.name()));
         setId("transfer-dialog");
         setWidth("min(520px, 95vw)");
-        EmailField to = new EmailField("New owner (household e-mail)");
+        EmailField to = new EmailField(t("device.transfer.to"));
         to.setId("transfer-to");
         to.setWidthFull();
         to.setValueChangeMode(ValueChangeMode.EAGER);
-        TextArea reason = new TextArea("Reason");
+        TextArea reason = new TextArea(t("device.reason"));
         reason.setId("transfer-reason");
         reason.setWidthFull();
         Limits.count(reason, 2000);
         reason.setValueChangeMode(ValueChangeMode.EAGER);
-        add(new Paragraph((device.ownerEmail() == null ? "Nobody owns it now." : device.ownerEmail()
-                + " loses it at once.") + " The new owner's period starts now: nothing from before is theirs to see. "
-                + "The device leaves its vendor link."), to, reason);
-        Button confirm = new Button("Transfer", e -> {
+        add(new Paragraph((device.ownerEmail() == null ? t("device.transfer.nobody") : t("device.transfer.loses",
+                device.ownerEmail())) + " " + t("device.transfer.explain")), to, reason);
+        Button confirm = new Button(t("device.transfer.confirm"), e -> {
             devices.transfer(device.id(), to.getValue(), reason.getValue());
             close();
             done.run();
@@ -41,6 +41,6 @@ class TransferDialog extends Dialog {
         Runnable check = () -> confirm.setEnabled(!to.getValue().isBlank() && !reason.getValue().isBlank());
         to.addValueChangeListener(e -> check.run());
         reason.addValueChangeListener(e -> check.run());
-        getFooter().add(new Button("Cancel", e -> close()), confirm);
+        getFooter().add(new Button(t("base.cancel"), e -> close()), confirm);
     }
 }

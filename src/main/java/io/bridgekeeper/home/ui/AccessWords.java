@@ -1,6 +1,8 @@
 package io.bridgekeeper.home.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.decision.AccessHistory;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.decision.DenyReason;
 
 /** An access-history entry in the words a household reads: which display asked, for what, and the answer. */
@@ -10,37 +12,40 @@ final class AccessWords {
     }
 
     static String line(AccessHistory.Entry e, String vendorName) {
+        Words words = Words.ofPage();
         String who = switch (e.where()) {
             case MINE -> e.display();
-            case LEFT_MY_HOME -> "A display that has since left your home";
-            case ANOTHER_HOME -> "A display in another home";
-            case UNKNOWN -> "A display the platform does not know";
+            case LEFT_MY_HOME -> t("home.access.left-home");
+            case ANOTHER_HOME -> t("home.access.another-home");
+            case UNKNOWN -> t("home.access.unknown-display");
         };
         String what = switch (e.capability()) {
-            case "CAMERA_STREAM" -> "the live stream";
-            case "SNAPSHOT" -> "a snapshot";
-            default -> "control";
+            case "CAMERA_STREAM" -> t("home.access.live-stream");
+            case "SNAPSHOT" -> t("home.access.snapshot");
+            default -> words.get("home.access.control");
         };
-        String times = e.answers() == 1 ? "" : " (" + e.answers() + " times)";
-        return who + " asked for " + what + ": " + (e.shown() ? "shown" : "refused, " + why(e.reason(), vendorName)) + times + ".";
+        String answer = e.shown() ? words.get("home.access.shown") : words.get("home.access.refused", why(e.reason(), vendorName));
+        return e.answers() == 1 ? words.get("home.access.line", who, what, answer)
+                : words.get("home.access.line-times", who, what, answer, String.valueOf(e.answers()));
     }
 
     static String why(DenyReason reason, String vendorName) {
+        Words words = Words.ofPage();
         if (reason == null) {
-            return "without a reason given";
+            return words.get("home.access.no-reason");
         }
         return switch (reason) {
-            case DEVICE_DISABLED -> "the camera or the display was turned off";
-            case VENDOR_SUSPENDED -> vendorName + " was suspended by the platform";
-            case CAPABILITY_SUSPENDED -> "this kind of access to " + vendorName + " was switched off";
-            case DEVICE_UNKNOWN -> "the display was not known to the platform";
-            case OWNERSHIP_CONFLICT -> "the device was on hold while a move between homes waited for consent";
-            case LINK_ENDED -> "the vendor account was no longer linked";
-            case REQUESTER_NOT_OWNER -> "the person asking does not live in that display's home";
-            case OWNER_MISMATCH -> "the display is not in your home (reported to the platform)";
-            case OWNER_CHANGED -> "the request carried a permission from before the device changed homes";
-            case STALE_CACHE_KEY -> "the request carried an expired permission";
-            case FORGED_CACHE_KEY -> "the request carried a permission that was not genuine";
+            case DEVICE_DISABLED -> words.get("home.access.why.DEVICE_DISABLED");
+            case VENDOR_SUSPENDED -> words.get("home.access.why.VENDOR_SUSPENDED", vendorName);
+            case CAPABILITY_SUSPENDED -> words.get("home.access.why.CAPABILITY_SUSPENDED", vendorName);
+            case DEVICE_UNKNOWN -> words.get("home.access.why.DEVICE_UNKNOWN");
+            case OWNERSHIP_CONFLICT -> words.get("home.access.why.OWNERSHIP_CONFLICT");
+            case LINK_ENDED -> words.get("home.access.why.LINK_ENDED");
+            case REQUESTER_NOT_OWNER -> words.get("home.access.why.REQUESTER_NOT_OWNER");
+            case OWNER_MISMATCH -> words.get("home.access.why.OWNER_MISMATCH");
+            case OWNER_CHANGED -> words.get("home.access.why.OWNER_CHANGED");
+            case STALE_CACHE_KEY -> words.get("home.access.why.STALE_CACHE_KEY");
+            case FORGED_CACHE_KEY -> words.get("home.access.why.FORGED_CACHE_KEY");
         };
     }
 }

@@ -1,6 +1,8 @@
 package io.bridgekeeper.home.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
+import io.bridgekeeper.base.ui.Words;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
@@ -16,26 +18,24 @@ import java.util.List;
 class ConfirmMoveDialog extends Dialog {
 
     ConfirmMoveDialog(PendingMove move, List<String> displays, Runnable confirm) {
-        setHeaderTitle("Move " + move.deviceName() + " into your home?");
+        setHeaderTitle(t("home.move.title", move.deviceName()));
         setId("confirm-move-dialog");
         setWidth("min(520px, 95vw)");
         UnorderedList steps = new UnorderedList();
         steps.setId("move-consequences");
         steps.addClassName("consequences");
-        steps.add(new ListItem(move.deviceName() + " (" + move.vendorName() + " " + move.kind().label().toLowerCase()
-                + ") joins your home through your " + move.vendorName() + " account " + move.externalAccountId() + "."));
+        steps.add(new ListItem(t("home.move.joins", move.deviceName(), move.vendorName(), Words.label(move.kind()),
+                move.externalAccountId())));
         if (move.kind().showsImages()) {
-            steps.add(new ListItem(displays.isEmpty() ? "No display in your home shows it yet."
-                    : "It may be shown on your displays: " + String.join(", ", displays) + "."));
+            steps.add(new ListItem(displays.isEmpty() ? t("home.move.no-display")
+                    : t("home.move.displays", String.join(", ", displays))));
         }
-        steps.add(new ListItem("The household that has it now loses it at once; nothing recorded before your "
-                + "confirmation is yours to see."));
-        steps.add(new ListItem("The move is recorded in the device's ownership history and the audit log."));
-        add(new Paragraph("Confirm only if this device is really yours now (for example, you bought it or moved in "
-                + "with it). This is what will happen:"), steps);
-        Button cancel = new Button("Cancel", e -> close());
+        steps.add(new ListItem(t("home.move.loses")));
+        steps.add(new ListItem(t("home.move.recorded")));
+        add(new Paragraph(t("home.move.intro")), steps);
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("cancel-move");
-        Button ok = new Button("Move it into my home", e -> {
+        Button ok = new Button(t("home.move.confirm"), e -> {
             close();
             confirm.run();
         });

@@ -1,5 +1,6 @@
 package io.bridgekeeper.home.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,24 +26,22 @@ class ConfirmUnlinkDialog extends Dialog {
         steps.setId("unlink-consequences");
         steps.addClassName("consequences");
         if (wholeAccount) {
-            steps.add(new ListItem("Your " + vendorName + " account is unlinked from your home."));
+            steps.add(new ListItem(t("home.unlink.account", vendorName)));
         }
         if (deviceNames.isEmpty()) {
-            steps.add(new ListItem("No device of this account is in your home right now."));
+            steps.add(new ListItem(t("home.unlink.no-device")));
         } else {
-            steps.add(new ListItem((deviceNames.size() == 1 ? "This device leaves" : "These devices leave")
-                    + " your home: " + String.join(", ", deviceNames) + "."));
+            steps.add(new ListItem(t(deviceNames.size() == 1 ? "home.unlink.device-leaves" : "home.unlink.devices-leave",
+                    String.join(", ", deviceNames))));
         }
-        steps.add(new ListItem("Your access to " + (deviceNames.size() == 1 ? "it" : "them")
-                + " ends at once: no display in your home shows " + (deviceNames.size() == 1 ? "it" : "their images")
-                + " any more, and every image cached before is invalid."));
-        steps.add(new ListItem(vendorName + " is told to disconnect, and retried until it confirms."));
-        add(new Paragraph("This is what will happen:"), steps,
-                new Paragraph("You get a receipt that shows each step as it completes."));
+        steps.add(new ListItem(t(deviceNames.size() == 1 ? "home.unlink.access-ends-one" : "home.unlink.access-ends")));
+        steps.add(new ListItem(t("home.unlink.vendor-told", vendorName)));
+        add(new Paragraph(t("home.unlink.intro")), steps,
+                new Paragraph(t("home.unlink.receipt")));
 
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("cancel-unlink");
-        Button confirm = new Button(wholeAccount ? "Unlink account" : "Unlink device", e -> {
+        Button confirm = new Button(wholeAccount ? t("home.unlink.confirm-account") : t("home.unlink.confirm-device"), e -> {
             long receipt = unlink.getAsLong();
             UI ui = UI.getCurrent();
             close();

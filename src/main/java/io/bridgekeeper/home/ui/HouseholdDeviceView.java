@@ -1,7 +1,9 @@
 package io.bridgekeeper.home.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import static io.bridgekeeper.base.ui.Texts.muted;
 
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,9 +17,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
@@ -44,9 +46,13 @@ import java.util.stream.Collectors;
  * as an id that does not exist: the service refuses it, and the view does not reveal which.
  */
 @Route("home/devices")
-@PageTitle("Device · Bridgekeeper")
 @RolesAllowed(Roles.END_USER)
-public class HouseholdDeviceView extends VerticalLayout implements HasUrlParameter<Long> {
+public class HouseholdDeviceView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("home.device.title") + " · Bridgekeeper";
+    }
 
     private final HomePages pages;
     private final DeviceService devices;
@@ -83,42 +89,41 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
         HouseholdDevice d = detail.device();
         vendorId = d.vendorId();
         removeAll();
-        add(new ViewHeader(d.name(), d.isPlatformDevice() ? d.kind().label() : d.vendorName() + " · " + d.kind().label(),
+        add(new ViewHeader(d.name(), d.isPlatformDevice() ? Words.label(d.kind()) : d.vendorName() + " · " + Words.label(d.kind()),
                 actions(d)));
         Div facts = new Div();
         facts.addClassName("device-facts");
-        facts.add(fact("Vendor's device id", detail.vendorDeviceId()),
-                fact("In your home since", Formats.minute(detail.ownerSince())),
-                fact("State", d.state() == DeviceState.CONFLICT ? "On hold: a move to another home waits for consent"
-                        : d.state() == DeviceState.DISABLED ? "Off: you turned it off, no display shows it"
-                        : d.state().label()));
+        facts.add(fact(t("home.device.vendor-id"), detail.vendorDeviceId()),
+                fact(t("home.device.since"), Formats.minute(detail.ownerSince())),
+                fact(t("home.device.state"), d.state() == DeviceState.CONFLICT ? t("home.device.state-on-hold")
+                        : d.state() == DeviceState.DISABLED ? t("home.device.state-off")
+                        : Words.label(d.state())));
         add(Cards.of("facts-card", facts));
         if (d.kind().showsImages()) {
             add(whereShown(page, d), accessHistory(page, d));
         }
-        add(new RouterLink("Back to My home", MyHomeView.class));
+        add(new RouterLink(t("home.back"), MyHomeView.class));
         live.rendered();
     }
 
     private Component[] actions(HouseholdDevice d) {
         boolean off = d.state() == DeviceState.DISABLED;
-        Button onOff = new Button(off ? "Turn on" : "Turn off", VaadinIcon.POWER_OFF.create(), e -> {
+        Button onOff = new Button(off ? t("home.device.turn-on") : t("home.device.turn-off"), VaadinIcon.POWER_OFF.create(), e -> {
             if (off) {
-                Actions.run(() -> devices.enableMine(d.id()), d.name() + " is on again.");
+                Actions.run(() -> devices.enableMine(d.id()), t("home.device.on-again", d.name()));
             } else {
-                Actions.run(() -> devices.disableMine(d.id()), d.name() + " is off: no display shows it until you turn it on.");
+                Actions.run(() -> devices.disableMine(d.id()), t("home.device.off", d.name()));
             }
             render();
         });
         onOff.setId(off ? "device-enable" : "device-disable");
-        onOff.setTooltipText(off ? "Displays of your home may show it again" : "No display shows it until you turn it on; "
-                + "it stays off through unlinking, relinking and suspensions");
+        onOff.setTooltipText(t(off ? "home.device.turn-on-tooltip" : "home.device.turn-off-tooltip"));
         onOff.addThemeVariants(off ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
         if (d.isPlatformDevice()) {
             return new Component[] {onOff};
         }
-        Button unlink = new Button("Unlink…", VaadinIcon.UNLINK.create(), e -> new ConfirmUnlinkDialog(
-                "Unlink " + d.name() + "?", d.vendorName(), List.of(d.name()), false,
+        Button unlink = new Button(t("home.device.unlink"), VaadinIcon.UNLINK.create(), e -> new ConfirmUnlinkDialog(
+                t("home.unlink.device-title", d.name()), d.vendorName(), List.of(d.name()), false,
                 () -> unlinks.unlinkDevice(d.id())).open());
         unlink.setId("device-unlink");
         unlink.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -127,25 +132,25 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
 
     private Div whereShown(HomePages.DevicePage page, HouseholdDevice d) {
         HouseholdDeviceDetail detail = page.detail();
-        H2 title = new H2("Where it may be shown now");
+        H2 title = new H2(t("home.device.where"));
         title.addClassName("section-title");
-        Div section = new Div(title, new Paragraph("Only the displays of your own home; never another household's."));
+        Div section = new Div(title, new Paragraph(t("home.device.where-only")));
         String names = detail.mayBeShownOn().stream().map(HouseholdDevice::name).collect(Collectors.joining(", "));
-        String limited = page.notice() == null || names.isEmpty() ? null : page.notice().imagesLine(names);
+        String limited = page.notice() == null || names.isEmpty() ? null : page.notice().imagesLine(Words.pageLocale(), names);
         Paragraph reason = new Paragraph(limited);
         reason.setId("shown-while-suspended");
         UnorderedList list = new UnorderedList();
         list.setId("may-be-shown-on");
         detail.mayBeShownOn().forEach(display -> list.add(new ListItem(display.name())));
         if (d.state() == DeviceState.DISABLED) {
-            reason.setText("Nowhere while you keep it off.");
+            reason.setText(t("home.device.nowhere-off"));
             section.add(reason);
         } else if (d.state() == DeviceState.CONFLICT) {
-            reason.setText("Nowhere while it is on hold.");
+            reason.setText(t("home.device.nowhere-held"));
             section.add(reason);
         } else if (detail.mayBeShownOn().isEmpty()) {
-            section.add(new Paragraph("No display in your home."));
-        } else if (limited != null && limited.startsWith("Not shown")) {
+            section.add(new Paragraph(t("home.device.no-display")));
+        } else if (limited != null && limited.equals(page.notice().imagesLine(Words.pageLocale(), ""))) {
             section.add(reason);
         } else if (limited != null) {
             section.add(reason, list);
@@ -157,13 +162,12 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
 
     /** Who asked for the device, in plain words, from the decision API's own answers. */
     private Div accessHistory(HomePages.DevicePage page, HouseholdDevice d) {
-        H2 title = new H2("Who asked for it");
+        H2 title = new H2(t("home.device.who-asked"));
         title.addClassName("section-title");
-        Div section = new Div(title, muted("Every request to show it, from the platform's own answers, kept for "
-                + page.accessKeptFor().toDays() + " days. Counted per minute."));
+        Div section = new Div(title, muted(t("home.device.history-kept", String.valueOf(page.accessKeptFor().toDays()))));
         section.setId("access-history");
         if (page.access().isEmpty()) {
-            section.add(new Paragraph("No display has asked for it yet."));
+            section.add(new Paragraph(t("home.device.no-requests")));
             return section;
         }
         UnorderedList list = new UnorderedList();

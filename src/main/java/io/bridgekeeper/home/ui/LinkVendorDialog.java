@@ -1,5 +1,6 @@
 package io.bridgekeeper.home.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,26 +14,26 @@ import io.bridgekeeper.link.LinkableVendor;
 import io.bridgekeeper.link.NewLinkCode;
 
 /**
- * "Link a vendor account": pick the vendor, get a one-time code, type it into the vendor's app. The
+ * t("home.link.title"): pick the vendor, get a one-time code, type it into the vendor's app. The
  * code is shown once; the vendor completes the link, and My home shows it on the next visit.
  */
 class LinkVendorDialog extends Dialog {
 
     LinkVendorDialog(LinkService links) {
-        setHeaderTitle("Link a vendor account");
+        setHeaderTitle(t("home.link.title"));
         setId("link-vendor-dialog");
         setWidth("min(480px, 95vw)");
 
         Select<LinkableVendor> vendor = new Select<>();
         vendor.setId("link-vendor-select");
-        vendor.setLabel("Vendor");
+        vendor.setLabel(t("home.link.vendor"));
         vendor.setItems(links.linkableVendors());
         vendor.setItemLabelGenerator(LinkableVendor::name);
         vendor.setWidthFull();
 
         Div result = new Div();
         result.addClassName("link-code-result");
-        Button create = new Button("Get a link code");
+        Button create = new Button(t("home.link.get-code"));
         create.setId("link-code-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setEnabled(false);
@@ -43,15 +44,14 @@ class LinkVendorDialog extends Dialog {
             value.setId("link-code");
             value.addClassName("link-code");
             result.removeAll();
-            result.add(new Paragraph("Open the " + code.vendorName() + " app and enter this code to link your account:"),
-                    value, new Paragraph("It works once and expires at " + Formats.timeOfDay(code.expiresAt())
-                            + ". Nobody from Bridgekeeper will ever ask you for it."));
-            create.setText("Get a new code");
+            result.add(new Paragraph(t("home.link.enter-code", code.vendorName())),
+                    value, new Paragraph(t("home.link.expires", Formats.timeOfDay(code.expiresAt()))));
+            create.setText(t("home.link.new-code"));
         });
 
-        add(new Paragraph("Linking lets the vendor's devices appear in your home. You can unlink at any time."),
+        add(new Paragraph(t("home.link.intro")),
                 vendor, result);
-        Button close = new Button("Done", e -> close());
+        Button close = new Button(t("home.link.done"), e -> close());
         close.setId("link-vendor-close");
         getFooter().add(close, create);
     }

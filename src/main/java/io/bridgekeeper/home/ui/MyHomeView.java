@@ -1,5 +1,6 @@
 package io.bridgekeeper.home.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.link.ReceiptSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,7 +14,8 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
+import io.bridgekeeper.base.ui.Words;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.ui.Actions;
@@ -55,10 +57,9 @@ import java.util.stream.Collectors;
  * account, and is told when a vendor lists one of its devices under another household's account.
  */
 @Route("home")
-@PageTitle("My home · Bridgekeeper")
 @Menu(title = "My home", order = 20, icon = "vaadin:home")
 @RolesAllowed(Roles.END_USER)
-public class MyHomeView extends VerticalLayout {
+public class MyHomeView extends VerticalLayout implements HasDynamicTitle {
 
     private final LinkService links;
     private final DeviceService devices;
@@ -88,13 +89,18 @@ public class MyHomeView extends VerticalLayout {
         render();
     }
 
+    @Override
+    public String getPageTitle() {
+        return t("home.title") + " · Bridgekeeper";
+    }
+
     /** Builds the page from the services' answers; again after each change the household makes here. */
     private void render() {
         removeAll();
-        Button link = new Button("Link a vendor account", VaadinIcon.LINK.create(), e -> new LinkVendorDialog(links).open());
+        Button link = new Button(t("home.link.title"), VaadinIcon.LINK.create(), e -> new LinkVendorDialog(links).open());
         link.setId("link-vendor");
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new ViewHeader("My home", "Your linked vendor accounts and the devices that came with them", link));
+        add(new ViewHeader(t("home.title"), t("home.subtitle"), link));
 
         HomePage page = pages.page();
         List<LinkedAccount> myLinks = page.links();
@@ -109,7 +115,7 @@ public class MyHomeView extends VerticalLayout {
                 .collect(Collectors.toMap(PendingMove::deviceId, m -> m, (x, y) -> x));
         List<PendingMove> incoming = pending.stream().filter(PendingMove::incoming).toList();
         if (!incoming.isEmpty()) {
-            H2 movesTitle = new H2("Waiting for your confirmation");
+            H2 movesTitle = new H2(t("home.pending-moves"));
             movesTitle.addClassName("section-title");
             Div moveCards = new Div();
             moveCards.setId("pending-moves");
@@ -118,7 +124,7 @@ public class MyHomeView extends VerticalLayout {
             add(movesTitle, moveCards);
         }
 
-        H2 linksTitle = new H2("Linked accounts");
+        H2 linksTitle = new H2(t("home.linked-accounts"));
         linksTitle.addClassName("section-title");
         Div cards = new Div();
         cards.setId("linked-accounts");
@@ -127,7 +133,7 @@ public class MyHomeView extends VerticalLayout {
             cards.add(linkCard(account));
         }
         if (myLinks.isEmpty()) {
-            cards.add(new Paragraph("No vendor account is linked yet."));
+            cards.add(new Paragraph(t("home.no-links")));
         }
         add(linksTitle, cards);
 
@@ -137,7 +143,7 @@ public class MyHomeView extends VerticalLayout {
         for (HouseholdDevice d : mine) {
             byVendor.computeIfAbsent(d.vendorName(), k -> new ArrayList<>()).add(d);
         }
-        H2 devicesTitle = new H2("Devices");
+        H2 devicesTitle = new H2(t("home.devices"));
         devicesTitle.addClassName("section-title");
         Div groups = new Div();
         groups.setId("device-groups");
@@ -146,7 +152,7 @@ public class MyHomeView extends VerticalLayout {
         add(devicesTitle, groups);
 
         if (!page.receipts().isEmpty()) {
-            H2 receiptsTitle = new H2("Unlink receipts");
+            H2 receiptsTitle = new H2(t("home.receipts"));
             receiptsTitle.addClassName("section-title");
             Div receipts = new Div();
             receipts.setId("receipts");
@@ -159,8 +165,8 @@ public class MyHomeView extends VerticalLayout {
 
     /** One receipt, linked to its page: what was unlinked from which vendor, and when. */
     private static Div receiptLine(ReceiptSummary r) {
-        String what = r.deviceOnly() ? String.join(", ", r.deviceNames()) + " unlinked from " + r.vendorName()
-                : r.vendorName() + " account " + r.externalAccountId() + " unlinked";
+        String what = r.deviceOnly() ? t("home.receipt-line.devices", String.join(", ", r.deviceNames()), r.vendorName())
+                : t("home.receipt-line.account", r.vendorName(), r.externalAccountId());
         RouterLink open = new RouterLink(what, UnlinkReceiptView.class, r.id());
         Span when = new Span(Formats.minute(r.endedAt()));
         when.addClassName("muted");
@@ -172,17 +178,17 @@ public class MyHomeView extends VerticalLayout {
 
     private Card linkCard(LinkedAccount link) {
         H3 name = new H3(link.vendorName());
-        Span account = new Span("Account " + link.externalAccountId());
+        Span account = new Span(t("home.link-card.account", link.externalAccountId()));
         account.addClassName("muted");
-        Span since = new Span("Linked since " + Formats.day(link.linkedAt()));
+        Span since = new Span(t("home.link-card.since", Formats.day(link.linkedAt())));
         since.addClassName("muted");
         SuspensionNotice notice = notices.get(link.vendorId());
-        Card card = Cards.of("link-card", name, notice == null ? new Badge("Linked", "success")
-                : notice.partial() ? new Badge("Partly suspended", "warning") : new Badge("Suspended", "error"), account, since);
+        Card card = Cards.of("link-card", name, notice == null ? new Badge(t("home.link-card.linked"), "success")
+                : notice.partial() ? new Badge(t("home.link-card.partly-suspended"), "warning") : new Badge(t("enum.VendorStatus.SUSPENDED"), "error"), account, since);
         if (notice != null) {
             card.add(suspensionNotice("notice-" + link.vendorSlug(), notice));
         }
-        Button unlink = new Button("Unlink", e -> confirmAccount(link.linkId()));
+        Button unlink = new Button(t("home.unlink"), e -> confirmAccount(link.linkId()));
         unlink.setId("unlink-link-" + link.linkId());
         unlink.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY_INLINE);
         unlink.addClassName("card-action");
@@ -193,7 +199,7 @@ public class MyHomeView extends VerticalLayout {
 
     private void confirmAccount(long linkId) {
         UnlinkPreview preview = unlinks.preview(linkId);
-        new ConfirmUnlinkDialog("Unlink your " + preview.vendorName() + " account?", preview.vendorName(),
+        new ConfirmUnlinkDialog(t("home.unlink.account-title", preview.vendorName()), preview.vendorName(),
                 preview.devices().stream().map(DeviceRef::name).toList(), true, () -> unlinks.unlink(linkId)).open();
     }
 
@@ -204,23 +210,23 @@ public class MyHomeView extends VerticalLayout {
         for (HouseholdDevice d : list) {
             RouterLink name = new RouterLink(d.name(), HouseholdDeviceView.class, d.id());
             name.addClassName("device-name");
-            Span kind = new Span(d.kind().label());
+            Span kind = new Span(Words.label(d.kind()));
             kind.addClassName("muted");
             Div line = new Div(icon(d.kind()), name, kind);
             line.addClassName("device-line");
             if (d.state() == DeviceState.DISABLED) {
-                line.add(new Badge("Disabled", "contrast"));
+                line.add(new Badge(t("enum.DeviceState.DISABLED"), "contrast"));
             } else if (d.state() == DeviceState.CONFLICT) {
-                line.add(new Badge("On hold", "error"));
+                line.add(new Badge(t("home.on-hold"), "error"));
             }
             line.add(onOffButton(d));
             if (!d.isPlatformDevice()) {
                 Button unlink = new Button(VaadinIcon.UNLINK.create(), e -> new ConfirmUnlinkDialog(
-                        "Unlink " + d.name() + "?", d.vendorName(), List.of(d.name()), false,
+                        t("home.unlink.device-title", d.name()), d.vendorName(), List.of(d.name()), false,
                         () -> unlinks.unlinkDevice(d.id())).open());
                 unlink.setId("unlink-device-" + d.id());
-                unlink.setAriaLabel("Unlink " + d.name());
-                unlink.setTooltipText("Unlink this device");
+                unlink.setAriaLabel(t("home.unlink.device-aria", d.name()));
+                unlink.setTooltipText(t("home.unlink.device-tooltip"));
                 unlink.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
                 line.add(unlink);
             }
@@ -234,12 +240,12 @@ public class MyHomeView extends VerticalLayout {
             if (d.kind().showsImages()) {
                 String names = displays.stream().map(HouseholdDevice::name).collect(Collectors.joining(", "));
                 SuspensionNotice suspended = d.vendorId() == null ? null : notices.get(d.vendorId());
-                String limited = suspended == null || displays.isEmpty() ? null : suspended.imagesLine(names);
-                Span shown = new Span(d.state() == DeviceState.DISABLED ? "Not shown on any display while you keep it disabled"
-                        : d.state() == DeviceState.CONFLICT ? "Not shown on any display while it is on hold"
-                        : displays.isEmpty() ? "Not shown on any display"
+                String limited = suspended == null || displays.isEmpty() ? null : suspended.imagesLine(Words.pageLocale(), names);
+                Span shown = new Span(d.state() == DeviceState.DISABLED ? t("home.shown.disabled")
+                        : d.state() == DeviceState.CONFLICT ? t("home.shown.on-hold")
+                        : displays.isEmpty() ? t("home.shown.no-display")
                         : limited != null ? limited
-                        : "May be shown on " + names);
+                        : t("home.shown.may", names));
                 shown.addClassName("may-show");
                 shown.setId("may-show-" + d.id());
                 row.add(shown);
@@ -260,16 +266,16 @@ public class MyHomeView extends VerticalLayout {
         boolean disabled = d.state() == DeviceState.DISABLED;
         Button b = new Button(VaadinIcon.POWER_OFF.create(), e -> {
             if (disabled) {
-                Actions.run(() -> devices.enableMine(d.id()), d.name() + " is enabled again.");
+                Actions.run(() -> devices.enableMine(d.id()), t("home.device.enabled", d.name()));
             } else {
                 Actions.run(() -> devices.disableMine(d.id()),
-                        d.name() + " is disabled: no display shows it until you enable it.");
+                        t("home.device.disabled", d.name()));
             }
             render();
         });
         b.setId((disabled ? "enable-device-" : "disable-device-") + d.id());
-        b.setAriaLabel((disabled ? "Enable " : "Disable ") + d.name());
-        b.setTooltipText(disabled ? "Enable this device" : "Disable this device: no display shows it");
+        b.setAriaLabel(t(disabled ? "home.device.enable-aria" : "home.device.disable-aria", d.name()));
+        b.setTooltipText(disabled ? t("home.device.enable-tooltip") : t("home.device.disable-tooltip"));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON,
                 disabled ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_CONTRAST);
         b.addClassName("device-switch");
@@ -278,9 +284,8 @@ public class MyHomeView extends VerticalLayout {
 
     /** A device the vendor lists under another household's account: this home is told it is held. */
     private static Div heldNotice(PendingMove m) {
-        Span text = new Span(m.vendorName() + " lists this device under another household's account. It is on hold: "
-                + "no display shows it until that household confirms the move or platform support decides.");
-        Span what = new Span("Did not expect this? Contact support; nothing moves without a confirmation.");
+        Span text = new Span(t("home.held.text", m.vendorName()));
+        Span what = new Span(t("home.held.unexpected"));
         what.addClassName("muted");
         Div box = new Div(VaadinIcon.WARNING.create(), new Div(text, what));
         box.addClassName("household-notice");
@@ -291,20 +296,18 @@ public class MyHomeView extends VerticalLayout {
     /** A device the vendor lists under this household's account while another household owns it. */
     private Card moveCard(PendingMove m) {
         H3 name = new H3(m.deviceName());
-        Span what = new Span(m.vendorName() + " · " + m.kind().label());
+        Span what = new Span(m.vendorName() + " · " + Words.label(m.kind()));
         what.addClassName("muted");
-        Span since = new Span("Listed under your account " + m.externalAccountId() + " since "
-                + Formats.minute(m.requestedAt().toInstant()));
+        Span since = new Span(t("home.move-card.since", m.externalAccountId(), Formats.minute(m.requestedAt().toInstant())));
         since.addClassName("muted");
-        Paragraph explain = new Paragraph("Another household has this device now. It joins your home only when you "
-                + "confirm; until then no display shows it.");
-        Button review = new Button("Review and confirm", e -> new ConfirmMoveDialog(m, displayNames(), () -> {
-            Actions.run(() -> moves.confirm(m.id()), m.deviceName() + " is now in your home.");
+        Paragraph explain = new Paragraph(t("home.move-card.explain"));
+        Button review = new Button(t("home.move-card.review"), e -> new ConfirmMoveDialog(m, displayNames(), () -> {
+            Actions.run(() -> moves.confirm(m.id()), t("home.move-card.done", m.deviceName()));
             render();
         }).open());
         review.setId("review-move-" + m.id());
         review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Card card = Cards.of("move-card", name, new Badge("Needs your confirmation", "warning"), what, since, explain, review);
+        Card card = Cards.of("move-card", name, new Badge(t("home.move-card.badge"), "warning"), what, since, explain, review);
         card.setId("move-" + m.id());
         return card;
     }
@@ -316,9 +319,9 @@ public class MyHomeView extends VerticalLayout {
 
     /** "Suspended by the platform …" in plain words: the household's own device choices stay as they are. */
     private static Div suspensionNotice(String id, SuspensionNotice notice) {
-        Span text = new Span(notice.message());
-        Span when = new Span(notice.expectedRestoration() == null ? "Expected restoration: not known yet."
-                : "Expected back: " + Formats.minute(notice.expectedRestoration()) + ".");
+        Span text = new Span(notice.message(Words.pageLocale()));
+        Span when = new Span(notice.expectedRestoration() == null ? t("home.notice.restoration-unknown")
+                : t("home.notice.restoration", Formats.minute(notice.expectedRestoration())));
         when.addClassName("muted");
         Div box = new Div(VaadinIcon.WARNING.create(), new Div(text, when));
         box.addClassName("household-notice");

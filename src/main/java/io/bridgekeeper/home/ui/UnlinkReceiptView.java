@@ -1,5 +1,7 @@
 package io.bridgekeeper.home.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -9,7 +11,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.bridgekeeper.base.ui.Badge;
@@ -28,9 +29,13 @@ import jakarta.annotation.security.RolesAllowed;
  * delivers in the background), so the page polls every second until that step is final.
  */
 @Route("home/receipts")
-@PageTitle("Unlink receipt · Bridgekeeper")
 @RolesAllowed(Roles.END_USER)
-public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter<Long> {
+public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("home.receipt.title") + " · Bridgekeeper";
+    }
 
     private static final int POLL_MILLIS = 1000;
 
@@ -55,10 +60,10 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
         receiptId = id;
         UnlinkReceipt receipt = Pages.orNotFound(() -> unlinks.receipt(id));
         removeAll();
-        String what = receipt.isDeviceOnly() ? String.join(", ", receipt.deviceNames()) + " unlinked"
-                : receipt.vendorName() + " account unlinked";
-        add(new ViewHeader(what, "Receipt " + receipt.id() + " · " + receipt.vendorName() + " account "
-                + receipt.externalAccountId()), steps, new RouterLink("Back to My home", MyHomeView.class));
+        String what = receipt.isDeviceOnly() ? t("home.receipt.devices-unlinked", String.join(", ", receipt.deviceNames()))
+                : t("home.receipt.account-unlinked", receipt.vendorName());
+        add(new ViewHeader(what, t("home.receipt.subtitle", String.valueOf(receipt.id()), receipt.vendorName(),
+                receipt.externalAccountId())), steps, new RouterLink(t("home.back"), MyHomeView.class));
         render(receipt);
     }
 
@@ -84,42 +89,41 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
 
     private void render(UnlinkReceipt r) {
         steps.removeAll();
-        String covered = r.deviceNames().isEmpty() ? "no devices" : String.join(", ", r.deviceNames());
-        steps.add(step("step-link-ended", r.isDeviceOnly() ? "Device detached from the link" : "Link ended",
-                "Done", "success", Formats.second(r.endedAt()) + " · from this moment, nothing " + r.vendorName()
-                        + " held for your home opens " + (r.isDeviceOnly() ? "this device" : "your devices")));
-        steps.add(step("step-access-revoked", "Access revoked", "Done", "success",
-                Formats.second(r.accessRevokedAt()) + " · " + covered + " left your home"));
+        String covered = r.deviceNames().isEmpty() ? t("home.receipt.no-devices") : String.join(", ", r.deviceNames());
+        steps.add(step("step-link-ended", t(r.isDeviceOnly() ? "home.receipt.detached" : "home.receipt.link-ended"),
+                t("home.receipt.done"), "success", Formats.second(r.endedAt()) + " · "
+                        + t(r.isDeviceOnly() ? "home.receipt.nothing-opens-device" : "home.receipt.nothing-opens", r.vendorName())));
+        steps.add(step("step-access-revoked", t("home.receipt.access-revoked"), t("home.receipt.done"), "success",
+                Formats.second(r.accessRevokedAt()) + " · " + t("home.receipt.left-home", covered)));
         DeliveryState d = r.delivery();
         String state;
         String tone;
         String detail;
         switch (d == null ? null : d.status()) {
             case ACKNOWLEDGED -> {
-                state = "Vendor acknowledged";
+                state = t("home.receipt.acknowledged");
                 tone = "success";
-                detail = Formats.second(d.acknowledgedAt()) + " · " + r.vendorName() + " confirmed the disconnect";
+                detail = Formats.second(d.acknowledgedAt()) + " · " + t("home.receipt.confirmed", r.vendorName());
             }
             case RETRYING -> {
-                state = "Retrying (attempt " + d.attempts() + ")";
+                state = t("home.receipt.retrying", String.valueOf(d.attempts()));
                 tone = "warning";
-                detail = r.vendorName() + " could not be reached yet; we keep trying"
-                        + (d.nextAttemptAt() == null ? "." : ", next at " + Formats.second(d.nextAttemptAt()) + ".")
-                        + " Your devices are already cut off above.";
+                detail = (d.nextAttemptAt() == null ? t("home.receipt.not-reached", r.vendorName())
+                        : t("home.receipt.not-reached-next", r.vendorName(), Formats.second(d.nextAttemptAt())))
+                        + " " + t("home.receipt.cut-off");
             }
             case DEAD_LETTER -> {
-                state = "Not delivered";
+                state = t("home.receipt.not-delivered");
                 tone = "error";
-                detail = r.vendorName() + " could not be reached after " + d.attempts() + " attempts. Our operators "
-                        + "see this and follow up with " + r.vendorName() + ". Your devices are already cut off above.";
+                detail = t("home.receipt.gave-up", r.vendorName(), String.valueOf(d.attempts())) + " " + t("home.receipt.cut-off");
             }
             case null, default -> {
-                state = "Pending";
+                state = t("home.receipt.pending");
                 tone = "contrast";
-                detail = r.vendorName() + " is being told to disconnect";
+                detail = t("home.receipt.being-told", r.vendorName());
             }
         }
-        steps.add(step("step-vendor-notified", "Vendor notified", state, tone, detail));
+        steps.add(step("step-vendor-notified", t("home.receipt.vendor-notified"), state, tone, detail));
         steps.add(support(r));
         finished = d != null && !d.status().isOpen();
         getUI().ifPresent(ui -> ui.setPollInterval(finished ? -1 : POLL_MILLIS));
@@ -129,15 +133,15 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
     private Details support(UnlinkReceipt r) {
         DeliveryState d = r.delivery();
         Div facts = new Div(
-                fact("Receipt", String.valueOf(r.id())),
-                fact("Link epoch", r.newEpoch() + " (cache keys issued before it are refused as stale)"),
-                fact("Disconnect webhook", d == null ? "not queued yet" : "delivery " + d.id() + ", "
-                        + d.status().name().toLowerCase().replace('_', ' ') + ", " + d.attempts() + " attempt(s)"));
+                fact(t("home.receipt.receipt"), String.valueOf(r.id())),
+                fact(t("home.receipt.epoch"), t("home.receipt.epoch-value", String.valueOf(r.newEpoch()))),
+                fact(t("home.receipt.webhook"), d == null ? t("home.receipt.not-queued") : t("home.receipt.delivery",
+                        String.valueOf(d.id()), d.status().name().toLowerCase().replace('_', ' '), String.valueOf(d.attempts()))));
         if (d != null && d.lastError() != null) {
-            facts.add(fact("Last error", d.lastError()));
+            facts.add(fact(t("home.receipt.last-error"), d.lastError()));
         }
         facts.addClassName("support-facts");
-        Details details = new Details("Details for support", facts);
+        Details details = new Details(t("home.receipt.support"), facts);
         details.setId("receipt-support");
         if (supportOpen != null) {
             details.setOpened(supportOpen);

@@ -1,5 +1,7 @@
 package io.bridgekeeper.link.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -10,8 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
@@ -30,9 +32,13 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** One link for staff: its devices, its epoch history; an admin can force-unlink it with a reason. */
 @Route("links")
-@PageTitle("Link · Bridgekeeper")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Long> {
+public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("link.detail.title") + " · Bridgekeeper";
+    }
 
     private final LinkService links;
     private final UnlinkService unlinks;
@@ -53,12 +59,10 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
 
     private void show(LinkDetail d) {
         removeAll();
-        Button force = new Button("Force-unlink", e -> new ReasonDialog("force-unlink",
-                "Force-unlink " + d.link().externalAccountId() + "?",
-                "The link of " + d.link().accountEmail() + " to " + d.link().vendorName() + " ends now, its epoch moves, "
-                        + "the household loses " + d.devices().size() + " device(s) at once and " + d.link().vendorName()
-                        + " gets a DISCONNECT webhook. The household sees a receipt.",
-                "Force-unlink", d.link().vendorSlug(), (reason, typedSlug) -> {
+        Button force = new Button(t("link.detail.force"), e -> new ReasonDialog("force-unlink",
+                t("link.detail.force-title", d.link().externalAccountId()),
+                t("link.detail.force-text", d.link().accountEmail(), d.link().vendorName(), String.valueOf(d.devices().size())),
+                t("link.detail.force"), d.link().vendorSlug(), (reason, typedSlug) -> {
                     unlinks.forceUnlink(d.link().id(), reason, typedSlug);
                     show(links.detail(d.link().id()));
                 }).open());
@@ -67,35 +71,36 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
         force.setVisible(currentUser.isAdmin() && d.link().status() == LinkStatus.LIVE);
         add(new ViewHeader(d.link().vendorName() + " · " + d.link().externalAccountId(), d.link().accountEmail(), force));
 
-        Div facts = new Div(fact("Status", new Badge(d.link().status().label(), d.link().status().tone())),
-                fact("Epoch", new Span(String.valueOf(d.link().epoch()))),
-                fact("Linked", new Span(Formats.minute(d.link().linkedAt()))),
-                fact("Unlinked", new Span(Formats.minute(d.link().unlinkedAt())
+        Div facts = new Div(fact(t("link.status"), new Badge(Words.label(d.link().status()), d.link().status().tone())),
+                fact(t("link.epoch"), new Span(String.valueOf(d.link().epoch()))),
+                fact(t("link.linked"), new Span(Formats.minute(d.link().linkedAt()))),
+                fact(t("link.unlinked"), new Span(Formats.minute(d.link().unlinkedAt())
                         + (d.unlinkReason() == null ? "" : " · " + d.unlinkReason()))));
         facts.setId("link-facts");
         facts.addClassName("device-facts");
         add(Cards.of("facts-card", facts));
 
-        H2 devicesTitle = new H2("Devices through this link");
+        H2 devicesTitle = new H2(t("link.detail.devices"));
         devicesTitle.addClassName("section-title");
         Grid<DeviceRef> devices = new Grid<>();
         devices.setId("link-devices");
-        devices.addColumn(DeviceRef::name).setHeader("Name").setAutoWidth(true);
-        devices.addColumn(r -> r.kind().label()).setHeader("Kind").setAutoWidth(true);
-        devices.addColumn(DeviceRef::vendorDeviceId).setHeader("Vendor's id").setAutoWidth(true);
+        devices.addColumn(DeviceRef::name).setHeader(t("link.name")).setAutoWidth(true);
+        devices.addColumn(r -> Words.label(r.kind())).setHeader(t("link.kind")).setAutoWidth(true);
+        devices.addColumn(DeviceRef::vendorDeviceId).setHeader(t("link.vendor-id")).setAutoWidth(true);
         devices.setItems(d.devices());
         devices.setAllRowsVisible(true);
-        devices.setEmptyStateText("No device is owned through this link now.");
+        devices.setEmptyStateText(t("link.detail.no-devices"));
 
-        H2 epochsTitle = new H2("Epoch history");
+        H2 epochsTitle = new H2(t("link.detail.epochs"));
         epochsTitle.addClassName("section-title");
         Grid<EpochChange> epochs = new Grid<>();
         epochs.setId("link-epochs");
-        epochs.addColumn(EpochChange::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
-        epochs.addColumn(EpochChange::event).setHeader("Event").setAutoWidth(true);
-        epochs.addColumn(e -> Formats.minute(e.occurredAt())).setHeader("When").setAutoWidth(true);
-        epochs.addColumn(e -> e.actorEmail() == null ? "" : e.actorEmail()).setHeader("By").setAutoWidth(true);
-        epochs.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Reason").setFlexGrow(1);
+        epochs.addColumn(EpochChange::epoch).setHeader(t("link.epoch")).setAutoWidth(true).setFlexGrow(0);
+        epochs.addColumn(e -> java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
+                .find(Words.pageLocale(), "link.epoch-event." + e.event())).orElse(e.event())).setHeader(t("link.detail.event")).setAutoWidth(true);
+        epochs.addColumn(e -> Formats.minute(e.occurredAt())).setHeader(t("link.detail.when")).setAutoWidth(true);
+        epochs.addColumn(e -> e.actorEmail() == null ? "" : e.actorEmail()).setHeader(t("link.detail.by")).setAutoWidth(true);
+        epochs.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(t("link.reason")).setFlexGrow(1);
         epochs.setItems(d.epochs());
         epochs.setAllRowsVisible(true);
         add(devicesTitle, devices, epochsTitle, epochs);

@@ -1,5 +1,7 @@
 package io.bridgekeeper.link.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.SearchHit;
 import io.bridgekeeper.base.ui.SearchProvider;
 import io.bridgekeeper.link.LinkService;
@@ -28,8 +30,8 @@ class LinkSearch implements SearchProvider {
         if (!currentUser.isStaff()) {
             return List.of();
         }
-        return links.search(text, PageRequest.of(0, limit)).stream().limit(limit).map(l -> new SearchHit("Link",
-                l.accountEmail() + " · " + l.vendorName(), "Vendor account " + l.externalAccountId() + " · "
-                + l.status().name().toLowerCase(), "links/" + l.id())).toList();
+        return links.search(text, PageRequest.of(0, limit)).stream().limit(limit).map(l -> new SearchHit(t("link.search.kind"),
+                l.accountEmail() + " · " + l.vendorName(), t("link.search.detail", l.externalAccountId(),
+                Words.label(l.status())), "links/" + l.id())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.link.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
@@ -24,7 +26,7 @@ class LinksPanel extends VerticalLayout {
         setSizeFull();
         TextField search = new TextField();
         search.setId("link-search");
-        search.setPlaceholder("Account e-mail or external account id");
+        search.setPlaceholder(t("link.panel.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setWidth("min(420px, 100%)");
@@ -38,15 +40,15 @@ class LinksPanel extends VerticalLayout {
 
         grid.setId("link-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(LinkRow::vendorName).setHeader("Vendor").setAutoWidth(true);
-        grid.addColumn(LinkRow::accountEmail).setHeader("Account").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(LinkRow::externalAccountId).setHeader("External account").setAutoWidth(true);
-        grid.addComponentColumn(l -> new Badge(l.status().label(), l.status().tone())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(LinkRow::epoch).setHeader("Epoch").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(l -> Formats.minute(l.linkedAt())).setHeader("Linked").setAutoWidth(true);
-        NarrowWindow.showOnlyOnPhones(grid, "Vendor", "Account", "Status");
+        grid.addColumn(LinkRow::vendorName).setHeader(t("link.vendor")).setAutoWidth(true);
+        grid.addColumn(LinkRow::accountEmail).setHeader(t("link.account")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(LinkRow::externalAccountId).setHeader(t("link.external-account")).setAutoWidth(true);
+        grid.addComponentColumn(l -> new Badge(Words.label(l.status()), l.status().tone())).setHeader(t("link.status")).setAutoWidth(true);
+        grid.addColumn(LinkRow::epoch).setHeader(t("link.epoch")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(l -> Formats.minute(l.linkedAt())).setHeader(t("link.linked")).setAutoWidth(true);
+        NarrowWindow.showOnlyOnPhones(grid, t("link.vendor"), t("link.account"), t("link.status"));
         grid.setItemsPageable(page -> links.search(query, page).getContent());
-        grid.setEmptyStateText("No link matches.");
+        grid.setEmptyStateText(t("link.panel.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(LinkDetailView.class, e.getItem().id())));
         add(bar);
         addAndExpand(grid);

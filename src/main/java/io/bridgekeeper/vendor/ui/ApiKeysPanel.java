@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -36,23 +37,23 @@ class ApiKeysPanel extends Card {
         Cards.outline(this);
         addClassName("wide-card");
         setId("api-keys");
-        Button create = new Button("Create key", VaadinIcon.KEY.create(), e -> createDialog().open());
+        Button create = new Button(t("vendor.keys.create"), VaadinIcon.KEY.create(), e -> createDialog().open());
         create.setId("create-api-key");
         create.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Div head = new Div(new H3("API keys"), create);
+        Div head = new Div(new H3(t("vendor.keys.title")), create);
         head.addClassName("card-head");
 
         grid.setId("api-key-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
-        grid.addColumn(ApiKeySummary::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(k -> "bk_" + k.prefix() + "_…").setHeader("Key").setAutoWidth(true);
-        grid.addColumn(k -> Formats.minute(k.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : Formats.minute(k.lastUsedAt())).setHeader("Last used")
+        grid.addColumn(ApiKeySummary::name).setHeader(t("vendor.name")).setFlexGrow(2);
+        grid.addColumn(k -> "bk_" + k.prefix() + "_…").setHeader(t("vendor.keys.key")).setAutoWidth(true);
+        grid.addColumn(k -> Formats.minute(k.createdAt())).setHeader(t("vendor.keys.created")).setAutoWidth(true);
+        grid.addColumn(k -> k.lastUsedAt() == null ? t("vendor.keys.never") : Formats.minute(k.lastUsedAt())).setHeader(t("vendor.keys.last-used"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(k -> k.isActive() ? revokeButton(k) : new Badge("Revoked", "contrast"))
+        grid.addComponentColumn(k -> k.isActive() ? revokeButton(k) : new Badge(t("vendor.keys.revoked"), "contrast"))
                 .setHeader("").setAutoWidth(true);
-        grid.setEmptyStateText("No key yet. Create one for the vendor's cloud to call the partner API.");
+        grid.setEmptyStateText(t("vendor.keys.empty"));
         add(head, grid);
         grid.setItems(current);
     }
@@ -62,15 +63,16 @@ class ApiKeysPanel extends Card {
     }
 
     private Button revokeButton(ApiKeySummary k) {
-        Button revoke = new Button("Revoke", e -> {
-            ConfirmDialog confirm = new ConfirmDialog("Revoke key " + k.name() + "?",
-                    "Requests signed with bk_" + k.prefix() + "_… are refused from now on. This cannot be undone.",
-                    "Revoke", c -> {
+        Button revoke = new Button(t("vendor.keys.revoke"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(t("vendor.keys.revoke-title", k.name()),
+                    t("vendor.keys.revoke-text", k.prefix()),
+                    t("vendor.keys.revoke"), c -> {
                         keys.revoke(vendorId, k.id());
-                        Notifications.success("Key " + k.name() + " revoked.");
+                        Notifications.success(t("vendor.keys.revoked-done", k.name()));
                         refresh();
                     });
             confirm.setCancelable(true);
+            confirm.setCancelText(t("base.cancel"));
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
         });
@@ -80,23 +82,21 @@ class ApiKeysPanel extends Card {
 
     private Dialog createDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Create API key");
-        TextField name = new TextField("Name");
+        dialog.setHeaderTitle(t("vendor.keys.create-title"));
+        TextField name = new TextField(t("vendor.name"));
         name.setId("api-key-name");
-        name.setPlaceholder("e.g. device sync worker");
+        name.setPlaceholder(t("vendor.keys.name-placeholder"));
         name.setWidthFull();
-        Button create = new Button("Create", e -> {
+        Button create = new Button(t("vendor.keys.create-button"), e -> {
             Actions.get(() -> keys.create(vendorId, name.getValue()), null, Map.of("name", name)).ifPresent(key -> {
                 dialog.removeAll();
                 dialog.getFooter().removeAll();
                 SecretShownOnce.guard(dialog);
-                dialog.setHeaderTitle("Key " + name.getValue().strip());
-                dialog.add(new SecretShownOnce("api-key-secret", "Your new API key", key.secret(),
-                        "Copy this key now and store it in your cloud's secret store. You will not see it again: "
-                                + "Bridgekeeper keeps only a hash of it. If it is lost, create a new key and revoke "
-                                + "this one."),
-                        new Paragraph("Send it as 'Authorization: Bearer <key>' to /api/partner/v1."));
-                Button done = new Button("I have stored the key", d -> dialog.close());
+                dialog.setHeaderTitle(t("vendor.keys.new-title", name.getValue().strip()));
+                dialog.add(new SecretShownOnce("api-key-secret", t("vendor.keys.new"), key.secret(),
+                        t("vendor.keys.new-text")),
+                        new Paragraph(t("vendor.keys.how")));
+                Button done = new Button(t("vendor.keys.stored"), d -> dialog.close());
                 done.setId("api-key-done");
                 done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 dialog.getFooter().add(done);
@@ -106,7 +106,7 @@ class ApiKeysPanel extends Card {
         create.setId("api-key-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(name);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
+        dialog.getFooter().add(new Button(t("base.cancel"), e -> dialog.close()), create);
         dialog.setWidth("min(520px, 95vw)");
         return dialog;
     }

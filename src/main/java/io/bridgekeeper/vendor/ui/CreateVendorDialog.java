@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.vendor.Capability;
@@ -20,20 +22,20 @@ import java.util.function.LongConsumer;
 /** Onboard a vendor; every field is checked as it is typed, the slug also for uniqueness. */
 class CreateVendorDialog extends Dialog {
 
-    private final TextField slug = new TextField("Slug");
-    private final TextField name = new TextField("Name");
-    private final CheckboxGroup<Capability> capabilities = new CheckboxGroup<>("Capabilities");
-    private final TextField webhook = new TextField("Webhook URL");
+    private final TextField slug = new TextField(t("vendor.slug"));
+    private final TextField name = new TextField(t("vendor.name"));
+    private final CheckboxGroup<Capability> capabilities = new CheckboxGroup<>(t("vendor.capabilities"));
+    private final TextField webhook = new TextField(t("vendor.webhook-url"));
     private final VendorService vendors;
 
     CreateVendorDialog(VendorService vendors, LongConsumer created) {
         this.vendors = vendors;
-        setHeaderTitle("New vendor");
+        setHeaderTitle(t("vendor.new"));
         setId("create-vendor-dialog");
         setWidth("min(560px, 95vw)");
 
         slug.setId("vendor-slug");
-        slug.setHelperText("Lowercase letters, digits and dashes, e.g. acme-cams. It never changes.");
+        slug.setHelperText(t("vendor.create.slug-help"));
         slug.setValueChangeMode(ValueChangeMode.EAGER);
         slug.setRequiredIndicatorVisible(true);
         slug.addValueChangeListener(e -> checkSlug());
@@ -43,11 +45,11 @@ class CreateVendorDialog extends Dialog {
         name.addValueChangeListener(e -> checkName());
         capabilities.setId("vendor-capabilities");
         capabilities.setItems(Capability.values());
-        capabilities.setItemLabelGenerator(Capability::label);
+        capabilities.setItemLabelGenerator(Words::label);
         capabilities.addValueChangeListener(e -> checkCapabilities());
         webhook.setId("vendor-webhook");
         webhook.setPlaceholder("https://hooks.example.com/bridgekeeper");
-        webhook.setHelperText("Optional now; https, or http only for localhost.");
+        webhook.setHelperText(t("vendor.create.webhook-help"));
         webhook.setValueChangeMode(ValueChangeMode.LAZY);
         webhook.addValueChangeListener(e -> checkWebhook());
 
@@ -55,11 +57,11 @@ class CreateVendorDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
-        Button save = new Button("Create vendor", e -> {
+        Button save = new Button(t("vendor.create.save"), e -> {
             if (checkSlug() & checkName() & checkCapabilities() & checkWebhook()) {
                 Actions.get(() -> vendors.create(new NewVendor(slug.getValue(), name.getValue(),
                                 EnumSet.copyOf(capabilities.getValue()), webhook.getValue())),
-                        "Vendor " + slug.getValue().trim() + " created (onboarding).",
+                        t("vendor.create.done", slug.getValue().trim()),
                         Map.of("slug", slug, "name", name, "webhookUrl", webhook)).ifPresent(id -> {
                     close();
                     created.accept(id);
@@ -68,7 +70,7 @@ class CreateVendorDialog extends Dialog {
         });
         save.setId("create-vendor-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         getFooter().add(cancel, save);
     }
 
@@ -76,23 +78,23 @@ class CreateVendorDialog extends Dialog {
         String value = slug.getValue().trim();
         String error = null;
         if (!VendorService.SLUG.matcher(value).matches() || value.length() > 63) {
-            error = "Use lowercase letters, digits and single dashes, at most 63 characters.";
+            error = t("vendor.create.slug-invalid");
         } else if (vendors.isSlugTaken(value)) {
-            error = "The slug '" + value + "' is already taken.";
+            error = t("vendor.create.slug-taken", value);
         }
         return Actions.mark(slug, error);
     }
 
     private boolean checkName() {
         String value = name.getValue().trim();
-        return Actions.mark(name, value.isEmpty() || value.length() > 200 ? "Enter a name of 1 to 200 characters."
+        return Actions.mark(name, value.isEmpty() || value.length() > 200 ? t("vendor.create.name-invalid")
                 : TextRules.nameProblem(value));
     }
 
     private boolean checkCapabilities() {
         boolean ok = !capabilities.getValue().isEmpty();
         capabilities.setInvalid(!ok);
-        capabilities.setErrorMessage(ok ? null : "Choose at least one capability.");
+        capabilities.setErrorMessage(ok ? null : t("vendor.create.capability-required"));
         return ok;
     }
 

@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -25,35 +26,36 @@ class PartnerManagersPanel extends Card {
         Cards.outline(this);
         addClassName("wide-card");
         setId("partner-managers");
-        add(new H3("Partner managers"));
+        add(new H3(t("vendor.pm.title")));
         for (VendorDetail.PartnerManagerRef pm : v.partnerManagers()) {
             Span who = new Span(pm.name() + " · " + pm.email());
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                ConfirmDialog confirm = new ConfirmDialog("Remove " + pm.name() + "?",
-                        pm.name() + " will no longer see or manage " + v.name() + ".", "Remove", c -> {
+                ConfirmDialog confirm = new ConfirmDialog(t("vendor.pm.remove-title", pm.name()),
+                        t("vendor.pm.remove-text", pm.name(), v.name()), t("vendor.pm.remove"), c -> {
                             vendors.removePartnerManager(v.id(), pm.accountId());
-                            Notifications.success(pm.name() + " removed.");
+                            Notifications.success(t("vendor.pm.removed", pm.name()));
                             changed.run();
                         });
                 confirm.setCancelable(true);
+                confirm.setCancelText(t("base.cancel"));
                 confirm.setConfirmButtonTheme("error primary");
                 confirm.open();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel("Remove " + pm.name());
+            remove.setAriaLabel(t("vendor.pm.remove-aria", pm.name()));
             Div row = new Div(who, remove);
             row.addClassName("pm-row");
             add(row);
         }
         if (v.partnerManagers().isEmpty()) {
-            add(new Span("Nobody manages this vendor yet."));
+            add(new Span(t("vendor.pm.nobody")));
         }
         EmailField email = new EmailField();
         email.setId("assign-pm-email");
         email.setPlaceholder("partner@vendor.example");
-        Button assign = new Button("Assign", e -> {
+        Button assign = new Button(t("vendor.pm.assign"), e -> {
             if (Actions.run(() -> vendors.assignPartnerManager(v.id(), email.getValue()),
-                    email.getValue() + " now manages " + v.name() + ".", Map.of("email", email))) {
+                    t("vendor.pm.assigned", email.getValue(), v.name()), Map.of("email", email))) {
                 changed.run();
             }
         });

@@ -1,5 +1,7 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,17 +35,17 @@ import java.util.Set;
  */
 class SuspendVendorDialog extends Dialog {
 
-    private static final String ALL = "Every capability";
-    private static final String SOME = "Only some capabilities";
+    private static final String ALL = "all";
+    private static final String SOME = "some";
 
-    private final RadioButtonGroup<String> scope = new RadioButtonGroup<>("Scope");
+    private final RadioButtonGroup<String> scope = new RadioButtonGroup<>(t("vendor.suspend.scope"));
     private final CheckboxGroup<Capability> capabilities = new CheckboxGroup<>();
     private final Select<SuspensionReason> reason = new Select<>();
-    private final TextArea reasonText = new TextArea("Reason");
-    private final DateTimePicker restoration = new DateTimePicker("Expected restoration (optional)");
+    private final TextArea reasonText = new TextArea(t("vendor.reason"));
+    private final DateTimePicker restoration = new DateTimePicker(t("vendor.suspend.restoration"));
     private final TextField confirmation = new TextField();
     private final Span radius = new Span();
-    private final Button suspend = new Button("Suspend");
+    private final Button suspend = new Button(t("vendor.suspend.confirm"));
     private final VendorDetail vendor;
     private final SuspensionService suspensions;
 
@@ -51,15 +53,16 @@ class SuspendVendorDialog extends Dialog {
         this.vendor = vendor;
         this.suspensions = suspensions;
         setId("suspend-dialog");
-        setHeaderTitle("Suspend " + vendor.name());
+        setHeaderTitle(t("vendor.suspend.title", vendor.name()));
         setWidth("min(640px, 96vw)");
 
         scope.setId("suspend-scope");
         scope.setItems(ALL, SOME);
+        scope.setItemLabelGenerator(s -> t(ALL.equals(s) ? "vendor.suspend.scope-all" : "vendor.suspend.scope-some"));
         scope.setValue(ALL);
         capabilities.setId("suspend-capabilities");
         capabilities.setItems(vendor.capabilities());
-        capabilities.setItemLabelGenerator(Capability::label);
+        capabilities.setItemLabelGenerator(Words::label);
         capabilities.setEnabled(false);
         scope.addValueChangeListener(e -> {
             capabilities.setEnabled(SOME.equals(e.getValue()));
@@ -67,14 +70,14 @@ class SuspendVendorDialog extends Dialog {
         });
         capabilities.addValueChangeListener(e -> update());
         reason.setId("suspend-reason");
-        reason.setLabel("Reason code");
+        reason.setLabel(t("vendor.suspend.reason-code"));
         reason.setItems(SuspensionReason.values());
-        reason.setItemLabelGenerator(SuspensionReason::label);
+        reason.setItemLabelGenerator(Words::label);
         reason.setRequiredIndicatorVisible(true);
         reason.addValueChangeListener(e -> update());
         reasonText.setId("suspend-reason-text");
         reasonText.setRequired(true);
-        Limits.count(reasonText, 2000, "Shown to admins and the vendor's partner managers; households see plain words");
+        Limits.count(reasonText, 2000, t("vendor.suspend.reason-help"));
         reasonText.setValueChangeMode(ValueChangeMode.EAGER);
         reasonText.addValueChangeListener(e -> update());
         restoration.setId("suspend-restoration");
@@ -83,7 +86,7 @@ class SuspendVendorDialog extends Dialog {
         Div radiusBox = new Div(radius);
         radiusBox.addClassName("blast-radius");
         confirmation.setId("suspend-confirmation");
-        confirmation.setLabel("Type " + vendor.slug() + " to confirm");
+        confirmation.setLabel(t("base.slug-confirmation.label", vendor.slug()));
         confirmation.setValueChangeMode(ValueChangeMode.EAGER);
         confirmation.addValueChangeListener(e -> update());
 
@@ -94,7 +97,7 @@ class SuspendVendorDialog extends Dialog {
         suspend.setId("suspend-confirm");
         suspend.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         suspend.addClickListener(e -> submit(done));
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("suspend-cancel");
         getFooter().add(cancel, suspend);
         update();
@@ -111,10 +114,9 @@ class SuspendVendorDialog extends Dialog {
         BlastRadius r = suspensions.blastRadius(vendor.id(), chosen);
         boolean imagesOnly = !chosen.isEmpty() && !chosen.contains(Capability.CONTROL)
                 && !chosen.containsAll(vendor.capabilities());
-        radius.setText(partial && capabilities.getValue().isEmpty() ? "Choose the capabilities to suspend."
-                : "Touches " + fmt(r.households()) + " households and " + fmt(r.devices())
-                + (imagesOnly ? " cameras and doorbells" : " devices") + "; "
-                + fmt(r.runningRollouts()) + " running rollouts will be paused.");
+        radius.setText(partial && capabilities.getValue().isEmpty() ? t("vendor.suspend.choose")
+                : t(imagesOnly ? "vendor.suspend.radius-cameras" : "vendor.suspend.radius", fmt(r.households()),
+                        fmt(r.devices()), fmt(r.runningRollouts())));
         boolean armed = vendor.slug().equals(confirmation.getValue().trim()) && reason.getValue() != null
                 && !reasonText.getValue().isBlank() && (!partial || !capabilities.getValue().isEmpty());
         suspend.setEnabled(armed);
@@ -134,6 +136,6 @@ class SuspendVendorDialog extends Dialog {
     }
 
     private static String fmt(long n) {
-        return String.format("%,d", n);
+        return String.format(Words.pageLocale(), "%,d", n);
     }
 }

@@ -1,10 +1,12 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.vendor.Capability;
@@ -22,22 +24,22 @@ class SuspensionBanner extends Div {
     SuspensionBanner(SuspensionSummary s, List<NodeApplication> nodes) {
         setId("suspension-banner");
         addClassName("suspension-banner");
-        H3 title = new H3(s.awaitsApproval() ? "Suspended — resume awaiting a second admin" : "Suspended");
-        String scope = s.allCapabilities() ? "every capability"
-                : s.scope().stream().map(Capability::label).collect(Collectors.joining(", "));
-        Paragraph reason = new Paragraph(s.reason().label() + ": " + s.reasonText());
+        H3 title = new H3(s.awaitsApproval() ? t("vendor.banner.awaiting") : t("enum.VendorStatus.SUSPENDED"));
+        String scope = s.allCapabilities() ? t("vendor.banner.every-capability")
+                : s.scope().stream().map(Words::label).collect(Collectors.joining(", "));
+        Paragraph reason = new Paragraph(Words.label(s.reason()) + ": " + s.reasonText());
         reason.setId("suspension-reason");
-        Span meta = new Span("Covers " + scope + ". Suspended by " + s.suspendedBy() + " on "
-                + Formats.minute(s.suspendedAt()) + ".");
+        Span meta = new Span(t("vendor.banner.meta", scope, s.suspendedBy(), Formats.minute(s.suspendedAt())));
         meta.addClassName("muted");
-        Span restoration = new Span(s.expectedRestoration() == null ? "Expected restoration: not known yet."
-                : "Expected restoration: " + Formats.minute(s.expectedRestoration()) + ".");
+        Span restoration = new Span(s.expectedRestoration() == null ? t("vendor.banner.restoration-unknown")
+                : t("vendor.banner.restoration", Formats.minute(s.expectedRestoration())));
         restoration.setId("suspension-restoration");
         add(VaadinIcon.BAN.create(), new Div(title, reason, meta, restoration));
         if (s.awaitsApproval()) {
-            Span requested = new Span("Resume requested by " + s.resumeRequestedBy() + " on "
-                    + Formats.minute(s.resumeRequestedAt()) + (s.resumeRequestReason() == null ? "."
-                    : ": “" + s.resumeRequestReason() + "”"));
+            Span requested = new Span(s.resumeRequestReason() == null
+                    ? t("vendor.banner.resume-requested", s.resumeRequestedBy(), Formats.minute(s.resumeRequestedAt()))
+                    : t("vendor.banner.resume-requested-why", s.resumeRequestedBy(), Formats.minute(s.resumeRequestedAt()),
+                            s.resumeRequestReason()));
             requested.setId("resume-requested");
             add(requested);
         }
@@ -48,18 +50,17 @@ class SuspensionBanner extends Div {
 
     private static Div nodesLine(List<NodeApplication> nodes) {
         long applied = nodes.stream().filter(n -> n.appliedAt() != null).count();
-        Span summary = new Span("Applied on " + applied + " of " + nodes.size() + " nodes");
+        Span summary = new Span(t("vendor.banner.applied", String.valueOf(applied), String.valueOf(nodes.size())));
         summary.setId("applied-nodes");
         summary.addClassName("applied-summary");
         Div list = new Div();
         list.addClassName("node-list");
         for (NodeApplication n : nodes) {
-            Span line = new Span(n.nodeId() + ": " + (n.appliedAt() == null ? "not yet" : Formats.precise(n.appliedAt())));
+            Span line = new Span(n.nodeId() + ": " + (n.appliedAt() == null ? t("vendor.banner.not-yet") : Formats.precise(n.appliedAt())));
             line.addClassName("muted");
             list.add(line);
         }
-        Span window = new Span("Counts the nodes alive now: a node that stops reporting leaves this count within "
-                + NodeIdentity.ALIVE.toSeconds() + " s; a node that starts or reconnects applies every open suspension.");
+        Span window = new Span(t("vendor.banner.window", String.valueOf(NodeIdentity.ALIVE.toSeconds())));
         window.setId("applied-nodes-window");
         window.addClassName("muted");
         Div box = new Div(summary, window, list);

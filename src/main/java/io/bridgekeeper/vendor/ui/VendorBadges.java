@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor.ui;
 
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.vendor.VendorStatus;
 
@@ -15,7 +16,7 @@ final class VendorBadges {
             case ONBOARDING -> "warning";
             case RETIRED -> "contrast";
         };
-        Badge badge = new Badge(status.label(), tone);
+        Badge badge = new Badge(Words.label(status), tone);
         badge.addClassName("vendor-status");
         return badge;
     }

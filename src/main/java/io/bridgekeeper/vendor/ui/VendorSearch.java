@@ -1,5 +1,7 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.SearchHit;
 import io.bridgekeeper.base.ui.SearchProvider;
 import io.bridgekeeper.security.CurrentUser;
@@ -27,18 +29,18 @@ class VendorSearch implements SearchProvider {
     public List<SearchHit> search(String text, int limit) {
         if (currentUser.isAdmin()) {
             return vendors.search(new VendorFilter(text, null), PageRequest.of(0, limit)).stream().limit(limit)
-                    .map(v -> hit(v.id(), v.name(), v.slug(), v.status().label())).toList();
+                    .map(v -> hit(v.id(), v.name(), v.slug(), Words.label(v.status()))).toList();
         }
         if (currentUser.get().map(a -> a.has(Role.PARTNER_MANAGER)).orElse(false)) {
             String t = text.toLowerCase(Locale.ROOT);
             return vendors.myVendors().stream()
                     .filter(v -> v.name().toLowerCase(Locale.ROOT).contains(t) || v.slug().contains(t)).limit(limit)
-                    .map(v -> hit(v.id(), v.name(), v.slug(), v.status().label())).toList();
+                    .map(v -> hit(v.id(), v.name(), v.slug(), Words.label(v.status()))).toList();
         }
         return List.of();
     }
 
     private static SearchHit hit(long id, String name, String slug, String status) {
-        return new SearchHit("Vendor", name, slug + " · " + status, "vendors/" + id);
+        return new SearchHit(t("vendor.vendor"), name, slug + " · " + status, "vendors/" + id);
     }
 }

@@ -1,5 +1,7 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,8 +11,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.LiveUpdates;
@@ -39,9 +41,13 @@ import java.util.List;
  * learns that it exists.
  */
 @Route("vendors")
-@PageTitle("Vendor · Bridgekeeper")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-public class VendorView extends VerticalLayout implements HasUrlParameter<Long> {
+public class VendorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("vendor.view.title") + " · Bridgekeeper";
+    }
 
     private final VendorService vendors;
     private final SuspensionService suspensions;
@@ -110,12 +116,12 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
 
     private Component[] actions(VendorDetail v, SuspensionSummary open) {
         if (v.status() == VendorStatus.ONBOARDING) {
-            return new Component[] {action("activate-vendor", "Activate", ButtonVariant.LUMO_PRIMARY,
-                    () -> vendors.activate(vendorId, v.version()), v.slug() + " is active.")};
+            return new Component[] {action("activate-vendor", t("vendor.view.activate"), ButtonVariant.LUMO_PRIMARY,
+                    () -> vendors.activate(vendorId, v.version()), t("vendor.view.activated", v.slug()))};
         }
         if (v.status() == VendorStatus.ACTIVE) {
-            Button suspend = new Button("Suspend…", e -> new SuspendVendorDialog(v, suspensions, () -> {
-                Notifications.success(v.slug() + " is suspended on every node.");
+            Button suspend = new Button(t("vendor.view.suspend"), e -> new SuspendVendorDialog(v, suspensions, () -> {
+                Notifications.success(t("vendor.view.suspended", v.slug()));
                 render();
             }).open());
             suspend.setId("suspend-vendor");
@@ -123,44 +129,40 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
             return new Component[] {suspend};
         }
         if (v.status() == VendorStatus.SUSPENDED && open != null) {
-            Button retire = new Button("Retire…", e -> confirmRetire(v));
+            Button retire = new Button(t("vendor.view.retire"), e -> confirmRetire(v));
             retire.setId("retire-vendor");
             retire.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            String serves = v.name() + " serves again on every node within seconds: its devices resolve and "
-                    + "deliver " + (open.allCapabilities() ? "everything" : "the suspended capabilities") + " again.";
+            String serves = t(open.allCapabilities() ? "vendor.view.serves-all" : "vendor.view.serves-some", v.name());
             if (open.awaitsApproval()) {
-                Button approve = new Button("Approve resume…", e -> new ReasonDialog("approve-resume",
-                        "Approve the resume of " + v.slug() + "?", serves + " " + open.resumeRequestedBy()
-                        + " asked for it: “" + open.resumeRequestReason() + "”. Say why you agree.",
-                        "Approve and resume", reason -> act(() -> suspensions.approveResume(vendorId, v.version(), reason),
-                        v.slug() + " is resumed on every node.")).constructive().open());
+                Button approve = new Button(t("vendor.view.approve"), e -> new ReasonDialog("approve-resume",
+                        t("vendor.view.approve-title", v.slug()), serves + " " + t("vendor.view.approve-text",
+                        open.resumeRequestedBy(), open.resumeRequestReason()),
+                        t("vendor.view.approve-confirm"), reason -> act(() -> suspensions.approveResume(vendorId, v.version(), reason),
+                        t("vendor.view.resumed-everywhere", v.slug()))).constructive().open());
                 approve.setId("approve-resume");
                 approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 boolean mine = open.resumeRequestedById() != null && open.resumeRequestedById() == currentUser.id();
                 if (mine) {
                     approve.setEnabled(false);
-                    approve.setTooltipText("You requested this resume: a different admin must approve it.");
+                    approve.setTooltipText(t("vendor.view.own-request"));
                 }
-                Button withdraw = new Button(mine ? "Withdraw request…" : "Decline…", e -> new ReasonDialog("withdraw-resume",
-                        (mine ? "Withdraw your resume request for " : "Decline the resume of ") + v.slug() + "?",
-                        v.name() + " stays suspended as it is; " + (mine ? "an admin can ask again later."
-                                : open.resumeRequestedBy() + " sees your reason and can ask again later."),
-                        mine ? "Withdraw request" : "Decline", reason -> act(() -> suspensions.withdrawResume(vendorId,
-                        v.version(), reason), mine ? "Resume request withdrawn." : "Resume declined: " + v.slug()
-                        + " stays suspended.")).open());
+                Button withdraw = new Button(t(mine ? "vendor.view.withdraw" : "vendor.view.decline"), e -> new ReasonDialog(
+                        "withdraw-resume", t(mine ? "vendor.view.withdraw-title" : "vendor.view.decline-title", v.slug()),
+                        mine ? t("vendor.view.withdraw-text", v.name()) : t("vendor.view.decline-text", v.name(), open.resumeRequestedBy()),
+                        t(mine ? "vendor.view.withdraw-confirm" : "vendor.view.decline-confirm"), reason -> act(() -> suspensions.withdrawResume(vendorId,
+                        v.version(), reason), mine ? t("vendor.view.withdrawn") : t("vendor.view.declined", v.slug()))).open());
                 withdraw.setId("withdraw-resume");
                 withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 return new Component[] {retire, withdraw, approve};
             }
             boolean fourEyes = open.reason().needsSecondAdminToResume();
-            Button resume = new Button(fourEyes ? "Request resume…" : "Resume…", e -> new ReasonDialog("resume",
-                    (fourEyes ? "Request the resume of " : "Resume ") + v.slug() + "?",
-                    fourEyes ? "It was suspended after a " + open.reason().label().toLowerCase() + ": a second admin "
-                            + "must approve. Once approved, " + serves
-                            : serves,
-                    fourEyes ? "Request resume" : "Resume", reason -> act(() -> suspensions.requestResume(vendorId,
-                    v.version(), reason), fourEyes ? "Resume requested: a second admin must approve it."
-                    : v.slug() + " is resumed.")).constructive().open());
+            Button resume = new Button(t(fourEyes ? "vendor.view.request-resume" : "vendor.view.resume"), e -> new ReasonDialog(
+                    "resume", t(fourEyes ? "vendor.view.request-resume-title" : "vendor.view.resume-title", v.slug()),
+                    fourEyes ? t("vendor.view.four-eyes", Words.label(open.reason()), serves) : serves,
+                    t(fourEyes ? "vendor.view.request-resume-confirm" : "vendor.view.resume-confirm"),
+                    reason -> act(() -> suspensions.requestResume(vendorId, v.version(), reason),
+                            fourEyes ? t("vendor.view.resume-requested") : t("vendor.view.resumed", v.slug())))
+                    .constructive().open());
             resume.setId("resume-vendor");
             resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             return new Component[] {retire, resume};
@@ -184,23 +186,23 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long> 
     }
 
     private void confirmRetire(VendorDetail v) {
-        ConfirmDialog confirm = new ConfirmDialog("Retire " + v.name() + "?",
-                "Retiring ends the integration for good: its " + v.liveLinks() + " live links and " + v.devices()
-                        + " devices stay refused, its API keys stop working, and it cannot be resumed.",
-                "Retire", e -> {
-                    Actions.run(() -> vendors.retire(vendorId, v.version()), v.slug() + " is retired.");
+        ConfirmDialog confirm = new ConfirmDialog(t("vendor.view.retire-title", v.name()),
+                t("vendor.view.retire-text", String.valueOf(v.liveLinks()), String.valueOf(v.devices())),
+                t("vendor.view.retire-confirm"), e -> {
+                    Actions.run(() -> vendors.retire(vendorId, v.version()), t("vendor.view.retired", v.slug()));
                     render();
                 });
         confirm.setId("retire-confirm");
         confirm.setConfirmButtonTheme("error primary");
         confirm.setCancelable(true);
+        confirm.setCancelText(t("base.cancel"));
         confirm.open();
     }
 
     private static Card reachCard(VendorDetail v) {
-        return Cards.of("reach-card", new com.vaadin.flow.component.html.H3("Reach"),
-                ReachLine.of("reach-households", "Households linked", v.households()),
-                ReachLine.of("reach-links", "Live links", v.liveLinks()),
-                ReachLine.of("reach-devices", "Devices", v.devices()));
+        return Cards.of("reach-card", new com.vaadin.flow.component.html.H3(t("vendor.reach.title")),
+                ReachLine.of("reach-households", t("vendor.reach.households"), v.households()),
+                ReachLine.of("reach-links", t("vendor.live-links"), v.liveLinks()),
+                ReachLine.of("reach-devices", t("vendor.devices"), v.devices()));
     }
 }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.vendor.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -24,46 +25,44 @@ class ViolationPolicyCard extends Card {
         Cards.outline(this);
         addClassName("violation-policy-card");
         setId("violation-policy");
-        add(new H3("Violation policy"));
-        Paragraph about = new Paragraph("Proven evidence (a signed cache key of another household came with the content) "
-                + "halts and rolls back the rollout at once. Claimed evidence (a request only names devices of two "
-                + "households) opens an incident and acts only at the threshold.");
+        add(new H3(t("vendor.policy.title")));
+        Paragraph about = new Paragraph(t("vendor.policy.about"));
         about.addClassName("muted");
         add(about);
         if (!admin) {
-            add(ReachLine.of("policy-proven-suspends", "Proven evidence suspends", p.provenSuspends() ? "Yes" : "No"),
-                    ReachLine.of("policy-claimed-threshold", "Claims that act", p.claimedThreshold()),
-                    ReachLine.of("policy-claimed-window", "Within (minutes)", p.claimedWindow().toMinutes()),
-                    ReachLine.of("policy-claimed-suspends", "Claims may suspend", p.claimedMaySuspend() ? "Yes" : "No"));
+            add(ReachLine.of("policy-proven-suspends", t("vendor.policy.proven-suspends"), p.provenSuspends() ? t("base.yes") : t("base.no")),
+                    ReachLine.of("policy-claimed-threshold", t("vendor.policy.threshold"), p.claimedThreshold()),
+                    ReachLine.of("policy-claimed-window", t("vendor.policy.window"), p.claimedWindow().toMinutes()),
+                    ReachLine.of("policy-claimed-suspends", t("vendor.policy.claims-suspend"), p.claimedMaySuspend() ? t("base.yes") : t("base.no")));
             return;
         }
-        Checkbox provenSuspends = new Checkbox("Proven evidence switches the vendor's cameras off", p.provenSuspends());
+        Checkbox provenSuspends = new Checkbox(t("vendor.policy.proven-switch"), p.provenSuspends());
         provenSuspends.setId("policy-proven-suspends");
-        IntegerField threshold = new IntegerField("Claims that act");
+        IntegerField threshold = new IntegerField(t("vendor.policy.threshold"));
         threshold.setId("policy-claimed-threshold");
         threshold.setMin(1);
         threshold.setMax(ViolationPolicy.MAX_THRESHOLD);
         threshold.setStepButtonsVisible(true);
         threshold.setValue(p.claimedThreshold());
-        IntegerField window = new IntegerField("Within (minutes)");
+        IntegerField window = new IntegerField(t("vendor.policy.window"));
         window.setId("policy-claimed-window");
         window.setMin((int) ViolationPolicy.MIN_WINDOW.toMinutes());
         window.setMax((int) ViolationPolicy.MAX_WINDOW.toMinutes());
         window.setValue((int) p.claimedWindow().toMinutes());
-        Checkbox claimedMaySuspend = new Checkbox("Claims at the threshold may switch its cameras off", p.claimedMaySuspend());
+        Checkbox claimedMaySuspend = new Checkbox(t("vendor.policy.claims-switch"), p.claimedMaySuspend());
         claimedMaySuspend.setId("policy-claimed-suspends");
-        Button save = new Button("Save policy", e -> {
+        Button save = new Button(t("vendor.policy.save"), e -> {
             threshold.setInvalid(false);
             window.setInvalid(false);
             IntegerField empty = threshold.getValue() == null ? threshold : window.getValue() == null ? window : null;
             if (empty != null) {
                 empty.setInvalid(true);
-                empty.setErrorMessage("Give a whole number.");
+                empty.setErrorMessage(t("vendor.policy.whole-number"));
                 return;
             }
             if (Actions.run(() -> policies.update(vendorId, new ViolationPolicy(provenSuspends.getValue(),
                             threshold.getValue(), Duration.ofMinutes(window.getValue()), claimedMaySuspend.getValue())),
-                    "Violation policy saved.", Map.of("claimedThreshold", threshold, "claimedWindow", window))) {
+                    t("vendor.policy.saved"), Map.of("claimedThreshold", threshold, "claimedWindow", window))) {
                 changed.run();
             }
         });
