@@ -6,4 +6,7 @@ public interface PortalUser {
     String displayName();
 
     String roleLabel();
+
+    /** The translation key of the role's name (see {@code base.Translations}). */
+    String roleKey();
 }

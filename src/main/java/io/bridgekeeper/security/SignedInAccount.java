@@ -19,6 +19,11 @@ public record SignedInAccount(long id, String email, String displayName, Set<Rol
     }
 
     @Override
+    public String roleKey() {
+        return "enum.Role." + primaryRole().name();
+    }
+
+    @Override
     public Type auditActorType() {
         return Type.ACCOUNT;
     }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import java.util.List;
 
 import com.vaadin.flow.component.card.Card;
@@ -25,7 +26,7 @@ class AuditDetailPanel extends Card {
 
     void showNothing() {
         removeAll();
-        Paragraph hint = new Paragraph("Select an event to see who did what, and what changed.");
+        Paragraph hint = new Paragraph(t("audit.detail.hint"));
         hint.addClassName("muted");
         add(hint);
     }
@@ -33,22 +34,22 @@ class AuditDetailPanel extends Card {
     /** The event, and when other events of its target were folded into its row, that target's whole story. */
     void show(AuditEntry e, List<AuditEntry> story) {
         removeAll();
-        H3 title = new H3("Event " + e.id());
+        H3 title = new H3(t("audit.detail.title", String.valueOf(e.id())));
         title.setId("audit-detail-title");
         Div facts = new Div();
         facts.addClassName("facts");
-        fact(facts, "When", Formats.utc(e.occurredAt()));
-        fact(facts, "Actor", e.actorName() + " (" + e.actorType().toLowerCase().replace('_', ' ') + ")");
-        fact(facts, "Action", e.action());
-        fact(facts, "Target", e.target());
-        fact(facts, "Vendor", e.vendorName() == null ? "—" : e.vendorName());
-        fact(facts, "Client address", e.clientAddress() == null ? "—" : e.clientAddress());
+        fact(facts, t("audit.when"), Formats.utc(e.occurredAt()));
+        fact(facts, t("audit.actor"), e.actorName() + " (" + e.actorType().toLowerCase().replace('_', ' ') + ")");
+        fact(facts, t("audit.action"), e.action());
+        fact(facts, t("audit.target"), e.target());
+        fact(facts, t("audit.vendor"), e.vendorName() == null ? "—" : e.vendorName());
+        fact(facts, t("audit.detail.client"), e.clientAddress() == null ? "—" : e.clientAddress());
         add(title, facts);
 
         Div diff = new Div();
         diff.setId("audit-diff");
         diff.addClassName("diff");
-        Div head = new Div(new Span("Field"), new Span("Before"), new Span("After"));
+        Div head = new Div(new Span(t("audit.detail.field")), new Span(t("audit.detail.before")), new Span(t("audit.detail.after")));
         head.addClassNames("diff-row", "diff-head");
         diff.add(head);
         var lines = AuditDiff.of(e.before(), e.after());
@@ -62,7 +63,7 @@ class AuditDetailPanel extends Card {
             Div row = new Div(path, before, after);
             row.addClassNames("diff-row", "diff-" + line.kind().name().toLowerCase());
             if (line.kind() != AuditDiff.Kind.UNCHANGED) {
-                path.add(new Badge(line.kind().name().toLowerCase(), switch (line.kind()) {
+                path.add(new Badge(t("audit.diff." + line.kind().name()), switch (line.kind()) {
                     case ADDED -> "success";
                     case REMOVED -> "error";
                     default -> "warning";
@@ -71,13 +72,13 @@ class AuditDetailPanel extends Card {
             diff.add(row);
         }
         if (lines.isEmpty()) {
-            Paragraph none = new Paragraph("This event records no before or after state.");
+            Paragraph none = new Paragraph(t("audit.detail.no-state"));
             none.addClassName("muted");
             diff.add(none);
         }
         add(diff);
         if (!story.isEmpty()) {
-            H3 storyTitle = new H3("Every event of " + e.target());
+            H3 storyTitle = new H3(t("audit.detail.story", e.target()));
             Div storyLines = new Div();
             storyLines.setId("audit-story");
             storyLines.addClassName("audit-story");

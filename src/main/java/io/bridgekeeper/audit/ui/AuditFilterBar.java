@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,27 +19,27 @@ import java.util.function.Consumer;
 /** The audit view's filters: each change applies at once. Times are UTC, like the grid. */
 class AuditFilterBar extends Div {
 
-    private final TextField actor = new TextField("Actor");
-    private final ComboBox<String> action = new ComboBox<>("Action");
-    private final TextField targetType = new TextField("Target type");
-    private final TextField targetId = new TextField("Target id");
-    private final ComboBox<VendorOption> vendor = new ComboBox<>("Vendor");
-    private final DateTimePicker from = new DateTimePicker("From (UTC)");
-    private final DateTimePicker to = new DateTimePicker("Until (UTC)");
+    private final TextField actor = new TextField(t("audit.actor"));
+    private final ComboBox<String> action = new ComboBox<>(t("audit.action"));
+    private final TextField targetType = new TextField(t("audit.filter.target-type"));
+    private final TextField targetId = new TextField(t("audit.filter.target-id"));
+    private final ComboBox<VendorOption> vendor = new ComboBox<>(t("audit.vendor"));
+    private final DateTimePicker from = new DateTimePicker(t("audit.filter.from"));
+    private final DateTimePicker to = new DateTimePicker(t("audit.filter.until"));
 
     AuditFilterBar(List<String> actions, List<VendorOption> vendors, Consumer<AuditFilter> onChange) {
         addClassName("audit-filters");
         actor.setId("audit-filter-actor");
-        actor.setPlaceholder("e-mail, vendor key or system rule");
+        actor.setPlaceholder(t("audit.filter.actor-placeholder"));
         actor.setClearButtonVisible(true);
         action.setId("audit-filter-action");
         action.setItems(actions);
         action.setAllowCustomValue(true);
         action.addCustomValueSetListener(e -> action.setValue(e.getDetail().trim().toUpperCase()));
         action.setClearButtonVisible(true);
-        action.setPlaceholder("any");
+        action.setPlaceholder(t("audit.filter.any"));
         targetType.setId("audit-filter-target-type");
-        targetType.setPlaceholder("e.g. incident");
+        targetType.setPlaceholder(t("audit.filter.target-type-placeholder"));
         targetType.setClearButtonVisible(true);
         targetId.setId("audit-filter-target-id");
         targetId.setClearButtonVisible(true);
@@ -47,11 +48,11 @@ class AuditFilterBar extends Div {
         vendor.setItems(vendors);
         vendor.setItemLabelGenerator(VendorOption::name);
         vendor.setClearButtonVisible(true);
-        vendor.setPlaceholder("any");
+        vendor.setPlaceholder(t("audit.filter.any"));
         from.setId("audit-filter-from");
         to.setId("audit-filter-to");
 
-        Button clear = new Button("Clear", VaadinIcon.CLOSE_SMALL.create(), e -> {
+        Button clear = new Button(t("audit.filter.clear"), VaadinIcon.CLOSE_SMALL.create(), e -> {
             actor.clear();
             action.clear();
             targetType.clear();

@@ -1,5 +1,7 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,7 +15,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -38,10 +39,14 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
  * and, for admins, the check of the hash chain. Partner managers see their vendors' events only.
  */
 @Route("audit")
-@PageTitle("Audit log · Bridgekeeper")
 @Menu(title = "Audit log", order = 14, icon = "vaadin:records")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-public class AuditView extends VerticalLayout {
+public class AuditView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("audit.title") + " · Bridgekeeper";
+    }
 
     private final AuditSearch search;
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -56,7 +61,7 @@ public class AuditView extends VerticalLayout {
         setSizeFull();
         boolean admin = authentication.hasRole(Roles.ADMIN);
 
-        Anchor export = csvLink("audit-export", "Export CSV", event -> {
+        Anchor export = csvLink("audit-export", t("audit.export"), event -> {
             event.setFileName("audit-" + Formats.fileStamp(Instant.now()) + ".csv");
             event.setContentType("text/csv; charset=utf-8");
             search.exportCsv(filter, event.getOutputStream());
@@ -65,12 +70,12 @@ public class AuditView extends VerticalLayout {
         chainStatus.setId("chain-status");
         chainStatus.addClassName("chain-status");
         chainStatus.setVisible(false);
-        Button verify = new Button("Verify chain", VaadinIcon.CHECK_CIRCLE_O.create());
+        Button verify = new Button(t("audit.verify"), VaadinIcon.CHECK_CIRCLE_O.create());
         verify.setDisableOnClick(true);
         verify.addClickListener(e -> {
             // a million events take seconds: check in the background (as this admin) and push the result
             UI ui = UI.getCurrent();
-            chainStatus.setText("Verifying the audit chain…");
+            chainStatus.setText(t("audit.verifying"));
             chainStatus.setClassName("chain-status");
             chainStatus.setVisible(true);
             CompletableFuture.supplyAsync(verification::verify,
@@ -78,7 +83,7 @@ public class AuditView extends VerticalLayout {
                     .whenComplete((result, failure) -> ui.access(() -> {
                         verify.setEnabled(true);
                         if (failure != null) {
-                            chainStatus.setText("The verification could not run: " + failure.getMessage());
+                            chainStatus.setText(t("audit.verify-failed", String.valueOf(failure.getMessage())));
                             chainStatus.setClassName("chain-status chain-broken");
                             return;
                         }
@@ -89,8 +94,8 @@ public class AuditView extends VerticalLayout {
         });
         verify.setId("audit-verify");
         verify.setVisible(admin);
-        add(new ViewHeader("Audit log", admin ? "Every change on the platform, newest first"
-                : "Every change to your vendors' integrations, newest first", verify, export), chainStatus);
+        add(new ViewHeader(t("audit.title"), admin ? t("audit.subtitle-admin")
+                : t("audit.subtitle-partner"), verify, export), chainStatus);
 
         add(new AuditFilterBar(search.actions(), search.vendors(), f -> {
             filter = f;
@@ -104,21 +109,21 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(LitRenderer.<AuditEntry>of("""
                 <div class="cell-main">${item.date}</div><div class="cell-sub">${item.time}</div>""")
                 .withProperty("date", e -> Formats.utcDate(e.occurredAt()))
-                .withProperty("time", e -> Formats.utcTime(e.occurredAt()))).setHeader("When (UTC)").setWidth("7.5rem")
+                .withProperty("time", e -> Formats.utcTime(e.occurredAt()))).setHeader(t("audit.grid.when")).setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.addColumn(LitRenderer.<AuditEntry>of("""
                 <div class="cell-main">${item.action}</div><div class="cell-sub">${item.target}</div>""")
                 .withProperty("action", e -> e.action() + (e.foldedSteps() == 0 ? ""
-                        : " · " + e.foldedSteps() + (e.foldedSteps() == 1 ? " failed attempt" : " failed attempts")))
-                .withProperty("target", AuditEntry::target)).setHeader("Action and target").setFlexGrow(3);
+                        : " · " + t("audit.grid.failed-attempts", e.foldedSteps())))
+                .withProperty("target", AuditEntry::target)).setHeader(t("audit.grid.action-target")).setFlexGrow(3);
         grid.addColumn(LitRenderer.<AuditEntry>of("""
                 <div class="cell-main">${item.actor}</div><div class="cell-sub">${item.vendor}</div>""")
                 .withProperty("actor", AuditEntry::actorName)
                 .withProperty("vendor", e -> e.vendorName() == null ? "" : e.vendorName()))
-                .setHeader("Actor and vendor").setFlexGrow(2);
-        NarrowWindow.showOnlyOnPhones(grid, "When (UTC)", "Action and target");
+                .setHeader(t("audit.grid.actor-vendor")).setFlexGrow(2);
+        NarrowWindow.showOnlyOnPhones(grid, t("audit.grid.when"), t("audit.grid.action-target"));
         grid.setItemsPageable(pageable -> search.page(filter, pageable).getContent());
-        grid.setEmptyStateText("No event matches these filters.");
+        grid.setEmptyStateText(t("audit.grid.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() == null) {
                 detail.showNothing();

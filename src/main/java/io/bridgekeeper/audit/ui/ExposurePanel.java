@@ -1,10 +1,12 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.audit.ExposureReport;
 import io.bridgekeeper.audit.ExposureReports;
 import io.bridgekeeper.base.ui.Formats;
@@ -23,9 +25,9 @@ class ExposurePanel extends Div {
         setId("exposure-report");
         addClassName("exposure-report");
 
-        H2 title = new H2("Exposure report");
+        H2 title = new H2(t("audit.exposure.title"));
         title.addClassName("section-title");
-        Div header = new Div(title, AuditView.csvLink("exposure-export", "Export CSV", event -> {
+        Div header = new Div(title, AuditView.csvLink("exposure-export", t("audit.export"), event -> {
             event.setFileName("incident-" + incidentId + "-exposure.csv");
             event.setContentType("text/csv; charset=utf-8");
             reports.exportCsv(incidentId, event.getOutputStream());
@@ -34,47 +36,44 @@ class ExposurePanel extends Div {
         add(header);
 
         if (report.isEmpty()) {
-            Paragraph none = new Paragraph("No isolation violation is recorded for this incident: nobody's devices "
-                    + "were shown to another household through it.");
+            Paragraph none = new Paragraph(t("audit.exposure.none"));
             none.setId("exposure-none");
             none.addClassName("muted");
             add(none);
             return;
         }
         Div stats = new Div(
-                new StatCard("exposure-households", "Households affected", report.householdsAffected(), "error"),
-                new StatCard("exposure-exposed", "Households whose devices were exposed", report.exposedHouseholds(),
+                new StatCard("exposure-households", t("audit.exposure.affected"), report.householdsAffected(), "error"),
+                new StatCard("exposure-exposed", t("audit.exposure.exposed"), report.exposedHouseholds(),
                         "neutral"),
-                new StatCard("exposure-viewers", "Households shown them", report.viewingHouseholds(), "neutral"),
-                new StatCard("exposure-violations", "Violations", report.violations(), "neutral"));
+                new StatCard("exposure-viewers", t("audit.exposure.viewers"), report.viewingHouseholds(), "neutral"),
+                new StatCard("exposure-violations", t("audit.exposure.violations"), report.violations(), "neutral"));
         if (report.canaryHouseholds() > 0) {
-            stats.add(new StatCard("exposure-canaries", "Canary households (not counted above)",
+            stats.add(new StatCard("exposure-canaries", t("audit.exposure.canaries"),
                     report.canaryHouseholds(), "neutral"));
         }
         stats.addClassName("stat-row");
         Paragraph summary = new Paragraph(report.exposedHouseholds() == 0 && report.viewingHouseholds() == 0
-                ? "Only canary households were involved: no real household's images reached another's display."
+                ? t("audit.exposure.only-canaries")
                 : report.exposedHouseholds() == 1 && report.viewingHouseholds() == 1
-                ? "One household's images reached one other household's display."
-                : String.format("Images of %,d households reached the displays of %,d other households.",
-                        report.exposedHouseholds(), report.viewingHouseholds()));
+                ? t("audit.exposure.one")
+                : t("audit.exposure.many", report.exposedHouseholds(), report.viewingHouseholds()));
         summary.setId("exposure-summary");
         add(summary);
-        Paragraph window = new Paragraph("From " + Formats.utc(report.firstAt()) + " to "
-                + Formats.utc(report.lastAt()) + ".");
+        Paragraph window = new Paragraph(t("audit.exposure.window", Formats.utc(report.firstAt()), Formats.utc(report.lastAt())));
         window.setId("exposure-window");
         window.addClassName("muted");
 
         Grid<ExposureReport.Row> grid = new Grid<>();
         grid.setId("exposure-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(household(ExposureReport.Row::exposedHousehold, ExposureReport.Row::exposedEmail)).setHeader("Exposed household").setFlexGrow(2);
-        grid.addColumn(ExposureReport.Row::exposedDevices).setHeader("Their devices").setFlexGrow(1);
-        grid.addColumn(household(ExposureReport.Row::viewerHousehold, ExposureReport.Row::viewerEmail)).setHeader("Shown to household").setFlexGrow(2);
-        grid.addColumn(ExposureReport.Row::viewerDevices).setHeader("On").setFlexGrow(1);
-        grid.addColumn(r -> Formats.utc(r.firstAt())).setHeader("First").setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(r -> Formats.utc(r.lastAt())).setHeader("Last").setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(r -> String.format("%,d", r.times())).setHeader("Times").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(household(ExposureReport.Row::exposedHousehold, ExposureReport.Row::exposedEmail)).setHeader(t("audit.exposure.exposed-household")).setFlexGrow(2);
+        grid.addColumn(ExposureReport.Row::exposedDevices).setHeader(t("audit.exposure.their-devices")).setFlexGrow(1);
+        grid.addColumn(household(ExposureReport.Row::viewerHousehold, ExposureReport.Row::viewerEmail)).setHeader(t("audit.exposure.shown-to")).setFlexGrow(2);
+        grid.addColumn(ExposureReport.Row::viewerDevices).setHeader(t("audit.exposure.on")).setFlexGrow(1);
+        grid.addColumn(r -> Formats.utc(r.firstAt())).setHeader(t("audit.exposure.first")).setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(r -> Formats.utc(r.lastAt())).setHeader(t("audit.exposure.last")).setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(r -> String.format(Words.pageLocale(), "%,d", r.times())).setHeader(t("audit.exposure.times")).setWidth("5rem").setFlexGrow(0);
         grid.setItems(report.rows());
         grid.setAllRowsVisible(report.rows().size() <= 20);
         grid.setHeight(report.rows().size() <= 20 ? null : "28rem");

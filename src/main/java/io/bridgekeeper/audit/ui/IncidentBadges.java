@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.audit.IncidentState;
 import io.bridgekeeper.audit.Severity;
 import io.bridgekeeper.base.ui.Badge;
@@ -10,7 +11,7 @@ final class IncidentBadges {
     }
 
     static Badge state(IncidentState state) {
-        Badge badge = new Badge(state.label(), switch (state) {
+        Badge badge = new Badge(Words.label(state), switch (state) {
             case OPEN -> "error";
             case ACKNOWLEDGED -> "warning";
             case RESOLVED -> "success";

@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,19 +21,19 @@ class IncidentNoteDialog extends Dialog {
         setHeaderTitle(title);
         setWidth("30rem");
         Paragraph text = new Paragraph(explanation);
-        TextArea note = new TextArea(noteRequired ? "Note (required)" : "Note (optional)");
+        TextArea note = new TextArea(t(noteRequired ? "audit.note.required" : "audit.note.optional"));
         note.setId(id + "-note");
         note.setWidthFull();
         Limits.count(note, 4000);
         note.setMinHeight("6rem");
         add(text, note);
 
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId(id + "-cancel");
         Button confirm = new Button(confirmText, e -> {
             if (noteRequired && note.getValue().isBlank()) {
                 note.setInvalid(true);
-                note.setErrorMessage("Write a note first.");
+                note.setErrorMessage(t("audit.note.write-first"));
                 return;
             }
             action.accept(note.getValue());

@@ -1,5 +1,7 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
@@ -12,8 +14,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.audit.ExposureReports;
 import io.bridgekeeper.audit.IncidentDetail;
 import io.bridgekeeper.audit.IncidentPages;
@@ -31,9 +33,13 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** One incident: its state, evidence, vendor and rollout, exposure report and timeline; acknowledge and resolve. */
 @Route("incidents")
-@PageTitle("Incident · Bridgekeeper")
 @RolesAllowed(Roles.ADMIN)
-public class IncidentView extends VerticalLayout implements HasUrlParameter<Long> {
+public class IncidentView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("audit.incident.title") + " · Bridgekeeper";
+    }
 
     private final IncidentService incidents;
     private final IncidentPages pages;
@@ -61,48 +67,49 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
     private void render(IncidentPage page) {
         IncidentDetail incident = page.incident();
         removeAll();
-        RouterLink back = new RouterLink("← All incidents", IncidentsView.class);
+        RouterLink back = new RouterLink(t("audit.incident.back"), IncidentsView.class);
         back.setId("incident-back");
         back.addClassName("back-link");
 
-        Button acknowledge = new Button("Acknowledge", VaadinIcon.EYE.create(), e -> new IncidentNoteDialog(
-                "acknowledge-dialog", "Acknowledge incident " + incident.id(),
-                "You take it on: the incident stays open until it is resolved.", "Acknowledge", false, false,
-                note -> act(() -> incidents.acknowledge(incident.id(), note), "Incident acknowledged.")).open());
+        Button acknowledge = new Button(t("audit.incident.acknowledge"), VaadinIcon.EYE.create(), e -> new IncidentNoteDialog(
+                "acknowledge-dialog", t("audit.incident.acknowledge-title", String.valueOf(incident.id())),
+                t("audit.incident.acknowledge-text"), t("audit.incident.acknowledge"), false, false,
+                note -> act(() -> incidents.acknowledge(incident.id(), note), t("audit.incident.acknowledged"))).open());
         acknowledge.setId("incident-acknowledge");
         acknowledge.setEnabled(incident.state() == IncidentState.OPEN);
-        Button resolve = new Button("Resolve", VaadinIcon.CHECK.create(), e -> new IncidentNoteDialog(
-                "resolve-dialog", "Resolve incident " + incident.id(),
-                "Resolving closes the incident for good. Say what was done and why it is safe now.", "Resolve", true,
-                true, note -> act(() -> incidents.resolve(incident.id(), note), "Incident resolved.")).open());
+        Button resolve = new Button(t("audit.incident.resolve"), VaadinIcon.CHECK.create(), e -> new IncidentNoteDialog(
+                "resolve-dialog", t("audit.incident.resolve-title", String.valueOf(incident.id())),
+                t("audit.incident.resolve-text"), t("audit.incident.resolve"), true,
+                true, note -> act(() -> incidents.resolve(incident.id(), note), t("audit.incident.resolved"))).open());
         resolve.setId("incident-resolve");
         resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         resolve.setEnabled(incident.state() != IncidentState.RESOLVED);
-        Button note = new Button("Add note", VaadinIcon.COMMENT_O.create(), e -> new IncidentNoteDialog(
-                "note-dialog", "Add a note to incident " + incident.id(), "Notes go on the incident's timeline.",
-                "Add note", true, false, text -> act(() -> incidents.addNote(incident.id(), text), "Note added.")).open());
+        Button note = new Button(t("audit.incident.add-note"), VaadinIcon.COMMENT_O.create(), e -> new IncidentNoteDialog(
+                "note-dialog", t("audit.incident.note-title", String.valueOf(incident.id())), t("audit.incident.note-text"),
+                t("audit.incident.add-note"), true, false, text -> act(() -> incidents.addNote(incident.id(), text),
+                t("audit.incident.note-added"))).open());
         note.setId("incident-add-note");
 
-        ViewHeader header = new ViewHeader("Incident " + incident.id() + ": " + incident.title(), null,
+        ViewHeader header = new ViewHeader(t("audit.incident.heading", String.valueOf(incident.id()), incident.title()), null,
                 note, acknowledge, resolve);
         Div badges = new Div(IncidentBadges.severity(incident.severity()), IncidentBadges.state(incident.state()),
-                new Span(incident.kind().label()));
+                new Span(Words.label(incident.kind())));
         badges.setId("incident-badges");
         badges.addClassName("badge-line");
 
         Div facts = new Div();
         facts.setId("incident-facts");
         facts.addClassName("facts");
-        fact(facts, "Vendor", incident.vendorName() == null ? "—" : incident.vendorName() + " (" + incident.vendorSlug() + ")");
-        fact(facts, "Rollout", incident.rolloutId() == null ? "—"
+        fact(facts, t("audit.vendor"), incident.vendorName() == null ? "—" : incident.vendorName() + " (" + incident.vendorSlug() + ")");
+        fact(facts, t("audit.incident.rollout"), incident.rolloutId() == null ? "—"
                 : "#" + incident.rolloutId() + " " + incident.rolloutDescription());
-        fact(facts, "Opened", Formats.utc(incident.openedAt()) + " by " + incident.openedBy());
-        fact(facts, "Acknowledged", incident.acknowledgedAt() == null ? "—"
-                : Formats.utc(incident.acknowledgedAt()) + " by " + incident.acknowledgedBy());
-        fact(facts, "Resolved", incident.resolvedAt() == null ? "—"
-                : Formats.utc(incident.resolvedAt()) + " by " + incident.resolvedBy());
+        fact(facts, t("audit.incident.opened"), t("audit.incident.at-by", Formats.utc(incident.openedAt()), incident.openedBy()));
+        fact(facts, Words.label(IncidentState.ACKNOWLEDGED), incident.acknowledgedAt() == null ? "—"
+                : t("audit.incident.at-by", Formats.utc(incident.acknowledgedAt()), incident.acknowledgedBy()));
+        fact(facts, Words.label(IncidentState.RESOLVED), incident.resolvedAt() == null ? "—"
+                : t("audit.incident.at-by", Formats.utc(incident.resolvedAt()), incident.resolvedBy()));
 
-        H2 evidenceTitle = new H2("Evidence");
+        H2 evidenceTitle = new H2(t("audit.incident.evidence"));
         evidenceTitle.addClassName("section-title");
         // the recorded evidence field by field; the JSON as stored one click away
         Div evidence = new Div();
@@ -117,12 +124,12 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
             Pre raw = new Pre(incident.evidence());
             raw.addClassName("evidence");
             com.vaadin.flow.component.details.Details asStored =
-                    new com.vaadin.flow.component.details.Details("As recorded (JSON)", raw);
+                    new com.vaadin.flow.component.details.Details(t("audit.incident.as-recorded"), raw);
             asStored.setId("incident-evidence-json");
             evidence.add(Cards.of("evidence-card", evidenceFacts, asStored));
         }
 
-        H2 timelineTitle = new H2("Timeline");
+        H2 timelineTitle = new H2(t("audit.incident.timeline"));
         timelineTitle.addClassName("section-title");
         TimelinePanel timeline = new TimelinePanel(page.timeline());
 

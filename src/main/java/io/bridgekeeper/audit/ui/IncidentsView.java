@@ -1,5 +1,7 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,8 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.audit.IncidentService;
 import io.bridgekeeper.audit.IncidentState;
@@ -24,10 +26,14 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** Incidents, unresolved first: state, severity, what opened them, the vendor; a click opens one. */
 @Route("admin/incidents")
-@PageTitle("Incidents · Bridgekeeper")
 @Menu(title = "Incidents", order = 5, icon = "vaadin:warning")
 @RolesAllowed(Roles.ADMIN)
-public class IncidentsView extends VerticalLayout {
+public class IncidentsView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("audit.incidents.title") + " · Bridgekeeper";
+    }
 
     private IncidentState stateFilter;
 
@@ -37,17 +43,19 @@ public class IncidentsView extends VerticalLayout {
         setSizeFull();
 
         Grid<IncidentSummary> grid = new Grid<>();
-        Button open = new Button("Open incident", VaadinIcon.PLUS.create(),
+        Button open = new Button(t("audit.incidents.open"), VaadinIcon.PLUS.create(),
                 e -> new OpenIncidentDialog(incidents, audit.vendors(),
                         id -> getUI().ifPresent(ui -> ui.navigate(IncidentView.class, id))).open());
         open.setId("incident-open");
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new ViewHeader("Incidents", "Opened by isolation violations, rollout guards, or by hand", open));
+        add(new ViewHeader(t("audit.incidents.title"), t("audit.incidents.subtitle"), open));
 
         Select<String> state = new Select<>();
         state.setId("incident-state-filter");
-        state.setLabel("State");
+        state.setLabel(t("audit.incidents.state"));
         state.setItems("All", "Open", "Acknowledged", "Resolved");
+        state.setItemLabelGenerator(s -> s.equals("All") ? t("audit.incidents.all")
+                : Words.label(IncidentState.valueOf(s.toUpperCase())));
         state.setValue("All");
         state.addValueChangeListener(e -> {
             stateFilter = switch (e.getValue()) {
@@ -63,24 +71,24 @@ public class IncidentsView extends VerticalLayout {
         grid.setId("incident-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(IncidentSummary::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(i -> IncidentBadges.severity(i.severity())).setHeader("Severity").setAutoWidth(true)
+        grid.addComponentColumn(i -> IncidentBadges.severity(i.severity())).setHeader(t("audit.incidents.severity")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(i -> IncidentBadges.state(i.state())).setHeader("State").setAutoWidth(true)
+        grid.addComponentColumn(i -> IncidentBadges.state(i.state())).setHeader(t("audit.incidents.state")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(IncidentSummary::title).setHeader("Title").setWidth("12rem").setFlexGrow(1);
-        grid.addColumn(i -> i.kind().label()).setHeader("Kind").setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(i -> i.vendorName() == null ? "—" : i.vendorName()).setHeader("Vendor").setWidth("9rem")
+        grid.addColumn(IncidentSummary::title).setHeader(t("audit.incidents.title-column")).setWidth("12rem").setFlexGrow(1);
+        grid.addColumn(i -> Words.label(i.kind())).setHeader(t("audit.incidents.kind")).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(i -> i.vendorName() == null ? "—" : i.vendorName()).setHeader(t("audit.vendor")).setWidth("9rem")
                 .setFlexGrow(1);
-        grid.addColumn(i -> i.violations() == 0 ? "" : String.format("%,d", i.violations())).setHeader("Violations")
+        grid.addColumn(i -> i.violations() == 0 ? "" : String.format(Words.pageLocale(), "%,d", i.violations())).setHeader(t("audit.exposure.violations"))
                 .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(LitRenderer.<IncidentSummary>of("""
                 <div class="cell-main">${item.date}</div><div class="cell-sub">${item.time}</div>""")
                 .withProperty("date", i -> Formats.utcDate(i.openedAt()))
-                .withProperty("time", i -> Formats.utcTime(i.openedAt()) + " UTC")).setHeader("Opened").setWidth("7.5rem")
+                .withProperty("time", i -> Formats.utcTime(i.openedAt()) + " UTC")).setHeader(t("audit.incident.opened")).setWidth("7.5rem")
                 .setFlexGrow(0);
-        NarrowWindow.showOnlyOnPhones(grid, "Title", "State");
+        NarrowWindow.showOnlyOnPhones(grid, t("audit.incidents.title-column"), t("audit.incidents.state"));
         grid.setItemsPageable(pageable -> incidents.list(stateFilter, pageable).getContent());
-        grid.setEmptyStateText("No incident. Isolation violations and rollout guards open them; so can you.");
+        grid.setEmptyStateText(t("audit.incidents.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(IncidentView.class, e.getItem().id())));
         addAndExpand(grid);
         liveUpdates.follow(this, c -> c.in("incident"), () -> grid.getDataProvider().refreshAll());

@@ -1,5 +1,6 @@
 package io.bridgekeeper.audit.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,25 +23,25 @@ import java.util.function.LongConsumer;
 class OpenIncidentDialog extends Dialog {
 
     OpenIncidentDialog(IncidentService incidents, List<VendorOption> vendors, LongConsumer opened) {
-        setHeaderTitle("Open an incident");
+        setHeaderTitle(t("audit.open.title"));
         setId("open-incident-dialog");
         setWidth("32rem");
 
-        TextField title = new TextField("Title");
+        TextField title = new TextField(t("audit.incidents.title-column"));
         title.setId("open-incident-title");
         title.setRequired(true);
         Limits.count(title, 300);
         Select<Severity> severity = new Select<>();
-        severity.setLabel("Severity");
+        severity.setLabel(t("audit.incidents.severity"));
         severity.setId("open-incident-severity");
         severity.setItems(Severity.values());
         severity.setValue(Severity.SEV2);
-        ComboBox<VendorOption> vendor = new ComboBox<>("Vendor (optional)");
+        ComboBox<VendorOption> vendor = new ComboBox<>(t("audit.open.vendor"));
         vendor.setId("open-incident-vendor");
         vendor.setItems(vendors);
         vendor.setItemLabelGenerator(VendorOption::name);
         vendor.setClearButtonVisible(true);
-        TextArea note = new TextArea("What happened");
+        TextArea note = new TextArea(t("audit.open.what"));
         note.setId("open-incident-note");
         Limits.count(note, 4000);
         FormLayout form = new FormLayout(title, severity, vendor, note);
@@ -48,12 +49,12 @@ class OpenIncidentDialog extends Dialog {
         form.setColspan(title, 2);
         add(form);
 
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("open-incident-cancel");
-        Button save = new Button("Open incident", e -> {
+        Button save = new Button(t("audit.incidents.open"), e -> {
             if (title.getValue().isBlank()) {
                 title.setInvalid(true);
-                title.setErrorMessage("Give the incident a title.");
+                title.setErrorMessage(t("audit.open.title-required"));
                 return;
             }
             long id = incidents.openByHand(new NewIncident(IncidentKind.MANUAL, severity.getValue(), title.getValue(),

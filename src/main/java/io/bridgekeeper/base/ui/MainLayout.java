@@ -137,7 +137,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             Span name = new Span(user.displayName());
             name.setId("current-user-name");
             name.addClassName("user-name");
-            Span role = new Span(user.roleLabel());
+            Span role = new Span(Words.ofPage().get(user.roleKey()));
             role.setId("current-user-role");
             role.addClassName("user-role");
             Div who = new Div(name, role);

@@ -1,5 +1,6 @@
 package io.bridgekeeper.canary.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Cards;
@@ -53,30 +55,27 @@ class CanaryHealthSection implements VendorPageSection {
         long probes = all.stream().mapToLong(CanaryHousehold::probes24h).sum();
         long failures = all.stream().mapToLong(CanaryHousehold::failures24h).sum();
         long silent = all.stream().filter(CanaryHousehold::silent).count();
-        Div title = new Div(new H3("Isolation canaries"));
+        Div title = new Div(new H3(t("canary.title")));
         title.addClassName("card-title-line");
         if (!all.isEmpty()) {
-            title.add(failures > 0 ? new Badge(failures + " failed in 24 h", "error")
-                    : silent > 0 ? new Badge(silent + " silent", "contrast") : new Badge("Healthy", "success"));
+            title.add(failures > 0 ? new Badge(t("canary.failed-24h", failures), "error")
+                    : silent > 0 ? new Badge(t("canary.silent-count", silent), "contrast") : new Badge(t("canary.healthy"), "success"));
         }
         card.add(title);
-        Paragraph what = new Paragraph("Synthetic households whose camera the data plane's prober shows on their own "
-                + "display all day. A probe that shows another household's still halts the rollout and switches the "
-                + "cameras off; a canary that goes silent pauses it. They are left out of every count of households.");
+        Paragraph what = new Paragraph(t("canary.what"));
         what.addClassName("muted");
         card.add(what);
         if (all.isEmpty()) {
-            Span none = new Span("No canary households enrolled.");
+            Span none = new Span(t("canary.none"));
             none.setId("canary-none");
             card.add(none);
         } else {
-            Span totals = new Span(String.format("%d canaries · %,d probes and %,d failures in the last 24 h",
-                    all.size(), probes, failures));
+            Span totals = new Span(t("canary.totals", all.size(), probes, failures));
             totals.setId("canary-totals");
             card.add(totals, grid(all, admin, card, vendorId));
         }
         if (admin) {
-            Button enroll = new Button(all.isEmpty() ? "Enroll canaries…" : "Enroll more…",
+            Button enroll = new Button(all.isEmpty() ? t("canary.enroll-first") : t("canary.enroll-more"),
                     e -> enroll(card, vendorId, all.size()));
             enroll.setId("canary-enroll");
             card.add(enroll);
@@ -88,17 +87,17 @@ class CanaryHealthSection implements VendorPageSection {
         grid.setId("canary-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
-        grid.addColumn(CanaryHousehold::name).setHeader("Canary").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(c -> c.lastProbeAt() == null ? "never" : Formats.minute(c.lastProbeAt()))
-                .setHeader("Last probe").setAutoWidth(true);
-        grid.addColumn(c -> String.format("%,d", c.probes24h())).setHeader("Probes 24 h").setAutoWidth(true);
-        grid.addColumn(c -> String.format("%,d", c.failures24h())).setHeader("Failures 24 h").setAutoWidth(true);
-        grid.addComponentColumn(c -> c.failures24h() > 0 ? new Badge("Failed", "error")
-                : c.silent() ? new Badge("Silent", "contrast") : new Badge("OK", "success"))
-                .setHeader("State").setAutoWidth(true);
+        grid.addColumn(CanaryHousehold::name).setHeader(t("canary.canary")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(c -> c.lastProbeAt() == null ? t("canary.never") : Formats.minute(c.lastProbeAt()))
+                .setHeader(t("canary.last-probe")).setAutoWidth(true);
+        grid.addColumn(c -> String.format(Words.pageLocale(), "%,d", c.probes24h())).setHeader(t("canary.probes")).setAutoWidth(true);
+        grid.addColumn(c -> String.format(Words.pageLocale(), "%,d", c.failures24h())).setHeader(t("canary.failures")).setAutoWidth(true);
+        grid.addComponentColumn(c -> c.failures24h() > 0 ? new Badge(t("canary.failed"), "error")
+                : c.silent() ? new Badge(t("canary.silent"), "contrast") : new Badge(t("canary.ok"), "success"))
+                .setHeader(t("canary.state")).setAutoWidth(true);
         if (admin) {
             grid.addComponentColumn(c -> {
-                Button withdraw = new Button("Withdraw…", e -> withdraw(card, vendorId, c, all.size()));
+                Button withdraw = new Button(t("canary.withdraw-button"), e -> withdraw(card, vendorId, c, all.size()));
                 withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 withdraw.setId("canary-withdraw-" + c.accountId());
                 return withdraw;
@@ -111,19 +110,19 @@ class CanaryHealthSection implements VendorPageSection {
     private void enroll(Card card, long vendorId, int existing) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("canary-enroll-dialog");
-        dialog.setHeader("Enroll canary households");
-        IntegerField count = new IntegerField("How many");
+        dialog.setHeader(t("canary.enroll-title"));
+        IntegerField count = new IntegerField(t("canary.how-many"));
         count.setId("canary-count");
         count.setMin(existing == 0 ? CanaryService.MIN_CANARIES : 1);
         count.setMax(CanaryService.MAX_PER_ENROLMENT);
         count.setValue(existing == 0 ? CanaryService.MIN_CANARIES : 1);
         count.setStepButtonsVisible(true);
-        dialog.add(new Paragraph("Each gets a synthetic account that cannot sign in, a live link to this vendor, a "
-                + "camera and a display. The prober's probes arrive as observations."), count);
+        dialog.add(new Paragraph(t("canary.enroll-text")), count);
         dialog.setCancelable(true);
-        Button ok = new Button("Enroll", e -> {
+        dialog.setCancelText(t("base.cancel"));
+        Button ok = new Button(t("canary.enroll"), e -> {
             if (Actions.run(() -> canaries.enroll(vendorId, count.getValue() == null ? 0 : count.getValue()),
-                    "Canary households enrolled.", Map.of("count", count))) {
+                    t("canary.enrolled"), Map.of("count", count))) {
                 dialog.close();
                 fill(card, vendorId);
             }
@@ -138,12 +137,11 @@ class CanaryHealthSection implements VendorPageSection {
         boolean both = existing == CanaryService.MIN_CANARIES;
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("canary-withdraw-dialog");
-        dialog.setHeader(both ? "Withdraw both canaries?" : "Withdraw " + c.name() + "?");
-        dialog.setText((both ? "A vendor has no canaries or at least two, so both are withdrawn: "
-                : "") + "their links end and their cameras and displays are removed; past probes stay on the record. "
-                + "Rollouts of this vendor then run without canary checks.");
+        dialog.setHeader(both ? t("canary.withdraw-both-title") : t("canary.withdraw-title", c.name()));
+        dialog.setText(t(both ? "canary.withdraw-both-text" : "canary.withdraw-text"));
         dialog.setCancelable(true);
-        Button ok = new Button(both ? "Withdraw both" : "Withdraw", e -> {
+        dialog.setCancelText(t("base.cancel"));
+        Button ok = new Button(both ? t("canary.withdraw-both") : t("canary.withdraw"), e -> {
             dialog.close();
             Actions.run(() -> {
                 if (both) {
@@ -151,7 +149,7 @@ class CanaryHealthSection implements VendorPageSection {
                 } else {
                     canaries.withdraw(vendorId, c.accountId());
                 }
-            }, "Canary withdrawn.");
+            }, t("canary.withdrawn"));
             fill(card, vendorId);
         });
         ok.setId("canary-withdraw-confirm");

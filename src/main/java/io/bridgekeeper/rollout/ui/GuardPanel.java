@@ -1,5 +1,6 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -15,27 +16,24 @@ class GuardPanel extends Card {
         setId("rollout-guards");
         Cards.outline(this);
         addClassName("guard-card");
-        add(new H3("Guards"));
-        add(line("guard-isolation", "Isolation violations", g.isolationViolations() + " (threshold 0)",
-                g.isolationViolations() == 0 ? "success" : "error", g.isolationViolations() == 0 ? "Green" : "Halt"));
-        String rate = String.format("%.2f %% of %,d deliveries (pause above %.2f %%)", g.errorRate() * 100,
-                g.deliveries(), g.errorRateThreshold().doubleValue() * 100);
-        add(line("guard-error-rate", "Error rate", rate, g.errorRateTripped() ? "error"
+        add(new H3(t("rollout.guards.title")));
+        add(line("guard-isolation", t("rollout.guards.isolation"), t("rollout.guards.isolation-value", g.isolationViolations()),
+                g.isolationViolations() == 0 ? "success" : "error", t(g.isolationViolations() == 0 ? "rollout.guards.green" : "rollout.guards.halt")));
+        String rate = t("rollout.guards.rate-value", g.errorRate() * 100, g.deliveries(), g.errorRateThreshold().doubleValue() * 100);
+        add(line("guard-error-rate", t("rollout.guards.error-rate"), rate, g.errorRateTripped() ? "error"
                 : g.sampleReached() ? "success" : "warning",
-                g.errorRateTripped() ? "Over" : g.sampleReached() ? "Green" : "Sampling"));
-        add(line("guard-sample", "Sample", String.format("%,d of %,d deliveries", g.deliveries(), g.minDeliveries()),
-                g.sampleReached() ? "success" : "warning", g.sampleReached() ? "Reached" : "Waiting"));
-        add(line("guard-no-data", "Telemetry", running ? "silent for " + duration(g.silentSeconds()) + " (pause after "
-                        + duration(g.noDataSeconds()) + ")" : "—",
+                t(g.errorRateTripped() ? "rollout.guards.over" : g.sampleReached() ? "rollout.guards.green" : "rollout.guards.sampling")));
+        add(line("guard-sample", t("rollout.guards.sample"), t("rollout.guards.sample-value", g.deliveries(), g.minDeliveries()),
+                g.sampleReached() ? "success" : "warning", t(g.sampleReached() ? "rollout.guards.reached" : "rollout.guards.waiting")));
+        add(line("guard-no-data", t("rollout.guards.telemetry"), running ? t("rollout.guards.silent-for", duration(g.silentSeconds()),
+                        duration(g.noDataSeconds())) : "—",
                 !running ? "neutral" : g.noDataTripped() ? "error" : "success",
-                !running ? "Idle" : g.noDataTripped() ? "Silent" : "Green"));
-        add(line("guard-bake", "Bake time", running ? duration(Math.min(g.bakedSeconds(), g.bakeSeconds())) + " of "
-                        + duration(g.bakeSeconds()) : duration(g.bakeSeconds()) + " per stage",
+                t(!running ? "rollout.guards.idle" : g.noDataTripped() ? "rollout.guards.silent" : "rollout.guards.green")));
+        add(line("guard-bake", t("rollout.guards.bake"), running ? t("rollout.guards.bake-of", duration(Math.min(g.bakedSeconds(),
+                        g.bakeSeconds())), duration(g.bakeSeconds())) : t("rollout.guards.bake-per-stage", duration(g.bakeSeconds())),
                 !running ? "neutral" : g.baked() ? "success" : "warning",
-                !running ? "Idle" : g.baked() ? "Baked" : "Baking"));
-        Span next = new Span(running ? "The guards decide every few seconds: green and baked advances, over the error "
-                + "rate or silent pauses, an isolation violation halts and rolls back."
-                : "The guards act only while the rollout runs.");
+                t(!running ? "rollout.guards.idle" : g.baked() ? "rollout.guards.baked" : "rollout.guards.baking")));
+        Span next = new Span(t(running ? "rollout.guards.verdict-running" : "rollout.guards.verdict-idle"));
         next.setId("guard-verdict");
         next.addClassName("muted");
         add(next);

@@ -1,5 +1,6 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Notifications;
@@ -28,21 +30,21 @@ import java.util.stream.Collectors;
 /** Plans a rollout from the vendor's stable version to a newer one; it starts as a draft. */
 class NewRolloutDialog extends Dialog {
 
-    private final ComboBox<VendorChoice> vendor = new ComboBox<>("Vendor");
-    private final ComboBox<CacheVersion> target = new ComboBox<>("Roll out version");
+    private final ComboBox<VendorChoice> vendor = new ComboBox<>(t("rollout.vendor"));
+    private final ComboBox<CacheVersion> target = new ComboBox<>(t("rollout.new.target"));
     private final Span from = new Span();
-    private final TextField stages = new TextField("Stages (percent of devices)");
-    private final IntegerField bakeMinutes = new IntegerField("Bake time per stage (minutes)");
-    private final IntegerField minDeliveries = new IntegerField("Minimum deliveries per stage");
-    private final NumberField errorRate = new NumberField("Pause above error rate (%)");
-    private final IntegerField noDataMinutes = new IntegerField("Pause after no telemetry for (minutes)");
+    private final TextField stages = new TextField(t("rollout.new.stages"));
+    private final IntegerField bakeMinutes = new IntegerField(t("rollout.new.bake"));
+    private final IntegerField minDeliveries = new IntegerField(t("rollout.new.min-deliveries"));
+    private final NumberField errorRate = new NumberField(t("rollout.new.error-rate"));
+    private final IntegerField noDataMinutes = new IntegerField(t("rollout.new.no-data"));
     private final CacheVersionService versions;
 
     NewRolloutDialog(List<VendorChoice> vendors, CacheVersionService versions, RolloutService rollouts,
                      LongConsumer created) {
         this.versions = versions;
         setId("new-rollout-dialog");
-        setHeaderTitle("New rollout");
+        setHeaderTitle(t("rollout.new.title"));
         setWidth("min(680px, 96vw)");
 
         vendor.setId("nr-vendor");
@@ -57,7 +59,7 @@ class NewRolloutDialog extends Dialog {
         from.addClassName("muted");
         stages.setId("nr-stages");
         stages.setValue(StagePlan.TEMPLATE.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        stages.setHelperText("Ascending, ending at 100. The template is 1, 5, 25, 50, 100.");
+        stages.setHelperText(t("rollout.new.stages-help"));
         stages.setValueChangeMode(ValueChangeMode.LAZY);
         stages.addValueChangeListener(e -> checkStages());
         bakeMinutes.setId("nr-bake");
@@ -66,7 +68,7 @@ class NewRolloutDialog extends Dialog {
         minDeliveries.setId("nr-min-deliveries");
         minDeliveries.setValue(500);
         minDeliveries.setMin(0);
-        minDeliveries.setHelperText("No automatic decision before this many deliveries on the stage.");
+        minDeliveries.setHelperText(t("rollout.new.min-deliveries-help"));
         errorRate.setId("nr-error-rate");
         errorRate.setValue(2.0);
         errorRate.setMin(0);
@@ -81,9 +83,9 @@ class NewRolloutDialog extends Dialog {
         form.setColspan(stages, 2);
         add(form);
 
-        Button save = new Button("Create draft", e -> {
+        Button save = new Button(t("rollout.new.save"), e -> {
             if (vendor.getValue() == null || target.getValue() == null) {
-                Notifications.error("Choose the vendor and the version to roll out.");
+                Notifications.error(t("rollout.new.choose"));
                 return;
             }
             Actions.get(() -> rollouts.create(new NewRollout(vendor.getValue().id(), target.getValue().id(),
@@ -98,7 +100,7 @@ class NewRolloutDialog extends Dialog {
         });
         save.setId("nr-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("nr-cancel");
         getFooter().add(cancel, save);
         if (vendors.size() == 1) {
@@ -115,7 +117,7 @@ class NewRolloutDialog extends Dialog {
             StagePlan.parse(stages.getValue());
             stages.setInvalid(false);
         } catch (DomainException ex) {
-            Actions.mark(stages, ex.getMessage());
+            Actions.mark(stages, ex.message(Words.pageLocale()));
         }
     }
 
@@ -129,7 +131,7 @@ class NewRolloutDialog extends Dialog {
         List<CacheVersion> all = versions.list(vendor.getValue().id());
         target.setItems(all.stream().filter(v -> !v.stable()).toList());
         from.setText(all.stream().filter(CacheVersion::stable).findFirst()
-                .map(v -> "From the stable version " + v.label() + ".")
-                .orElse("This vendor has no stable version yet: register one under Cache versions."));
+                .map(v -> t("rollout.new.from", v.label()))
+                .orElse(t("rollout.new.no-stable")));
     }
 }

@@ -1,6 +1,8 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.rollout.GuardReading;
 import io.bridgekeeper.rollout.RolloutDetail;
 
@@ -13,40 +15,43 @@ final class NextStep {
     private NextStep() {
     }
 
-    static String sentence(RolloutDetail r, GuardReading g) {
+    static String sentence(Words words, RolloutDetail r, GuardReading g) {
         return switch (r.state()) {
-            case DRAFT -> "Nothing moves yet: submit it, an admin other than its author approves it, then someone starts it.";
-            case PENDING_APPROVAL -> "Waits for an admin other than " + r.createdBy() + " to approve or reject it.";
-            case APPROVED -> "Starts when a partner manager or an admin presses Start: stage 1 moves "
-                    + r.stages().getFirst().percent() + " % of the devices to " + r.toLabel() + ".";
-            case RUNNING -> running(r, g);
-            case PAUSED -> "Paused: nothing moves. Resume keeps " + r.currentPercent() + " % on " + r.toLabel()
-                    + " and starts a fresh observation window: the bake time and the guards count again from then.";
-            case COMPLETED -> "Finished: " + r.toLabel() + " is the stable version for every device.";
-            case HALTED, ROLLED_BACK -> "Finished: every device is back on " + r.fromLabel() + "; nothing more happens.";
-            case REJECTED -> "Rejected: nothing moves. A new rollout can be planned.";
+            case DRAFT -> words.get("rollout.next.draft");
+            case PENDING_APPROVAL -> words.get("rollout.next.pending", r.createdBy());
+            case APPROVED -> words.get("rollout.next.approved", String.valueOf(r.stages().getFirst().percent()), r.toLabel());
+            case RUNNING -> running(words, r, g);
+            case PAUSED -> words.get("rollout.next.paused", String.valueOf(r.currentPercent()), r.toLabel());
+            case COMPLETED -> words.get("rollout.next.completed", r.toLabel());
+            case HALTED, ROLLED_BACK -> words.get("rollout.next.rolled-back", r.fromLabel());
+            case REJECTED -> words.get("rollout.next.rejected");
         };
     }
 
-    private static String running(RolloutDetail r, GuardReading g) {
-        String step = r.onLastStage() ? "Completes (" + r.toLabel() + " becomes stable)"
-                : "Advances to " + r.nextPercent() + " %";
-        String errors = String.format("errors stay under %s %%", percent(g.errorRateThreshold().doubleValue()));
+    private static String running(Words words, RolloutDetail r, GuardReading g) {
+        String step = r.onLastStage() ? words.get("rollout.next.step-complete", r.toLabel())
+                : words.get("rollout.next.step-advance", String.valueOf(r.nextPercent()));
+        String threshold = percent(g.errorRateThreshold().doubleValue());
         if (g.isolationViolations() > 0) {
-            return "Halts and rolls back to " + r.fromLabel() + " now: an isolation violation was reported.";
+            return words.get("rollout.next.halts", r.fromLabel());
         }
         if (g.errorRateTripped()) {
-            return "Pauses now: the error rate is over " + percent(g.errorRateThreshold().doubleValue()) + " %.";
+            return words.get("rollout.next.pauses", threshold);
         }
         if (g.mayAdvance()) {
-            return step + " within seconds: it has baked, the sample is reached and every guard is green.";
+            return words.get("rollout.next.within-seconds", step);
         }
-        String when = g.baked() ? "as soon as"
-                : "at " + Formats.timeOfDay(g.at().plusSeconds(g.bakeSeconds() - g.bakedSeconds())) + " if";
-        String sample = g.sampleReached() ? "" : String.format(" and %,d deliveries are reached (%,d so far)",
-                g.minDeliveries(), g.deliveries());
-        return step + " " + when + " " + errors + sample + ". Halts at the first isolation violation; pauses after "
-                + GuardPanel.duration(g.noDataSeconds()) + " without telemetry.";
+        String sample = g.sampleReached() ? "" : words.get("rollout.next.sample",
+                grouped(words, g.minDeliveries()), grouped(words, g.deliveries()));
+        String silent = GuardPanel.duration(g.noDataSeconds());
+        return g.baked() ? words.get("rollout.next.as-soon-as", step, threshold, sample, silent)
+                : words.get("rollout.next.at", step, Formats.timeOfDay(g.at().plusSeconds(g.bakeSeconds() - g.bakedSeconds())),
+                        threshold, sample, silent);
+    }
+
+    /** 1,500 in English, 1.500 in German. */
+    private static String grouped(Words words, long n) {
+        return words.get("rollout.number", n);
     }
 
     private static String percent(double fraction) {

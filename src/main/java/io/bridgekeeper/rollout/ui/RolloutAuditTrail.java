@@ -1,11 +1,13 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.rollout.RolloutAuditEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RolloutAuditTrail extends Card {
 
-    private static final Map<String, String> WHAT = Map.ofEntries(
-            Map.entry("ROLLOUT_CREATED", "Planned"), Map.entry("ROLLOUT_SUBMITTED", "Submitted for approval"),
-            Map.entry("ROLLOUT_APPROVED", "Approved"), Map.entry("ROLLOUT_REJECTED", "Rejected"),
-            Map.entry("ROLLOUT_STARTED", "Started"), Map.entry("ROLLOUT_ADVANCED", "Advanced"),
-            Map.entry("ROLLOUT_COMPLETED", "Completed"), Map.entry("ROLLOUT_PAUSED", "Paused"),
-            Map.entry("ROLLOUT_RESUMED", "Resumed"), Map.entry("ROLLOUT_HALTED", "Halted"),
-            Map.entry("ROLLOUT_ROLLED_BACK", "Rolled back"));
 
     RolloutAuditTrail(List<RolloutAuditEntry> entries) {
+        Words words = Words.ofPage();
         setId("rollout-audit");
         Cards.outline(this);
         addClassName("wide-card");
@@ -35,16 +31,17 @@ class RolloutAuditTrail extends Card {
         grid.setId("rollout-audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(e -> Formats.second(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> WHAT.getOrDefault(e.action(), e.action())).setHeader("What").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(RolloutAuditEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> details(e.after())).setHeader("Details").setFlexGrow(1);
+        grid.addColumn(e -> Formats.second(e.at())).setHeader(t("rollout.trail.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
+                .find(Words.pageLocale(), "rollout.trail.action." + e.action())).orElse(e.action())).setHeader(t("rollout.trail.what")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(RolloutAuditEntry::actor).setHeader(t("rollout.trail.who")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> details(words, e.after())).setHeader(t("rollout.trail.details")).setFlexGrow(1);
         grid.setItems(entries);
-        add(new H3("Audit trail"), grid);
+        add(new H3(t("rollout.trail.title")), grid);
     }
 
     /** The recorded after-state in words: percent, version, reason, and the guards' numbers when they acted. */
-    static String details(String afterJson) {
+    static String details(Words words, String afterJson) {
         if (afterJson == null || afterJson.isBlank()) {
             return "";
         }
@@ -56,22 +53,22 @@ class RolloutAuditTrail extends Card {
         }
         List<String> parts = new ArrayList<>();
         if (after.hasNonNull("percent")) {
-            parts.add(after.get("percent").asString() + " % of devices"
-                    + (after.hasNonNull("stage") ? " (stage " + after.get("stage").asString() + ")" : ""));
+            parts.add(after.hasNonNull("stage")
+                    ? words.get("rollout.trail.percent-stage", after.get("percent").asString(), after.get("stage").asString())
+                    : words.get("rollout.trail.percent", after.get("percent").asString()));
         }
         if (after.hasNonNull("stableVersion")) {
-            parts.add(after.get("stableVersion").asString() + " is the stable version");
+            parts.add(words.get("rollout.trail.stable", after.get("stableVersion").asString()));
         }
         if (after.hasNonNull("version")) {
-            parts.add("back on " + after.get("version").asString());
+            parts.add(words.get("rollout.trail.back-on", after.get("version").asString()));
         }
         if (after.hasNonNull("reason")) {
             parts.add("“" + after.get("reason").asString() + "”");
         }
         JsonNode evidence = after.get("evidence");
         if (evidence != null && evidence.isObject() && evidence.has("deliveries")) {
-            parts.add(String.format("the guards saw %,d deliveries, %,d errors (%.2f %%), %,d isolation violations, "
-                            + "%s without telemetry, %s baked",
+            parts.add(words.get("rollout.trail.guards-saw",
                     evidence.path("deliveries").asLong(), evidence.path("errors").asLong(),
                     evidence.path("errorRate").asDouble() * 100, evidence.path("isolationViolations").asLong(),
                     GuardPanel.duration(evidence.path("silentSeconds").asLong()),

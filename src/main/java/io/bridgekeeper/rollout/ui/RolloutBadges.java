@@ -1,5 +1,6 @@
 package io.bridgekeeper.rollout.ui;
 
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.rollout.RolloutState;
 
@@ -15,7 +16,7 @@ final class RolloutBadges {
             case PAUSED, PENDING_APPROVAL -> "warning";
             case DRAFT, APPROVED -> "neutral";
         };
-        Badge badge = new Badge(state.label(), tone);
+        Badge badge = new Badge(Words.label(state), tone);
         badge.addClassName("rollout-state");
         return badge;
     }

@@ -1,7 +1,9 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import static io.bridgekeeper.base.ui.Texts.muted;
 
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,8 +17,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Actions;
@@ -46,9 +48,13 @@ import java.util.Set;
  * state; halting, rejecting and approving ask for a reason first.
  */
 @Route("rollouts")
-@PageTitle("Rollout · Bridgekeeper")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
-public class RolloutView extends VerticalLayout implements HasUrlParameter<Long> {
+public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("rollout.view.title") + " · Bridgekeeper";
+    }
 
     private final RolloutService rollouts;
     private final RolloutPages pages;
@@ -82,13 +88,13 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         RolloutDetail r = page.rollout();
         vendorId = r.vendorId();
         removeAll();
-        ViewHeader header = new ViewHeader("Rollout #" + r.id() + ": " + r.fromLabel() + " → " + r.toLabel(),
-                r.vendorName() + " · " + r.stages().size() + " stages", actions(r, page.actions(), page.devicesMovedByNextStage())
+        ViewHeader header = new ViewHeader(t("rollout.view.heading", String.valueOf(r.id()), r.fromLabel(), r.toLabel()),
+                t("rollout.view.subtitle", r.vendorName(), String.valueOf(r.stages().size())), actions(r, page.actions(), page.devicesMovedByNextStage())
                 .toArray(Component[]::new));
         header.withBadge(RolloutBadges.state(r.state()));
         add(header);
         // what happens next, and on what condition, in one sentence
-        Paragraph next = new Paragraph(NextStep.sentence(r, page.reading()));
+        Paragraph next = new Paragraph(NextStep.sentence(Words.ofPage(), r, page.reading()));
         next.setId("rollout-next");
         next.addClassName("next-step");
         add(next);
@@ -107,8 +113,8 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
 
     private Div banner(RolloutDetail r, List<RolloutIncident> incidents) {
         boolean halted = r.state() == RolloutState.HALTED || r.state() == RolloutState.ROLLED_BACK;
-        H3 title = new H3(halted ? "Halted and rolled back to " + r.fromLabel()
-                : r.state() == RolloutState.PAUSED ? "Paused" : "Incidents");
+        H3 title = new H3(halted ? t("rollout.view.halted-to", r.fromLabel())
+                : r.state() == RolloutState.PAUSED ? Words.label(RolloutState.PAUSED) : t("rollout.view.incidents"));
         Div text = new Div(title);
         if (r.pauseReason() != null) {
             Paragraph reason = new Paragraph(r.pauseReason());
@@ -119,8 +125,8 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         list.setId("rollout-incidents");
         list.addClassName("incident-list");
         for (RolloutIncident i : incidents) {
-            Span line = new Span("Incident #" + i.id() + " · " + i.severity() + " · " + i.state().toLowerCase() + " — "
-                    + i.title());
+            Span line = new Span(t("rollout.view.incident-line", String.valueOf(i.id()), i.severity(),
+                    incidentState(i.state()), i.title()));
             line.setId("incident-" + i.id());
             list.add(line);
         }
@@ -131,39 +137,45 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         return banner;
     }
 
+    /** An incident's state in words ("open"), the stored name where it has none. */
+    private static String incidentState(String state) {
+        String key = "enum.IncidentState." + state;
+        String text = io.bridgekeeper.base.Translations.bundled().find(Words.pageLocale(), key);
+        return text == null ? state.toLowerCase() : text.toLowerCase(Words.pageLocale());
+    }
+
     private Card progressCard(RolloutDetail r, DeviceProgress p) {
         ProgressBar bar = new ProgressBar(0, 100, r.currentPercent());
         bar.setId("rollout-progress-bar");
-        bar.getElement().setAttribute("aria-label", "Devices on the new version: " + r.currentPercent() + " %");
+        bar.getElement().setAttribute("aria-label", t("rollout.view.progress-aria", String.valueOf(r.currentPercent())));
         Span figure = new Span(r.currentPercent() + " %");
         figure.setId("rollout-percent");
         figure.addClassName("stat-value");
-        Span devices = new Span(String.format("%,d of %,d devices on %s", p.onTarget(), p.total(), r.toLabel()));
+        Span devices = new Span(t("rollout.view.devices-on", p.onTarget(), p.total(), r.toLabel()));
         devices.setId("rollout-devices");
         devices.addClassName("muted");
-        Card card = Cards.of("progress-card", new H3("Progress"), figure, bar, devices);
+        Card card = Cards.of("progress-card", new H3(t("rollout.view.progress")), figure, bar, devices);
         if (r.currentStage() != null && r.state().isActive()) {
-            card.add(muted("Stage " + (r.currentStage() + 1) + " of " + r.stages().size() + " since "
-                    + Formats.minute(r.stageStartedAt())));
+            card.add(muted(t("rollout.view.stage-since", String.valueOf(r.currentStage() + 1),
+                    String.valueOf(r.stages().size()), Formats.minute(r.stageStartedAt()))));
         }
         card.setId("rollout-progress");
         return card;
     }
 
     private static Card planCard(RolloutDetail r) {
-        Card card = Cards.of("plan-card", new H3("Plan and approval"),
-                muted("Stages: " + String.join(", ", r.stages().stream().map(s -> s.percent() + " %").toList())),
-                muted("Bake " + GuardPanel.duration(r.bakeSeconds()) + " per stage, at least "
-                        + String.format("%,d", r.minDeliveries()) + " deliveries"),
-                muted("Pause above " + r.errorRateThreshold().multiply(BigDecimal.valueOf(100)).stripTrailingZeros()
-                        .toPlainString() + " % errors or after " + GuardPanel.duration(r.noDataSeconds())
-                        + " without telemetry"),
-                muted("Planned by " + r.createdBy() + " on " + Formats.minute(r.createdAt())));
+        Card card = Cards.of("plan-card", new H3(t("rollout.plan.title")),
+                muted(t("rollout.plan.stages", String.join(", ", r.stages().stream().map(s -> s.percent() + " %").toList()))),
+                muted(t("rollout.plan.bake", GuardPanel.duration(r.bakeSeconds()), r.minDeliveries())),
+                muted(t("rollout.plan.pause", r.errorRateThreshold().multiply(BigDecimal.valueOf(100)).stripTrailingZeros()
+                        .toPlainString(), GuardPanel.duration(r.noDataSeconds()))),
+                muted(t("rollout.plan.planned-by", r.createdBy(), Formats.minute(r.createdAt()))));
+        String decided = r.decidedBy() == null ? null : t(r.state() == RolloutState.REJECTED
+                ? "rollout.plan.rejected-by" : "rollout.plan.approved-by", r.decidedBy(), Formats.minute(r.decidedAt()));
         Span approval = new Span(r.decidedBy() == null
-                ? r.submittedAt() == null ? "Not submitted for approval yet." : "Awaiting an admin's approval since "
-                + Formats.minute(r.submittedAt()) + "."
-                : (r.state() == RolloutState.REJECTED ? "Rejected by " : "Approved by ") + r.decidedBy() + " on "
-                + Formats.minute(r.decidedAt()) + (r.decisionReason() == null ? "." : ": " + r.decisionReason()));
+                ? r.submittedAt() == null ? t("rollout.plan.not-submitted") : t("rollout.plan.awaiting",
+                Formats.minute(r.submittedAt()))
+                : decided + (r.decisionReason() == null ? "." : ": " + r.decisionReason()));
         approval.setId("rollout-approval");
         card.add(approval);
         card.setId("rollout-plan");
@@ -173,52 +185,51 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
     private List<Component> actions(RolloutDetail r, Set<RolloutAction> allowed, long moves) {
         List<Component> buttons = new ArrayList<>();
         if (allowed.contains(RolloutAction.HALT)) {
-            Button halt = new Button("Halt & roll back…", e -> new ReasonDialog("halt", "Halt and roll back?",
-                    "Every device goes back to " + r.fromLabel() + " at once. This cannot be undone.",
-                    "Halt & roll back", r.vendorSlug(), (reason, typedSlug) -> act(
-                            () -> rollouts.haltAndRollBack(rolloutId, reason, typedSlug), "Halted and rolled back."))
+            Button halt = new Button(t("rollout.action.halt") + "…", e -> new ReasonDialog("halt", t("rollout.action.halt-title"),
+                    t("rollout.action.halt-text", r.fromLabel()),
+                    t("rollout.action.halt"), r.vendorSlug(), (reason, typedSlug) -> act(
+                            () -> rollouts.haltAndRollBack(rolloutId, reason, typedSlug), t("rollout.action.halted")))
                     .open());
             halt.setId("rollout-halt");
             halt.addThemeVariants(ButtonVariant.LUMO_ERROR);
             buttons.add(halt);
         }
         if (allowed.contains(RolloutAction.REJECT)) {
-            Button reject = new Button("Reject…", e -> new ReasonDialog("reject", "Reject this rollout?",
-                    "The partner manager sees your reason.", "Reject",
-                    reason -> act(() -> rollouts.reject(rolloutId, reason), "Rejected.")).open());
+            Button reject = new Button(t("rollout.action.reject") + "…", e -> new ReasonDialog("reject",
+                    t("rollout.action.reject-title"), t("rollout.action.reason-seen"), t("rollout.action.reject"),
+                    reason -> act(() -> rollouts.reject(rolloutId, reason), t("rollout.action.rejected"))).open());
             reject.setId("rollout-reject");
             reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             buttons.add(reject);
         }
         if (allowed.contains(RolloutAction.PAUSE)) {
-            buttons.add(button("rollout-pause", "Pause", () -> rollouts.pause(rolloutId, null), "Paused."));
+            buttons.add(button("rollout-pause", t("rollout.action.pause"), () -> rollouts.pause(rolloutId, null), t("rollout.action.paused")));
         }
         if (allowed.contains(RolloutAction.SUBMIT)) {
-            buttons.add(primary("rollout-submit", "Submit for approval", () -> rollouts.submit(rolloutId),
-                    "Submitted: an admin other than you approves it."));
+            buttons.add(primary("rollout-submit", t("rollout.action.submit"), () -> rollouts.submit(rolloutId),
+                    t("rollout.action.submitted")));
         }
         if (allowed.contains(RolloutAction.APPROVE)) {
-            Button approve = new Button("Approve…", e -> new ReasonDialog("approve", "Approve this rollout?",
-                    r.vendorName() + " may then start it: stage 1 moves " + r.stages().getFirst().percent() + " % of its "
-                    + "devices from " + r.fromLabel() + " to " + r.toLabel() + ", and the guards advance, pause or halt "
-                    + "it from there. The partner manager sees your reason.", "Approve",
-                    reason -> act(() -> rollouts.approve(rolloutId, reason), "Approved.")).constructive().open());
+            Button approve = new Button(t("rollout.action.approve") + "…", e -> new ReasonDialog("approve",
+                    t("rollout.action.approve-title"), t("rollout.action.approve-text", r.vendorName(),
+                    String.valueOf(r.stages().getFirst().percent()), r.fromLabel(), r.toLabel()), t("rollout.action.approve"),
+                    reason -> act(() -> rollouts.approve(rolloutId, reason), t("rollout.action.approved"))).constructive().open());
             approve.setId("rollout-approve");
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             buttons.add(approve);
         }
         if (allowed.contains(RolloutAction.START)) {
-            buttons.add(primary("rollout-start", "Start at " + r.nextPercent() + " % (moves " + fmt(moves) + " devices)",
-                    () -> rollouts.start(rolloutId), "Started."));
+            buttons.add(primary("rollout-start", t("rollout.action.start", String.valueOf(r.nextPercent()), moves),
+                    () -> rollouts.start(rolloutId), t("rollout.action.started")));
         }
         if (allowed.contains(RolloutAction.RESUME)) {
-            buttons.add(primary("rollout-resume", "Resume", () -> rollouts.resume(rolloutId), "Resumed."));
+            buttons.add(primary("rollout-resume", t("rollout.action.resume"), () -> rollouts.resume(rolloutId), t("rollout.action.resumed")));
         }
         if (allowed.contains(RolloutAction.ADVANCE)) {
-            String label = r.onLastStage() ? "Complete (makes " + r.toLabel() + " stable)"
-                    : "Advance to " + r.nextPercent() + " % (moves " + fmt(moves) + " more devices)";
+            String label = r.onLastStage() ? t("rollout.action.complete", r.toLabel())
+                    : t("rollout.action.advance", String.valueOf(r.nextPercent()), moves);
             buttons.add(primary("rollout-advance", label, () -> rollouts.advance(rolloutId),
-                    r.onLastStage() ? "Completed: " + r.toLabel() + " is the stable version." : "Advanced."));
+                    r.onLastStage() ? t("rollout.action.completed", r.toLabel()) : t("rollout.action.advanced")));
         }
         return buttons;
     }
@@ -240,7 +251,4 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         render();
     }
 
-    private static String fmt(long n) {
-        return String.format("%,d", n);
-    }
 }

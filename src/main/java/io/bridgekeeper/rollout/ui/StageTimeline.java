@@ -1,5 +1,6 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.canary.StageProbes;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,16 @@ class StageTimeline extends Div {
             Span percent = new Span(s.percent() + " %");
             percent.addClassName("stage-percent");
             Span when = new Span(switch (status) {
-                case "current" -> "since " + Formats.minute(s.startedAt());
-                case "done" -> "done " + Formats.minute(s.completedAt());
-                case "rolled-back" -> "rolled back";
-                default -> "to come";
+                case "current" -> t("rollout.stage.since", Formats.minute(s.startedAt()));
+                case "done" -> t("rollout.stage.done", Formats.minute(s.completedAt()));
+                case "rolled-back" -> t("rollout.stage.rolled-back");
+                default -> t("rollout.stage.to-come");
             });
             when.addClassName("stage-when");
             Div stage = new Div(percent, when);
             StageProbes p = probes.get(s.percent());
             if (p != null) {
-                Span canary = new Span(String.format("canaries: %,d probes, %,d failed", p.probes(), p.failures()));
+                Span canary = new Span(t("rollout.stage.canaries", p.probes(), p.failures()));
                 canary.addClassNames("stage-canaries", p.failures() > 0 ? "stage-canaries-failed" : "stage-canaries-ok");
                 stage.add(canary);
             }

@@ -1,8 +1,10 @@
 package io.bridgekeeper.rollout.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.rollout.TelemetryPoint;
@@ -25,7 +27,7 @@ class TelemetryChart extends Card {
         setId("telemetry-chart");
         Cards.outline(this);
         addClassName("chart-card");
-        add(new H3("Deliveries and errors per minute"));
+        add(new H3(t("rollout.chart.title")));
         Div svg = new Div();
         svg.addClassName("chart");
         svg.getElement().setProperty("innerHTML", points.isEmpty() ? empty() : svg(points));
@@ -33,10 +35,11 @@ class TelemetryChart extends Card {
     }
 
     private static String empty() {
-        return "<p class=\"muted\">No telemetry for the target version yet.</p>";
+        return "<p class=\"muted\">" + escape(t("rollout.chart.empty")) + "</p>";
     }
 
     static String svg(List<TelemetryPoint> points) {
+        Words words = Words.ofPage();
         long max = Math.max(1, points.stream().mapToLong(TelemetryPoint::deliveries).max().orElse(1));
         long start = points.getFirst().minute().getEpochSecond();
         long end = Math.max(start + 60, points.getLast().minute().getEpochSecond());
@@ -51,7 +54,7 @@ class TelemetryChart extends Card {
         }
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-                + "role=\"img\" aria-label=\"Deliveries and errors per minute\" preserveAspectRatio=\"none\">", W, H));
+                + "role=\"img\" aria-label=\"%s\" preserveAspectRatio=\"none\">", W, H, escape(words.get("rollout.chart.title"))));
         s.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
                 LEFT, H - BOTTOM, W - 8, H - BOTTOM));
         s.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"8\" x2=\"%d\" y2=\"%d\"/>",
@@ -71,17 +74,17 @@ class TelemetryChart extends Card {
         for (TelemetryPoint p : points) {
             double x = LEFT + plotW * (p.minute().getEpochSecond() - start) / (end - start);
             s.append(String.format(Locale.ROOT, "<rect class=\"hover\" x=\"%.1f\" y=\"8\" width=\"%.1f\" height=\"%.1f\">"
-                    + "<title>%s: %,d deliveries, %,d errors, %,d isolation violations</title></rect>",
-                    x - column / 2, column, plotH, escape(Formats.minute(p.minute())), p.deliveries(), p.errors(),
-                    p.isolationViolations()));
+                    + "<title>%s</title></rect>", x - column / 2, column, plotH, escape(words.get("rollout.chart.tooltip",
+                    Formats.minute(p.minute()), p.deliveries(), p.errors(), p.isolationViolations()))));
         }
         s.append("</svg>");
         long totalDeliveries = points.stream().mapToLong(TelemetryPoint::deliveries).sum();
         long totalErrors = points.stream().mapToLong(TelemetryPoint::errors).sum();
         long violations = points.stream().mapToLong(TelemetryPoint::isolationViolations).sum();
-        s.append(String.format(Locale.ROOT, "<div class=\"chart-legend\"><span class=\"legend-deliveries\">Deliveries "
-                + "(%,d)</span><span class=\"legend-errors\">Errors (%,d)</span><span>Isolation violations: %,d</span>"
-                + "</div>", totalDeliveries, totalErrors, violations));
+        s.append("<div class=\"chart-legend\"><span class=\"legend-deliveries\">")
+                .append(escape(words.get("rollout.chart.legend-deliveries", totalDeliveries)))
+                .append("</span><span class=\"legend-errors\">").append(escape(words.get("rollout.chart.legend-errors", totalErrors)))
+                .append("</span><span>").append(escape(words.get("rollout.chart.legend-violations", violations))).append("</span></div>");
         return s.toString();
     }
 

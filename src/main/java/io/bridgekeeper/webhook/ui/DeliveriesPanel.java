@@ -1,5 +1,6 @@
 package io.bridgekeeper.webhook.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -20,7 +21,7 @@ import java.time.Instant;
 
 /**
  * The deliveries grid: lazy (a Slice per page), filtered by status (and by vendor on a vendor's page),
- * with a confirmed one-click redelivery for dead letters. "Last result" is a status class only
+ * with a confirmed one-click redelivery for dead letters. t("webhook.last-result") is a status class only
  * ("HTTP 5xx", "timeout"): nothing the vendor's endpoint said is shown.
  */
 class DeliveriesPanel extends VerticalLayout {
@@ -40,12 +41,12 @@ class DeliveriesPanel extends VerticalLayout {
         this.status = initialStatus;
         setPadding(false);
         setSizeFull();
-        ComboBox<DeliveryStatus> filter = new ComboBox<>("Status");
+        ComboBox<DeliveryStatus> filter = new ComboBox<>(t("webhook.status"));
         filter.setId("delivery-status-filter");
         filter.setItems(DeliveryStatus.values());
         filter.setItemLabelGenerator(DeliveriesPanel::label);
         filter.setClearButtonVisible(true);
-        filter.setPlaceholder("Any");
+        filter.setPlaceholder(t("base.any"));
         filter.setValue(initialStatus);
         filter.addValueChangeListener(e -> {
             status = e.getValue();
@@ -57,15 +58,15 @@ class DeliveriesPanel extends VerticalLayout {
         grid.setId("delivery-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(DeliveryState::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DeliveryState::vendorName).setHeader("Vendor").setAutoWidth(true);
-        grid.addColumn(d -> d.event().name()).setHeader("Event").setAutoWidth(true);
-        grid.addComponentColumn(d -> new Badge(label(d.status()), tone(d.status()))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(DeliveryState::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Last result").setWidth("12em")
+        grid.addColumn(DeliveryState::vendorName).setHeader(t("webhook.vendor")).setAutoWidth(true);
+        grid.addColumn(d -> d.event().name()).setHeader(t("webhook.event")).setAutoWidth(true);
+        grid.addComponentColumn(d -> new Badge(label(d.status()), tone(d.status()))).setHeader(t("webhook.status")).setAutoWidth(true);
+        grid.addColumn(DeliveryState::attempts).setHeader(t("webhook.attempts")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader(t("webhook.last-result")).setWidth("12em")
                 .setFlexGrow(1);
-        grid.addColumn(d -> time(d.createdAt())).setHeader("Queued").setAutoWidth(true);
-        grid.addColumn(d -> d.status() == DeliveryStatus.ACKNOWLEDGED ? "acknowledged " + time(d.acknowledgedAt())
-                : d.status().isOpen() ? "next " + time(d.nextAttemptAt()) : "").setHeader("When").setAutoWidth(true);
+        grid.addColumn(d -> time(d.createdAt())).setHeader(t("webhook.queued")).setAutoWidth(true);
+        grid.addColumn(d -> d.status() == DeliveryStatus.ACKNOWLEDGED ? t("webhook.acknowledged-at", time(d.acknowledgedAt()))
+                : d.status().isOpen() ? t("webhook.next-at", time(d.nextAttemptAt())) : "").setHeader(t("webhook.when")).setAutoWidth(true);
         Grid.Column<DeliveryState> actions = grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true)
                 .setFlexGrow(0);
         // a row opens its delivery: payload as sent, every attempt and the vendor's answers
@@ -74,9 +75,9 @@ class DeliveriesPanel extends VerticalLayout {
                 new DeliveryDialog(service.detail(e.getItem().id())).open();
             }
         });
-        NarrowWindow.showOnlyOnPhones(grid, "Vendor", "Status", "");
+        NarrowWindow.showOnlyOnPhones(grid, t("webhook.vendor"), t("webhook.status"), "");
         grid.setItemsPageable(page -> service.deliveries(vendorId, status, page).getContent());
-        grid.setEmptyStateText("No webhook deliveries.");
+        grid.setEmptyStateText(t("webhook.empty"));
         add(bar);
         addAndExpand(grid);
     }
@@ -85,7 +86,7 @@ class DeliveriesPanel extends VerticalLayout {
         if (d.status() != DeliveryStatus.DEAD_LETTER) {
             return new Span();
         }
-        Button redeliver = new Button("Redeliver…", e -> confirmRedeliver(d));
+        Button redeliver = new Button(t("webhook.redeliver-button"), e -> confirmRedeliver(d));
         redeliver.setId("redeliver-" + d.id());
         redeliver.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return redeliver;
@@ -94,13 +95,13 @@ class DeliveriesPanel extends VerticalLayout {
     private void confirmRedeliver(DeliveryState d) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("redeliver-confirm");
-        confirm.setHeader("Redeliver " + d.event().name() + " #" + d.id() + "?");
-        confirm.setText(d.vendorName() + " gets this webhook again, with the same delivery id, retried until "
-                + "acknowledged or the retry horizon passes. It goes before the vendor's later open deliveries.");
+        confirm.setHeader(t("webhook.redeliver-title", d.event().name(), String.valueOf(d.id())));
+        confirm.setText(t("webhook.redeliver-text", d.vendorName()));
         confirm.setCancelable(true);
-        Button ok = new Button("Redeliver", e -> {
+        confirm.setCancelText(t("base.cancel"));
+        Button ok = new Button(t("webhook.redeliver"), e -> {
             confirm.close();
-            Actions.run(() -> service.redeliver(d.id()), "Delivery " + d.id() + " queued again.");
+            Actions.run(() -> service.redeliver(d.id()), t("webhook.requeued", String.valueOf(d.id())));
             grid.getDataProvider().refreshAll();
         });
         ok.setId("redeliver-confirm-button");
@@ -115,10 +116,10 @@ class DeliveriesPanel extends VerticalLayout {
 
     static String label(DeliveryStatus s) {
         return switch (s) {
-            case PENDING -> "Pending";
-            case RETRYING -> "Retrying";
-            case ACKNOWLEDGED -> "Acknowledged";
-            case DEAD_LETTER -> "Dead letter";
+            case PENDING -> t("webhook.status.PENDING");
+            case RETRYING -> t("webhook.status.RETRYING");
+            case ACKNOWLEDGED -> t("webhook.status.ACKNOWLEDGED");
+            case DEAD_LETTER -> t("webhook.status.DEAD_LETTER");
         };
     }
 

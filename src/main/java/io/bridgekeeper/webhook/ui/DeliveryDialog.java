@@ -1,5 +1,6 @@
 package io.bridgekeeper.webhook.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -17,20 +18,20 @@ class DeliveryDialog extends Dialog {
     DeliveryDialog(DeliveryDetail detail) {
         DeliveryState d = detail.state();
         setId("delivery-dialog");
-        setHeaderTitle(d.event().name() + " delivery #" + d.id() + " to " + d.vendorName());
+        setHeaderTitle(t("webhook.dialog.title", d.event().name(), String.valueOf(d.id()), d.vendorName()));
         setWidth("min(720px, 96vw)");
         Div facts = new Div();
         facts.addClassName("facts");
-        fact(facts, "Status", new Badge(DeliveriesPanel.label(d.status()), DeliveriesPanel.tone(d.status())));
-        fact(facts, "Queued", new Span(Formats.second(d.createdAt())));
-        fact(facts, "Attempts", new Span(String.valueOf(d.attempts())));
-        fact(facts, "Vendor's last answer", new Span(d.lastStatusCode() != null ? "HTTP " + d.lastStatusCode()
-                : d.lastError() != null ? d.lastError() : d.attempts() == 0 ? "not sent yet" : "—"));
+        fact(facts, t("webhook.status"), new Badge(DeliveriesPanel.label(d.status()), DeliveriesPanel.tone(d.status())));
+        fact(facts, t("webhook.queued"), new Span(Formats.second(d.createdAt())));
+        fact(facts, t("webhook.attempts"), new Span(String.valueOf(d.attempts())));
+        fact(facts, t("webhook.dialog.last-answer"), new Span(d.lastStatusCode() != null ? "HTTP " + d.lastStatusCode()
+                : d.lastError() != null ? d.lastError() : d.attempts() == 0 ? t("webhook.dialog.not-sent") : "—"));
         if (d.nextAttemptAt() != null) {
-            fact(facts, "Next attempt", new Span(Formats.second(d.nextAttemptAt())));
+            fact(facts, t("webhook.dialog.next-attempt"), new Span(Formats.second(d.nextAttemptAt())));
         }
         if (d.acknowledgedAt() != null) {
-            fact(facts, "Acknowledged", new Span(Formats.second(d.acknowledgedAt())));
+            fact(facts, t("webhook.status.ACKNOWLEDGED"), new Span(Formats.second(d.acknowledgedAt())));
         }
         Div story = new Div();
         story.setId("delivery-attempts");
@@ -45,8 +46,8 @@ class DeliveryDialog extends Dialog {
         Pre payload = new Pre(detail.payload() == null ? "—" : detail.payload());
         payload.setId("delivery-payload");
         payload.addClassName("evidence");
-        add(facts, new H3("Attempts"), story, new H3("Payload as sent"), payload);
-        Button close = new Button("Close", e -> close());
+        add(facts, new H3(t("webhook.attempts")), story, new H3(t("webhook.dialog.payload")), payload);
+        Button close = new Button(t("base.close"), e -> close());
         close.setId("delivery-dialog-close");
         getFooter().add(close);
     }

@@ -1,8 +1,9 @@
 package io.bridgekeeper.webhook.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.ui.LiveUpdates;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -12,16 +13,20 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The webhook deliveries to the partner manager's own vendors. */
 @Route("partner/webhooks")
-@PageTitle("Webhook deliveries · Bridgekeeper")
 @Menu(title = "Webhook deliveries", order = 13, icon = "vaadin:paperplane")
 @RolesAllowed(Roles.PARTNER_MANAGER)
-public class PartnerWebhookDeliveriesView extends VerticalLayout {
+public class PartnerWebhookDeliveriesView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("webhook.list.title") + " · Bridgekeeper";
+    }
 
     public PartnerWebhookDeliveriesView(WebhookDeliveryService deliveries, LiveUpdates liveUpdates) {
         setId("partner-webhooks");
         addClassName("page");
         setSizeFull();
-        add(new ViewHeader("Webhook deliveries", "What the platform sent to your vendor's webhook URL, and how each attempt ended; dead letters can be redelivered"));
+        add(new ViewHeader(t("webhook.list.title"), t("webhook.partner.subtitle")));
         DeliveriesPanel panel = new DeliveriesPanel(deliveries);
         addAndExpand(panel);
         // attempts, acknowledgements and dead letters as the dispatcher records them

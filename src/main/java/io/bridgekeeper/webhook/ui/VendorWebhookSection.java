@@ -1,5 +1,6 @@
 package io.bridgekeeper.webhook.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
@@ -32,9 +33,8 @@ class VendorWebhookSection implements VendorPageSection {
         }
         Card card = Cards.of("dead-letter-card");
         card.setId("vendor-dead-letters");
-        Div title = new Div(new H3("Webhook dead letters"), new Badge(dead + " not delivered", "error"));
-        card.add(title, new Paragraph("These webhooks were retried until the retry horizon passed without the "
-                + "vendor's endpoint accepting them. Fix the endpoint, then redeliver them."));
+        Div title = new Div(new H3(t("webhook.dead.title")), new Badge(t("webhook.dead.count", String.valueOf(dead)), "error"));
+        card.add(title, new Paragraph(t("webhook.dead.text")));
         DeliveriesPanel panel = new DeliveriesPanel(deliveries, vendorId, DeliveryStatus.DEAD_LETTER);
         panel.setHeight("24em");
         card.add(panel);
