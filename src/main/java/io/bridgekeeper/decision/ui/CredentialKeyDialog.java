@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,15 +16,14 @@ class CredentialKeyDialog extends Dialog {
 
     CredentialKeyDialog(NewServiceCredential credential) {
         setId("credential-key-dialog");
-        setHeaderTitle("Key of " + credential.name());
+        setHeaderTitle(t("decision.key.title", credential.name()));
         setWidth("min(640px, 95vw)");
         SecretShownOnce.guard(this);
-        SecretShownOnce key = new SecretShownOnce("credential-key", "Service credential key", credential.key(),
-                "Copy this key now and store it in the data plane's secret store. You will not see it again: "
-                        + "Bridgekeeper keeps only a hash of it. If it is lost, create a new credential and revoke this one.");
-        add(key, new Paragraph("Send it as 'Authorization: Bearer <key>' to /api/decision/v1."));
+        SecretShownOnce key = new SecretShownOnce("credential-key", t("decision.key.label"), credential.key(),
+                t("decision.key.text"));
+        add(key, new Paragraph(t("decision.key.how")));
 
-        Button done = new Button("I have stored the key", e -> close());
+        Button done = new Button(t("decision.key.stored"), e -> close());
         done.setId("credential-key-done");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(done);

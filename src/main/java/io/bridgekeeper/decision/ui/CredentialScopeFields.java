@@ -1,10 +1,12 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.IntegerField;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.decision.CredentialScope;
 import io.bridgekeeper.decision.CredentialVendor;
@@ -22,14 +24,14 @@ import java.util.stream.Collectors;
  */
 class CredentialScopeFields extends Div {
 
-    private final CheckboxGroup<DecisionCall> calls = new CheckboxGroup<>("Calls");
-    private final MultiSelectComboBox<CredentialVendor> vendors = new MultiSelectComboBox<>("Vendors");
-    private final IntegerField rate = new IntegerField("Rate limit (requests per second, per node)");
+    private final CheckboxGroup<DecisionCall> calls = new CheckboxGroup<>(t("decision.scope.calls"));
+    private final MultiSelectComboBox<CredentialVendor> vendors = new MultiSelectComboBox<>(t("decision.scope.vendors"));
+    private final IntegerField rate = new IntegerField(t("decision.scope.rate"));
 
     CredentialScopeFields(ServiceCredentialService credentials, CredentialScope initial) {
         calls.setId("credential-calls");
         calls.setItems(DecisionCall.values());
-        calls.setItemLabelGenerator(DecisionCall::label);
+        calls.setItemLabelGenerator(Words::label);
         calls.setValue(initial.calls());
         calls.addValueChangeListener(e -> check());
 
@@ -37,8 +39,8 @@ class CredentialScopeFields extends Div {
         vendors.setId("credential-vendors");
         vendors.setItems(choices);
         vendors.setItemLabelGenerator(CredentialVendor::slug);
-        vendors.setPlaceholder("Every vendor");
-        vendors.setHelperText("Leave empty for every vendor.");
+        vendors.setPlaceholder(t("decision.scope.every-vendor"));
+        vendors.setHelperText(t("decision.scope.vendors-help"));
         vendors.setWidthFull();
         vendors.setValue(choices.stream().filter(v -> initial.vendorIds().contains(v.id())).collect(Collectors.toSet()));
 
@@ -46,7 +48,7 @@ class CredentialScopeFields extends Div {
         rate.setMin(1);
         rate.setMax(CredentialScope.MAX_RATE);
         rate.setValue(initial.ratePerSecond());
-        rate.setHelperText("Over it the data plane gets 429 with Retry-After.");
+        rate.setHelperText(t("decision.scope.rate-help"));
         rate.setWidthFull();
         rate.addValueChangeListener(e -> check());
         add(calls, vendors, rate);
@@ -69,13 +71,13 @@ class CredentialScopeFields extends Div {
     private boolean check() {
         boolean ok = true;
         if (calls.getValue().isEmpty()) {
-            ok = Actions.mark(calls, "Allow at least one call: resolve or authorize.");
+            ok = Actions.mark(calls, t("decision.scope.calls-required"));
         } else {
             Actions.mark(calls, null);
         }
         Integer r = rate.getValue();
         if (r == null || r < 1 || r > CredentialScope.MAX_RATE) {
-            ok = Actions.mark(rate, "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
+            ok = Actions.mark(rate, t("decision.scope.rate-range", String.valueOf(CredentialScope.MAX_RATE)));
         } else {
             Actions.mark(rate, null);
         }

@@ -1,10 +1,11 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.bridgekeeper.base.cluster.NodeIdentity;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -22,10 +23,14 @@ import org.springframework.context.ApplicationContext;
  * services.
  */
 @Route("admin/decision-api")
-@PageTitle("Decision API · Bridgekeeper")
 @Menu(title = "Decision API", order = 6, icon = "vaadin:key")
 @RolesAllowed(Roles.ADMIN)
-public class DecisionApiView extends VerticalLayout {
+public class DecisionApiView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return t("decision.title") + " · Bridgekeeper";
+    }
 
     public DecisionApiView(ServiceCredentialService credentials, SigningSecretService secrets, MeterRegistry meters,
                            NodeIdentity node, ApplicationContext context) {
@@ -37,14 +42,13 @@ public class DecisionApiView extends VerticalLayout {
         NodeDecisionsPanel decisionsPanel = new NodeDecisionsPanel(meters, node.id(),
                 Instant.ofEpochMilli(context.getStartupDate()));
         // one refresh for the whole page: last use, another admin's changes and the counters all move
-        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> {
+        Button refresh = new Button(t("decision.refresh"), VaadinIcon.REFRESH.create(), e -> {
             credentialsPanel.refresh();
             secretsPanel.refresh();
             decisionsPanel.refresh();
         });
         refresh.setId("decision-api-refresh");
-        add(new ViewHeader("Decision API", "How the data plane authenticates, how its cache keys are signed, and "
-                        + "what this node has answered", refresh),
+        add(new ViewHeader(t("decision.title"), t("decision.subtitle"), refresh),
                 credentialsPanel, secretsPanel, decisionsPanel);
     }
 }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,19 +20,19 @@ import java.util.Map;
  */
 class NewCredentialDialog extends Dialog {
 
-    private final TextField name = new TextField("Name");
+    private final TextField name = new TextField(t("decision.name"));
     private final ServiceCredentialService credentials;
     private final CredentialScopeFields scope;
 
     NewCredentialDialog(ServiceCredentialService credentials, Runnable created) {
         this.credentials = credentials;
         setId("new-credential-dialog");
-        setHeaderTitle("New service credential");
+        setHeaderTitle(t("decision.new.title"));
         setWidth("min(520px, 95vw)");
 
         name.setId("credential-name");
-        name.setPlaceholder("e.g. data plane eu-west");
-        name.setHelperText("Who uses it: the data-plane cluster or service. Names of live credentials are unique.");
+        name.setPlaceholder(t("decision.new.placeholder"));
+        name.setHelperText(t("decision.new.help"));
         name.setRequiredIndicatorVisible(true);
         name.setWidthFull();
         name.setValueChangeMode(ValueChangeMode.EAGER);
@@ -39,7 +40,7 @@ class NewCredentialDialog extends Dialog {
         scope = new CredentialScopeFields(credentials, CredentialScope.unrestricted());
         add(name, scope);
 
-        Button create = new Button("Create credential");
+        Button create = new Button(t("decision.new.create"));
         create.addClickListener(e -> {
             try {
                 CredentialScope chosen = scope.scope();
@@ -61,7 +62,7 @@ class NewCredentialDialog extends Dialog {
         // a double click must not create two credentials (and show only the second key)
         create.setDisableOnClick(true);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("credential-cancel");
         getFooter().add(cancel, create);
         addOpenedChangeListener(e -> {
@@ -75,14 +76,14 @@ class NewCredentialDialog extends Dialog {
     private boolean check() {
         String value = name.getValue().strip();
         if (value.isEmpty()) {
-            return mark("Give the credential a name, e.g. the data-plane cluster that uses it.");
+            return mark(t("decision.new.name-required"));
         }
         if (value.length() > ServiceCredentialService.MAX_NAME_LENGTH) {
-            return mark("Keep the name to " + ServiceCredentialService.MAX_NAME_LENGTH + " characters (now "
-                    + value.length() + ").");
+            return mark(t("decision.new.name-too-long", String.valueOf(ServiceCredentialService.MAX_NAME_LENGTH),
+                    String.valueOf(value.length())));
         }
         if (credentials.isNameTaken(value)) {
-            return mark("A live credential is already called '" + value + "'. Choose another name or revoke that one.");
+            return mark(t("decision.new.name-taken", value));
         }
         return mark(null);
     }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Cards;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.StatCard;
@@ -32,17 +34,15 @@ class NodeDecisionsPanel extends Div {
         setId("node-decisions");
         addClassName("node-decisions");
 
-        H2 title = new H2("Decisions on this node");
+        H2 title = new H2(t("decision.node.title"));
         title.addClassName("section-title");
-        Paragraph scope = new Paragraph("Counted in the memory of node " + nodeId + " since it started on "
-                + Formats.minute(startedAt) + ". Every node counts only what it answered itself, from zero at each "
-                + "start; for the whole platform, add up bridgekeeper_decisions_total over all nodes in Prometheus.");
+        Paragraph scope = new Paragraph(t("decision.node.scope", nodeId, Formats.minute(startedAt)));
         scope.setId("node-decisions-scope");
         scope.addClassName("muted");
 
         stats.addClassName("stat-row");
 
-        H3 byReason = new H3("Denied by reason, on this node");
+        H3 byReason = new H3(t("decision.node.by-reason"));
         reasons.setId("denied-by-reason");
         reasons.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         reasons.setAllRowsVisible(true);
@@ -51,13 +51,13 @@ class NodeDecisionsPanel extends Div {
                         .withProperty("label", r -> label(r.reason()))
                         // a phone may break the code only after an underscore, not inside a word
                         .withProperty("code", r -> r.reason().name().replace("_", "_\u200B")))
-                .setHeader("Reason").setFlexGrow(1).setWidth("7rem");
+                .setHeader(t("decision.node.reason")).setFlexGrow(1).setWidth("7rem");
         // narrow enough that all three fit a phone: the counts are short, the reason wraps
-        reasons.addColumn(r -> String.format("%,d", r.authorize())).setHeader("Deliveries").setFlexGrow(0)
+        reasons.addColumn(r -> String.format(Words.pageLocale(), "%,d", r.authorize())).setHeader(t("decision.node.deliveries")).setFlexGrow(0)
                 .setWidth("6rem").setTextAlign(ColumnTextAlign.END);
-        reasons.addColumn(r -> String.format("%,d", r.resolve())).setHeader("Resolves").setFlexGrow(0)
+        reasons.addColumn(r -> String.format(Words.pageLocale(), "%,d", r.resolve())).setHeader(t("decision.node.resolves")).setFlexGrow(0)
                 .setWidth("6rem").setTextAlign(ColumnTextAlign.END);
-        reasons.setEmptyStateText("Nothing denied on this node since it started.");
+        reasons.setEmptyStateText(t("decision.node.none-denied"));
         Card reasonCard = Cards.of("wide-card", byReason, reasons);
 
         add(title, scope, stats, reasonCard);
@@ -66,34 +66,34 @@ class NodeDecisionsPanel extends Div {
 
     void refresh() {
         NodeDecisionCounters c = NodeDecisionCounters.read(registry);
-        StatCard violations = new StatCard("stat-violations", "Isolation violations", c.violations(),
+        StatCard violations = new StatCard("stat-violations", t("decision.node.violations"), c.violations(),
                 c.violations() > 0 ? "error" : "ok");
-        Anchor incidents = new Anchor("admin/incidents", "See incidents");
+        Anchor incidents = new Anchor("admin/incidents", t("decision.node.see-incidents"));
         incidents.setId("violations-incidents-link");
         incidents.addClassName("stat-link");
         violations.add(incidents);
         stats.removeAll();
-        stats.add(new StatCard("stat-allowed", "Deliveries allowed", c.allowed(), "neutral"),
-                new StatCard("stat-denied", "Deliveries denied", c.denied(), "neutral"),
-                new StatCard("stat-resolved", "Devices resolved", c.resolved(), "neutral"),
-                new StatCard("stat-resolve-refused", "Resolves refused", c.resolveRefused(), "neutral"),
+        stats.add(new StatCard("stat-allowed", t("decision.node.allowed"), c.allowed(), "neutral"),
+                new StatCard("stat-denied", t("decision.node.denied"), c.denied(), "neutral"),
+                new StatCard("stat-resolved", t("decision.node.resolved"), c.resolved(), "neutral"),
+                new StatCard("stat-resolve-refused", t("decision.node.resolve-refused"), c.resolveRefused(), "neutral"),
                 violations);
         reasons.setItems(c.deniedByReason());
     }
 
     private static String label(DenyReason reason) {
         return switch (reason) {
-            case VENDOR_SUSPENDED -> "Vendor suspended or not live";
-            case CAPABILITY_SUSPENDED -> "Capability suspended or not offered";
-            case DEVICE_UNKNOWN -> "Unknown device";
-            case DEVICE_DISABLED -> "Device disabled";
-            case OWNERSHIP_CONFLICT -> "Move between homes awaits consent";
-            case LINK_ENDED -> "Link ended";
-            case REQUESTER_NOT_OWNER -> "Requester does not own the display";
-            case OWNER_MISMATCH -> "Owner mismatch (isolation violation)";
-            case OWNER_CHANGED -> "Device changed owner since the key was issued";
-            case STALE_CACHE_KEY -> "Stale cache key";
-            case FORGED_CACHE_KEY -> "Cache key not issued by Bridgekeeper";
+            case VENDOR_SUSPENDED -> t("decision.deny.VENDOR_SUSPENDED");
+            case CAPABILITY_SUSPENDED -> t("decision.deny.CAPABILITY_SUSPENDED");
+            case DEVICE_UNKNOWN -> t("decision.deny.DEVICE_UNKNOWN");
+            case DEVICE_DISABLED -> t("decision.deny.DEVICE_DISABLED");
+            case OWNERSHIP_CONFLICT -> t("decision.deny.OWNERSHIP_CONFLICT");
+            case LINK_ENDED -> t("decision.deny.LINK_ENDED");
+            case REQUESTER_NOT_OWNER -> t("decision.deny.REQUESTER_NOT_OWNER");
+            case OWNER_MISMATCH -> t("decision.deny.OWNER_MISMATCH");
+            case OWNER_CHANGED -> t("decision.deny.OWNER_CHANGED");
+            case STALE_CACHE_KEY -> t("decision.deny.STALE_CACHE_KEY");
+            case FORGED_CACHE_KEY -> t("decision.deny.FORGED_CACHE_KEY");
         };
     }
 }

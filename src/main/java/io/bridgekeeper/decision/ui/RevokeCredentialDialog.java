@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -20,38 +21,34 @@ class RevokeCredentialDialog extends Dialog {
 
     RevokeCredentialDialog(ServiceCredentialRow c, ServiceCredentialService credentials, Runnable revoked) {
         setId("revoke-credential-dialog");
-        setHeaderTitle("Revoke this service credential?");
+        setHeaderTitle(t("decision.revoke.title"));
         setWidth("min(560px, 95vw)");
 
         String key = "bkd_" + c.keyPrefix() + "_…";
-        Div target = new Div(line("Name", c.name(), "revoke-credential-name", false),
-                line("Key", key, "revoke-credential-key", true),
-                line("Created", Formats.minute(c.createdAt()) + " by " + ServiceCredentialsPanel.who(c.createdBy()),
+        Div target = new Div(line(t("decision.name"), c.name(), "revoke-credential-name", false),
+                line(t("decision.key"), key, "revoke-credential-key", true),
+                line(t("decision.created"), t("decision.at-by", Formats.minute(c.createdAt()), ServiceCredentialsPanel.who(c.createdBy())),
                         null, false),
-                line("Last used", c.lastUsedAt() == null ? "never" : Formats.minute(c.lastUsedAt()),
+                line(t("decision.last-used"), c.lastUsedAt() == null ? t("decision.never-lower") : Formats.minute(c.lastUsedAt()),
                         "revoke-credential-last-used", false));
         target.addClassName("revoke-target");
 
         UnorderedList effects = new UnorderedList(
-                new ListItem("Every service that sends this key is refused at once: the decision API answers 401 "
-                        + "on every node from the moment the revocation commits."),
-                new ListItem(c.lastUsedAt() == null
-                        ? "It has never been used, so no service should depend on it."
-                        : "A service used it on " + Formats.minute(c.lastUsedAt()) + ". If it still does, it gets "
-                                + "no decisions until it is given another credential."),
-                new ListItem("This cannot be undone. The credential stays listed as revoked, and the revocation "
-                        + "is in the audit log."));
+                new ListItem(t("decision.revoke.refused")),
+                new ListItem(c.lastUsedAt() == null ? t("decision.revoke.never-used")
+                        : t("decision.revoke.used", Formats.minute(c.lastUsedAt()))),
+                new ListItem(t("decision.revoke.final")));
         effects.setId("revoke-credential-effect");
         effects.addClassName("consequences");
         add(target, effects);
 
-        Button confirm = new Button("Revoke credential");
+        Button confirm = new Button(t("decision.revoke.confirm"));
         confirm.addClickListener(e -> {
             // a refusal (e.g. another admin revoked it meanwhile) is said, and the list shows it as it is now;
             // anything else is reported by the view error handler, with the dialog still open to cancel
             try {
                 Actions.run(() -> credentials.revoke(c.id()),
-                        c.name() + " is revoked: the decision API refuses " + key + ".");
+                        t("decision.revoke.done", c.name(), key));
             } finally {
                 confirm.setEnabled(true);
             }
@@ -61,7 +58,7 @@ class RevokeCredentialDialog extends Dialog {
         confirm.setId("revoke-credential-confirm");
         confirm.setDisableOnClick(true);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("revoke-credential-cancel");
         getFooter().add(cancel, confirm);
     }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -21,7 +22,7 @@ class RotateSecretDialog extends Dialog {
 
     RotateSecretDialog(List<SigningSecret> secrets, SigningSecretService service, Runnable rotated) {
         setId("rotate-secret-dialog");
-        setHeaderTitle("Rotate the signing secret?");
+        setHeaderTitle(t("decision.rotate.title"));
         setWidth("min(600px, 95vw)");
 
         String active = kid(secrets, SigningSecretStatus.ACTIVE);
@@ -29,23 +30,20 @@ class RotateSecretDialog extends Dialog {
         UnorderedList effects = new UnorderedList();
         effects.setId("rotate-secret-effects");
         effects.addClassName("consequences");
-        effects.add(new ListItem("A new secret signs every cache key handed out from now on, on every node."));
+        effects.add(new ListItem(t("decision.rotate.new")));
         if (active != null) {
-            effects.add(new ListItem("Keys signed by " + active + " (active now) stay valid: " + active
-                    + " keeps verifying until the next rotation."));
+            effects.add(new ListItem(t("decision.rotate.active", active)));
         }
         effects.add(new ListItem(verifying == null
-                ? "No key becomes stale: no secret is in verify-only state now."
-                : "Keys signed by " + verifying + " (verify-only now) become stale: " + verifying + " is retired, "
-                        + "the decision API answers STALE_CACHE_KEY for them and the data plane must re-resolve "
-                        + "those devices."));
+                ? t("decision.rotate.none-stale")
+                : t("decision.rotate.stale", verifying)));
         add(effects);
 
-        Button confirm = new Button("Rotate");
+        Button confirm = new Button(t("decision.rotate.confirm"));
         confirm.addClickListener(e -> {
             try {
                 Actions.get(service::rotate, null, Map.of()).ifPresent(kid -> Notifications.success(
-                        kid + " signs from now on" + (active == null ? "." : "; " + active + " still verifies.")));
+                        active == null ? t("decision.rotate.done", kid) : t("decision.rotate.done-verifies", kid, active)));
             } finally {
                 confirm.setEnabled(true);
             }
@@ -56,7 +54,7 @@ class RotateSecretDialog extends Dialog {
         // a double click would rotate twice and retire the secret that signs the keys in use now
         confirm.setDisableOnClick(true);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> close());
+        Button cancel = new Button(t("base.cancel"), e -> close());
         cancel.setId("rotate-secret-cancel");
         getFooter().add(cancel, confirm);
     }

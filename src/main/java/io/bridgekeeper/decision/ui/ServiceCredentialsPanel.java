@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,14 +37,13 @@ class ServiceCredentialsPanel extends Card {
         Cards.outline(this);
         addClassName("wide-card");
 
-        Button create = new Button("New credential", VaadinIcon.KEY.create(),
+        Button create = new Button(t("decision.creds.new"), VaadinIcon.KEY.create(),
                 e -> new NewCredentialDialog(credentials, this::refresh).open());
         create.setId("new-credential");
         create.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        Div head = new Div(new H3("Service credentials"), create);
+        Div head = new Div(new H3(t("decision.creds.title")), create);
         head.addClassName("card-head");
-        Paragraph about = new Paragraph("The data plane sends one as 'Authorization: Bearer bkd_…' on every "
-                + "decision request. Only a hash is stored; the key is shown once, when it is created.");
+        Paragraph about = new Paragraph(t("decision.creds.about"));
         about.addClassName("card-text");
 
         grid.setId("credential-grid");
@@ -52,28 +52,31 @@ class ServiceCredentialsPanel extends Card {
         grid.addColumn(LitRenderer.<ServiceCredentialRow>of("""
                         <div class="cell-main">${item.name}</div>
                         <div class="cell-sub mono">${item.key}</div>
-                        <div class="cell-sub narrow-only">Created ${item.created} by ${item.by}</div>
-                        <div class="cell-sub narrow-only">Last used: ${item.used}</div>
-                        <div class="cell-sub narrow-only">Scope: ${item.scope}</div>""")
+                        <div class="cell-sub narrow-only">${item.createdBy}</div>
+                        <div class="cell-sub narrow-only">${item.usedLine}</div>
+                        <div class="cell-sub narrow-only">${item.scopeLine}</div>""")
                         .withProperty("name", ServiceCredentialRow::name)
                         .withProperty("key", c -> "bkd_" + c.keyPrefix() + "_…")
                         .withProperty("created", c -> Formats.minute(c.createdAt()))
                         .withProperty("by", c -> who(c.createdBy()))
                         .withProperty("used", c -> lastUsed(c))
-                        .withProperty("scope", ServiceCredentialsPanel::scopeText))
-                .setHeader("Credential").setFlexGrow(2).setWidth("12rem");
+                        .withProperty("scope", ServiceCredentialsPanel::scopeText)
+                        .withProperty("createdBy", c -> t("decision.creds.created-by", Formats.minute(c.createdAt()), who(c.createdBy())))
+                        .withProperty("usedLine", c -> t("decision.creds.used-line", lastUsed(c)))
+                        .withProperty("scopeLine", c -> t("decision.creds.scope-line", scopeText(c))))
+                .setHeader(t("decision.creds.credential")).setFlexGrow(2).setWidth("12rem");
         Grid.Column<ServiceCredentialRow> created = grid.addColumn(LitRenderer.<ServiceCredentialRow>of("""
-                        <div>${item.created}</div><div class="cell-sub">by ${item.by}</div>""")
+                        <div>${item.created}</div><div class="cell-sub">${item.by}</div>""")
                         .withProperty("created", c -> Formats.minute(c.createdAt()))
-                        .withProperty("by", c -> who(c.createdBy())))
-                .setHeader("Created").setFlexGrow(1).setWidth("11rem");
+                        .withProperty("by", c -> t("decision.by", who(c.createdBy()))))
+                .setHeader(t("decision.created")).setFlexGrow(1).setWidth("11rem");
         Grid.Column<ServiceCredentialRow> used = grid.addColumn(ServiceCredentialsPanel::lastUsed)
-                .setHeader("Last used").setFlexGrow(0).setWidth("10.5rem");
-        Grid.Column<ServiceCredentialRow> scope = grid.addComponentColumn(this::scope).setHeader("Scope")
+                .setHeader(t("decision.last-used")).setFlexGrow(0).setWidth("10.5rem");
+        Grid.Column<ServiceCredentialRow> scope = grid.addComponentColumn(this::scope).setHeader(t("decision.scope"))
                 .setFlexGrow(1).setWidth("12rem");
-        Grid.Column<ServiceCredentialRow> state = grid.addComponentColumn(this::state).setHeader("State").setFlexGrow(0)
+        Grid.Column<ServiceCredentialRow> state = grid.addComponentColumn(this::state).setHeader(t("decision.state")).setFlexGrow(0)
                 .setWidth("12.5rem");
-        grid.setEmptyStateText("No credential yet: the data plane cannot call the decision API until you create one.");
+        grid.setEmptyStateText(t("decision.creds.empty"));
         NarrowWindow.track(grid, narrow -> {
             created.setVisible(!narrow);
             used.setVisible(!narrow);
@@ -94,27 +97,27 @@ class ServiceCredentialsPanel extends Card {
         Div cell = new Div();
         cell.addClassName("state-cell");
         if (c.revoked()) {
-            Badge badge = new Badge("Revoked", "contrast");
+            Badge badge = new Badge(t("decision.creds.revoked"), "contrast");
             badge.setId("credential-state-" + c.keyPrefix());
-            Span when = new Span(Formats.minute(c.revokedAt()) + " by " + who(c.revokedBy()));
+            Span when = new Span(t("decision.at-by", Formats.minute(c.revokedAt()), who(c.revokedBy())));
             when.addClassName("cell-sub");
             cell.add(badge, when);
             return cell;
         }
-        Badge badge = new Badge("Live", "success");
+        Badge badge = new Badge(t("decision.creds.live"), "success");
         badge.setId("credential-state-" + c.keyPrefix());
         if (c.flagged()) {
             // its requests keep naming devices of two households: a buggy or hostile caller
-            Badge flag = new Badge("Flagged", "error");
+            Badge flag = new Badge(t("decision.creds.flagged"), "error");
             flag.setId("credential-flag-" + c.keyPrefix());
-            flag.getElement().setAttribute("title", c.mismatchesLastDay() + " owner mismatches in the last 24 hours");
+            flag.getElement().setAttribute("title", t("decision.creds.flag-title", c.mismatchesLastDay()));
             cell.add(flag);
         }
-        Button revoke = new Button("Revoke…", e -> confirmRevoke(c.id()));
+        Button revoke = new Button(t("decision.creds.revoke"), e -> confirmRevoke(c.id()));
         revoke.setId("revoke-credential-" + c.keyPrefix());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         // the scope is changed from here, so that a phone (where the scope column folds away) can too
-        Button change = new Button("Scope…", e -> new CredentialScopeDialog(c, credentials, this::refresh).open());
+        Button change = new Button(t("decision.creds.change-scope"), e -> new CredentialScopeDialog(c, credentials, this::refresh).open());
         change.setId("change-scope-" + c.keyPrefix());
         change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         cell.add(badge, revoke, change);
@@ -130,7 +133,7 @@ class ServiceCredentialsPanel extends Card {
         grid.setItems(now);
         now.stream().filter(r -> r.id() == id).findFirst().ifPresent(r -> {
             if (r.revoked()) {
-                Notifications.error("'" + r.name() + "' is already revoked, by " + who(r.revokedBy()) + ".");
+                Notifications.error(t("decision.creds.already-revoked", r.name(), who(r.revokedBy())));
             } else {
                 new RevokeCredentialDialog(r, credentials, this::refresh).open();
             }
@@ -141,9 +144,9 @@ class ServiceCredentialsPanel extends Card {
         Div cell = new Div();
         Span calls = new Span(c.calls().stream().map(x -> x.name().toLowerCase()).sorted()
                 .collect(java.util.stream.Collectors.joining(", ")));
-        Span vendors = new Span(c.vendorSlugs().isEmpty() ? "every vendor" : String.join(", ", c.vendorSlugs()));
+        Span vendors = new Span(c.vendorSlugs().isEmpty() ? t("decision.creds.every-vendor") : String.join(", ", c.vendorSlugs()));
         vendors.addClassName("cell-sub");
-        Span rate = new Span(String.format("%,d/s per node", c.ratePerSecond()));
+        Span rate = new Span(t("decision.creds.rate", c.ratePerSecond()));
         rate.addClassName("cell-sub");
         cell.add(calls, new Div(vendors), new Div(rate));
         cell.setId("credential-scope-" + c.keyPrefix());
@@ -152,15 +155,15 @@ class ServiceCredentialsPanel extends Card {
 
     private static String scopeText(ServiceCredentialRow c) {
         return c.calls().stream().map(x -> x.name().toLowerCase()).sorted().collect(java.util.stream.Collectors.joining(", "))
-                + " · " + (c.vendorSlugs().isEmpty() ? "every vendor" : String.join(", ", c.vendorSlugs()))
-                + " · " + String.format("%,d/s per node", c.ratePerSecond());
+                + " · " + (c.vendorSlugs().isEmpty() ? t("decision.creds.every-vendor") : String.join(", ", c.vendorSlugs()))
+                + " · " + t("decision.creds.rate", c.ratePerSecond());
     }
 
     private static String lastUsed(ServiceCredentialRow c) {
-        return c.lastUsedAt() == null ? "Never" : Formats.minute(c.lastUsedAt());
+        return c.lastUsedAt() == null ? t("decision.never") : Formats.minute(c.lastUsedAt());
     }
 
     static String who(String email) {
-        return email == null ? "the system" : email;
+        return email == null ? t("decision.the-system") : email;
     }
 }

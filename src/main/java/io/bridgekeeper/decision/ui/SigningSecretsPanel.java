@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision.ui;
 
+import static io.bridgekeeper.base.ui.Words.t;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,15 +33,14 @@ class SigningSecretsPanel extends Card {
         Cards.outline(this);
         addClassName("wide-card");
 
-        Button rotate = new Button("Rotate signing secret", VaadinIcon.REFRESH.create(),
+        Button rotate = new Button(t("decision.secrets.rotate"), VaadinIcon.REFRESH.create(),
                 // read afresh: another admin may have rotated since this page was drawn
                 e -> new RotateSecretDialog(secrets.list(), secrets, this::refresh).open());
         rotate.setId("rotate-secret");
         rotate.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Div head = new Div(new H3("Cache-key signing secrets"), rotate);
+        Div head = new Div(new H3(t("decision.secrets.title")), rotate);
         head.addClassName("card-head");
-        Paragraph about = new Paragraph("The active secret signs every cache key that resolve hands out; the one "
-                + "it replaced still verifies; keys signed by a retired one are answered STALE_CACHE_KEY.");
+        Paragraph about = new Paragraph(t("decision.secrets.about"));
         about.addClassName("card-text");
 
         grid.setId("secret-grid");
@@ -50,17 +50,17 @@ class SigningSecretsPanel extends Card {
                         <div class="cell-main mono">${item.kid}</div>
                         <div class="cell-sub narrow-only">${item.created}</div>""")
                         .withProperty("kid", SigningSecret::kid)
-                        .withProperty("created", s -> "Created " + Formats.minute(s.createdAt())))
-                .setHeader("Key id").setFlexGrow(0).setWidth("7rem");
-        Grid.Column<SigningSecret> status = grid.addComponentColumn(SigningSecretsPanel::status).setHeader("Status")
+                        .withProperty("created", s -> t("decision.secrets.created", Formats.minute(s.createdAt()))))
+                .setHeader(t("decision.secrets.kid")).setFlexGrow(0).setWidth("7rem");
+        Grid.Column<SigningSecret> status = grid.addComponentColumn(SigningSecretsPanel::status).setHeader(t("decision.secrets.status"))
                 .setFlexGrow(1).setWidth("9rem");
         Grid.Column<SigningSecret> created = grid.addColumn(LitRenderer.<SigningSecret>of("""
-                        <div>${item.created}</div><div class="cell-sub">by ${item.by}</div>""")
+                        <div>${item.created}</div><div class="cell-sub">${item.by}</div>""")
                         .withProperty("created", s -> Formats.minute(s.createdAt()))
-                        .withProperty("by", s -> ServiceCredentialsPanel.who(s.createdBy())))
-                .setHeader("Created").setFlexGrow(1).setWidth("11rem");
+                        .withProperty("by", s -> t("decision.by", ServiceCredentialsPanel.who(s.createdBy()))))
+                .setHeader(t("decision.created")).setFlexGrow(1).setWidth("11rem");
         Grid.Column<SigningSecret> retired = grid.addColumn(s -> s.retiredAt() == null ? "—" : Formats.minute(s.retiredAt()))
-                .setHeader("Retired").setFlexGrow(1).setWidth("10.5rem");
+                .setHeader(t("decision.secrets.retired")).setFlexGrow(1).setWidth("10.5rem");
         NarrowWindow.track(grid, narrow -> {
             created.setVisible(!narrow);
             retired.setVisible(!narrow);
@@ -79,9 +79,9 @@ class SigningSecretsPanel extends Card {
 
     private static Component status(SigningSecret s) {
         Badge badge = switch (s.status()) {
-            case ACTIVE -> new Badge("Active: signs", "success");
-            case VERIFY -> new Badge("Verifies only", "warning");
-            case RETIRED -> new Badge("Retired", "neutral");
+            case ACTIVE -> new Badge(t("decision.secrets.active"), "success");
+            case VERIFY -> new Badge(t("decision.secrets.verifies"), "warning");
+            case RETIRED -> new Badge(t("decision.secrets.retired"), "neutral");
         };
         badge.setId("secret-status-" + s.kid());
         if (s.status() != SigningSecretStatus.RETIRED || s.retiredAt() == null) {
