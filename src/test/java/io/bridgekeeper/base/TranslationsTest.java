@@ -38,9 +38,9 @@ class TranslationsTest {
                     + "|setEmptyStateText|addItem|setProperty\\(\"title\",|setAttribute\\(\"(aria-label|title)\",)"
                     + "|\\bmuted|Notifications\\.(success|error|warning)|Notification\\.show"
                     + "|@PageTitle)"
-                    // a literal with words in it; not an id or class name (lowercase-dashed), not the product's name,
+                    // a literal with words in it; not an id, class name or route (lowercase-dashed), not the product's name,
                     // not an example value (a URL, an e-mail address)
-                    + "\\(\\s*\"(?![a-z0-9-]+\")(?!Bridgekeeper\")(?!https?://)(?![^\"\\s]+@[^\"\\s]+\")[^\"]*[A-Za-z]{2}");
+                    + "\\(\\s*\"(?![a-z0-9/-]+\")(?!Bridgekeeper\")(?!https?://)(?![^\"\\s]+@[^\"\\s]+\")[^\"]*[A-Za-z]{2}");
 
     /** A key named in code: getTranslation("a.b"), t("a.b"), words.get("a.b"), new Refusal("a.b", ...). */
     private static final Pattern KEY_IN_CODE = Pattern.compile(
