@@ -132,7 +132,7 @@ class ConfirmMoveE2E extends PortalTest {
         page.locator("#resolve-move-confirm").click();
 
         assertThat(page.locator("#pending-move")).hasCount(0);
-        assertThat(page.locator("#device-facts")).containsText("ACTIVE");
+        assertThat(page.locator("#device-facts")).containsText("Active");
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
                 "select status || ' ' || resolution from device_move where device_id = ?", String.class, camera))
                 .isEqualTo("REJECTED A showed the receipt");
