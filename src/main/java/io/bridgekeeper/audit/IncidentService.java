@@ -3,6 +3,7 @@ package io.bridgekeeper.audit;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -103,7 +104,7 @@ public class IncidentService {
     @RolesAllowed(Roles.ADMIN)
     public long openByHand(NewIncident incident) {
         if (incident.title() == null || incident.title().isBlank()) {
-            throw DomainException.invalid("incident-title-required", "Give the incident a title.");
+            throw DomainException.invalid("incident-title-required", new Refusal("refusal.audit.incident-title-required"));
         }
         return insert(currentUser.require(), incident, currentUser.id());
     }
@@ -151,11 +152,11 @@ public class IncidentService {
     @RolesAllowed(Roles.ADMIN)
     public void resolve(long incidentId, String note) {
         if (note == null || note.isBlank()) {
-            throw DomainException.invalid("resolution-note-required", "Say how the incident was resolved.");
+            throw DomainException.invalid("resolution-note-required", new Refusal("refusal.audit.resolution-note-required"));
         }
         IncidentState from = state(incidentId);
         if (from == IncidentState.RESOLVED) {
-            throw DomainException.conflict("incident-resolved", "Incident " + incidentId + " is already resolved.");
+            throw DomainException.conflict("incident-resolved", new Refusal("refusal.audit.incident-resolved", String.valueOf(incidentId)));
         }
         transition(incidentId, from, IncidentState.RESOLVED, "resolved", note, IncidentAuditAction.INCIDENT_RESOLVED);
     }
@@ -186,7 +187,7 @@ public class IncidentService {
         String title = incident.title() == null || incident.title().isBlank()
                 ? incident.kind().label() : incident.title().trim();
         if (title.length() > 300) {
-            throw DomainException.invalid("incident-title-too-long", "Keep the title under 300 characters.");
+            throw DomainException.invalid("incident-title-too-long", new Refusal("refusal.audit.incident-title-too-long"));
         }
         long id = store.insert(incident.kind(), incident.severity(), title, incident.vendorId(), incident.rolloutId(),
                 json.writeValueAsString(incident.evidence()), now, openedBy);
@@ -208,8 +209,7 @@ public class IncidentService {
         String text = checkedNote(note, false);
         if (!store.transition(incidentId, from, to, clock.instant(), currentUser.id())) {
             IncidentState now = state(incidentId);
-            throw DomainException.conflict("incident-state",
-                    "Incident " + incidentId + " is " + now.label().toLowerCase() + " and cannot be " + verb + ".");
+            throw DomainException.conflict("incident-state", new Refusal("refusal.audit.incident-state", String.valueOf(incidentId), String.valueOf(now.label().toLowerCase()), String.valueOf(verb)));
         }
         note(incidentId, to.name(), currentUser.id(), text.isEmpty() ? to.label() + "." : text);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -229,7 +229,7 @@ public class IncidentService {
     }
 
     private static DomainException notFound(long incidentId) {
-        return DomainException.notFound("incident-not-found", "No incident " + incidentId + ".");
+        return DomainException.notFound("incident-not-found", new Refusal("refusal.audit.incident-not-found", String.valueOf(incidentId)));
     }
 
     private long note(long incidentId, String kind, Long authorId, String text) {
@@ -239,10 +239,10 @@ public class IncidentService {
     private static String checkedNote(String note, boolean required) {
         String text = note == null ? "" : note.trim();
         if (required && text.isEmpty()) {
-            throw DomainException.invalid("note-required", "Write a note.");
+            throw DomainException.invalid("note-required", new Refusal("refusal.audit.note-required"));
         }
         if (text.length() > NOTE_MAX) {
-            throw DomainException.invalid("note-too-long", "Keep the note under " + NOTE_MAX + " characters.");
+            throw DomainException.invalid("note-too-long", new Refusal("refusal.audit.note-too-long", String.valueOf(NOTE_MAX)));
         }
         TextRules.requireCleanText("note", text);
         return text;

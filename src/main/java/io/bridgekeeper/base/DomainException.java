@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * A refusal by the domain, with a message written for the person or client that asked: an illegal
- * state transition, a duplicate, a rule of DESIGN.md. The portal shows it as is; the API answers it
- * as an RFC 9457 problem with the given type and status.
+ * state transition, a duplicate, a rule of DESIGN.md. Its words are a {@link Refusal} (a translation key
+ * with its values): the API answers it in English as an RFC 9457 problem with the given type and status,
+ * the portal shows it in the person's language ({@link #message(Locale)}).
  */
 public class DomainException extends RuntimeException {
 
@@ -14,7 +15,8 @@ public class DomainException extends RuntimeException {
     private final String field;
     private final Refusal refusal;
 
-    public DomainException(String type, int status, String message) {
+    /** A refusal only an API client ever sees (a partner's sync batch): English, without a translation key. */
+    protected DomainException(String type, int status, String message) {
         this(type, status, null, message);
     }
 
@@ -60,35 +62,15 @@ public class DomainException extends RuntimeException {
         return new DomainException(type, 404, null, refusal);
     }
 
-    /** Input that breaks a rule, pinned to the field at fault (a form shows it under that field). */
-    public static DomainException invalidField(String type, String field, String message) {
-        return new DomainException(type, 400, field, message);
-    }
 
-    /** A conflict pinned to a field, such as a duplicate slug. */
-    public static DomainException conflictOnField(String type, String field, String message) {
-        return new DomainException(type, 409, field, message);
-    }
 
     /** The input field at fault, or null when the refusal is about the whole request. */
     public String field() {
         return field;
     }
 
-    /** A conflict with the current state (HTTP 409). */
-    public static DomainException conflict(String type, String message) {
-        return new DomainException(type, 409, message);
-    }
 
-    /** Input that breaks a rule (HTTP 400). */
-    public static DomainException invalid(String type, String message) {
-        return new DomainException(type, 400, message);
-    }
 
-    /** Something that does not exist for the caller (HTTP 404); also used where it exists but is not theirs. */
-    public static DomainException notFound(String type, String message) {
-        return new DomainException(type, 404, message);
-    }
 
     public String type() {
         return type;

@@ -11,8 +11,7 @@ public final class SlugConfirmation {
 
     public static void require(String typed, String slug) {
         if (typed == null || !typed.trim().equals(slug)) {
-            throw DomainException.invalidField("confirmation-mismatch", "confirmation",
-                    "Type the vendor's slug '" + slug + "' exactly to confirm.");
+            throw DomainException.invalidField("confirmation-mismatch", "confirmation", new Refusal("refusal.base.confirmation-mismatch", String.valueOf(slug)));
         }
     }
 }

@@ -55,7 +55,7 @@ public final class TextRules {
     public static void requireCleanName(String field, String value) {
         String problem = nameProblem(value);
         if (problem != null) {
-            throw DomainException.invalidField("invalid-text", field, problem);
+            throw DomainException.invalidField("invalid-text", field, new Refusal("refusal.base.invalid-text", String.valueOf(problem)));
         }
     }
 
@@ -63,7 +63,7 @@ public final class TextRules {
     public static void requireCleanText(String field, String value) {
         String problem = textProblem(value);
         if (problem != null) {
-            throw DomainException.invalidField("invalid-text", field, problem);
+            throw DomainException.invalidField("invalid-text", field, new Refusal("refusal.base.invalid-text", String.valueOf(problem)));
         }
     }
 

@@ -6,6 +6,7 @@ import io.bridgekeeper.security.Accounts;
 import java.util.UUID;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import io.bridgekeeper.vendor.VendorAccess;
@@ -62,16 +63,16 @@ public class CanaryService {
     public List<Long> enroll(long vendorId, int count) {
         CanaryStore.VendorRef vendor = store.vendor(vendorId);
         if (vendor == null) {
-            throw DomainException.notFound("vendor-not-found", "No vendor " + vendorId + ".");
+            throw DomainException.notFound("vendor-not-found", new Refusal("refusal.canary.vendor-not-found", String.valueOf(vendorId)));
         }
         if (vendor.status() == VendorStatus.RETIRED) {
-            throw DomainException.conflict("vendor-retired", vendor.slug() + " is retired: it gets no canaries.");
+            throw DomainException.conflict("vendor-retired", new Refusal("refusal.canary.vendor-retired", String.valueOf(vendor.slug())));
         }
         int existing = store.count(vendorId);
         if (count < 1 || count > MAX_PER_ENROLMENT || existing + count < MIN_CANARIES) {
-            throw DomainException.invalidField("invalid-canary-count", "count", existing == 0
-                    ? "Enroll 2 to " + MAX_PER_ENROLMENT + " canary households: one alone cannot receive another's still."
-                    : "Enroll 1 to " + MAX_PER_ENROLMENT + " more canary households.");
+            throw DomainException.invalidField("invalid-canary-count", "count", new Refusal(existing == 0
+                    ? "refusal.canary.invalid-canary-count" : "refusal.canary.invalid-canary-count-more",
+                    String.valueOf(MAX_PER_ENROLMENT)));
         }
         Instant now = clock.instant();
         List<Long> enrolled = new ArrayList<>();
@@ -114,11 +115,10 @@ public class CanaryService {
     public void withdraw(long vendorId, long accountId) {
         int existing = store.count(vendorId);
         if (existing == MIN_CANARIES) {
-            throw DomainException.conflict("last-canary-pair", "A vendor has no canaries or at least two: enroll "
-                    + "another before you withdraw this one, or withdraw both.");
+            throw DomainException.conflict("last-canary-pair", new Refusal("refusal.canary.last-canary-pair"));
         }
         if (!remove(vendorId, accountId)) {
-            throw DomainException.notFound("canary-not-found", "Account " + accountId + " is not a canary of this vendor.");
+            throw DomainException.notFound("canary-not-found", new Refusal("refusal.canary.canary-not-found", String.valueOf(accountId)));
         }
         audit.record(CanaryAuditAction.CANARY_WITHDRAWN, "vendor", vendorId, vendorId, Map.of("canaries", existing, "accountId", accountId),
                 Map.of("canaries", existing - 1));

@@ -2,6 +2,7 @@ package io.bridgekeeper.decision;
 
 import io.bridgekeeper.audit.EvidenceGrade;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
 import io.bridgekeeper.decision.DeviceEntry.IssuedKey;
@@ -206,7 +207,7 @@ public class DecisionEngine {
     private static void refuseUnreadable(AuthorizeRequest request) {
         String field = DeviceReads.unreadableField(request);
         if (field != null) {
-            throw DomainException.invalidField("control-character", field, "A NUL byte is not allowed in " + field + ".");
+            throw DomainException.invalidField("control-character", field, new Refusal("refusal.decision.control-character", String.valueOf(field)));
         }
     }
 

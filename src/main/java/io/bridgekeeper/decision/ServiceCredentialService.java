@@ -2,6 +2,7 @@ package io.bridgekeeper.decision;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -109,10 +110,10 @@ public class ServiceCredentialService {
         requireValid(scope);
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
-            throw DomainException.invalidField("name-required", "name", "Give the credential a name, e.g. the data-plane cluster that uses it.");
+            throw DomainException.invalidField("name-required", "name", new Refusal("refusal.decision.name-required"));
         }
         if (clean.length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalidField("name-too-long", "name", "Keep the name to " + MAX_NAME_LENGTH + " characters.");
+            throw DomainException.invalidField("name-too-long", "name", new Refusal("refusal.decision.name-too-long", String.valueOf(MAX_NAME_LENGTH)));
         }
         TextRules.requireCleanName("name", clean);
         String prefix = HEX.formatHex(KeyGenerators.secureRandom(6).generateKey());
@@ -122,8 +123,7 @@ public class ServiceCredentialService {
         try {
             id = store.insertCredential(clean, prefix, DigestUtils.sha256Hex(key), now, currentUser.id(), scope);
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflictOnField("name-taken", "name",
-                    "A live credential is already called '" + clean + "'. Choose another name or revoke that one.");
+            throw DomainException.conflictOnField("name-taken", "name", new Refusal("refusal.decision.name-taken", String.valueOf(clean)));
         }
         Map<String, Object> after = new LinkedHashMap<>(Map.of("name", clean, "prefix", prefix));
         after.putAll(document(scope));
@@ -137,9 +137,9 @@ public class ServiceCredentialService {
     public void changeScope(long id, CredentialScope scope) {
         requireValid(scope);
         ServiceCredentialRow row = list().stream().filter(r -> r.id() == id).findFirst().orElseThrow(() ->
-                DomainException.notFound("no-such-credential", "There is no service credential " + id + "."));
+                DomainException.notFound("no-such-credential", new Refusal("refusal.decision.no-such-credential", String.valueOf(id))));
         if (row.revoked()) {
-            throw DomainException.conflict("already-revoked", "'" + row.name() + "' is revoked: its scope is final.");
+            throw DomainException.conflict("already-revoked", new Refusal("refusal.decision.already-revoked", String.valueOf(row.name())));
         }
         store.updateScope(id, scope);
         audit.record(DecisionAuditAction.SERVICE_CREDENTIAL_SCOPE_CHANGED, "service_credential", id, null, document(row.scope()),
@@ -151,9 +151,9 @@ public class ServiceCredentialService {
     @RolesAllowed(Roles.ADMIN)
     public void revoke(long id) {
         CredentialStore.CredentialRef c = store.credential(id).orElseThrow(() ->
-                DomainException.notFound("no-such-credential", "There is no service credential " + id + "."));
+                DomainException.notFound("no-such-credential", new Refusal("refusal.decision.no-such-credential", String.valueOf(id))));
         if (c.revoked()) {
-            throw DomainException.conflict("already-revoked", "'" + c.name() + "' is already revoked.");
+            throw DomainException.conflict("already-revoked", new Refusal("refusal.decision.already-revoked-2", String.valueOf(c.name())));
         }
         Map<String, Object> before = Map.of("name", c.name(), "prefix", c.keyPrefix(), "revoked", false);
         store.revoke(id, clock.instant(), currentUser.id());
@@ -213,15 +213,14 @@ public class ServiceCredentialService {
 
     private void requireValid(CredentialScope scope) {
         if (scope == null || scope.calls().isEmpty()) {
-            throw DomainException.invalidField("no-calls", "calls", "Allow at least one call: resolve or authorize.");
+            throw DomainException.invalidField("no-calls", "calls", new Refusal("refusal.decision.no-calls"));
         }
         if (scope.ratePerSecond() < 1 || scope.ratePerSecond() > CredentialScope.MAX_RATE) {
-            throw DomainException.invalidField("invalid-rate", "ratePerSecond",
-                    "Choose a rate from 1 to " + CredentialScope.MAX_RATE + " requests per second.");
+            throw DomainException.invalidField("invalid-rate", "ratePerSecond", new Refusal("refusal.decision.invalid-rate", String.valueOf(CredentialScope.MAX_RATE)));
         }
         if (!scope.vendorIds().isEmpty()) {
             if (!store.allVendorsExist(scope.vendorIds())) {
-                throw DomainException.invalidField("unknown-vendor", "vendors", "Choose vendors that exist.");
+                throw DomainException.invalidField("unknown-vendor", "vendors", new Refusal("refusal.decision.unknown-vendor"));
             }
         }
     }

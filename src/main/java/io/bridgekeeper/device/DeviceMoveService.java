@@ -3,6 +3,7 @@ package io.bridgekeeper.device;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.device.DeviceStore.Move;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +67,7 @@ public class DeviceMoveService {
     @Transactional
     public void confirm(long moveId) {
         Move m = pending(moveId).filter(move -> move.toAccountId() == currentUser.id())
-                .orElseThrow(() -> DomainException.notFound("move-not-found", "No pending move " + moveId + " for your home."));
+                .orElseThrow(() -> DomainException.notFound("move-not-found", new Refusal("refusal.device.move-not-found", String.valueOf(moveId))));
         complete(m, "moved by the vendor to another household's account; confirmed by the new household", "household");
     }
 
@@ -75,14 +76,13 @@ public class DeviceMoveService {
     @Transactional
     public void resolve(long moveId, Resolution resolution, String reason) {
         if (resolution == null) {
-            throw DomainException.invalidField("resolution-required", "resolution", "Choose whether the device moves.");
+            throw DomainException.invalidField("resolution-required", "resolution", new Refusal("refusal.device.resolution-required"));
         }
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > 1000) {
-            throw DomainException.invalidField("reason-required", "reason", "Give a reason in 1 to 1000 characters.");
+            throw DomainException.invalidField("reason-required", "reason", new Refusal("refusal.device.reason-required"));
         }
-        Move m = pending(moveId).orElseThrow(() -> DomainException.notFound("move-not-found",
-                "No pending move " + moveId + "; it may have been resolved already."));
+        Move m = pending(moveId).orElseThrow(() -> DomainException.notFound("move-not-found", new Refusal("refusal.device.move-not-found-2", String.valueOf(moveId))));
         if (resolution == Resolution.MOVE) {
             complete(m, "moved by the vendor to another household's account; resolved by an admin: " + text, "admin");
             return;
@@ -101,8 +101,7 @@ public class DeviceMoveService {
 
     /** The device leaves its owner (if it still has one) and joins the claiming household through its link. */
     private void complete(Move m, String why, String by) {
-        int epoch = store.lockLiveLinkEpoch(m.toLinkId(), m.toAccountId()).orElseThrow(() -> DomainException.conflict("move-link-ended", "The vendor account that lists this "
-                        + "device is no longer linked, so the device cannot move there. An admin can keep it where it is."));
+        int epoch = store.lockLiveLinkEpoch(m.toLinkId(), m.toAccountId()).orElseThrow(() -> DomainException.conflict("move-link-ended", new Refusal("refusal.device.move-link-ended")));
         Long owner = store.lockOwner(m.deviceId()).orElse(null);
         Timestamp now = Timestamp.from(clock.instant());
         if (owner != null) {

@@ -2,6 +2,7 @@ package io.bridgekeeper.device;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ public class DeviceOwnership {
     @Transactional(propagation = Propagation.SUPPORTS)
     public void validate(List<DeviceItem> items) {
         if (items == null) {
-            throw DomainException.invalid("invalid-device", "Send the full list of devices as 'devices' (may be empty).");
+            throw DomainException.invalid("invalid-device", new Refusal("refusal.device.invalid-device"));
         }
         if (items.size() > MAX_BATCH) {
-            throw DomainException.invalid("batch-too-large", "At most " + MAX_BATCH + " devices per account in one sync.");
+            throw DomainException.invalid("batch-too-large", new Refusal("refusal.device.batch-too-large", String.valueOf(MAX_BATCH)));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
@@ -222,7 +223,7 @@ public class DeviceOwnership {
                 select id, vendor_id, vendor_device_id, kind, name, link_id from device
                 where id = ? and owner_account_id = ? and state <> 'REMOVED' for update
                 """, DeviceOwnership::ref, deviceId, accountId).stream().findFirst()
-                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " in your home."));
+                .orElseThrow(() -> DomainException.notFound("device-not-found", new Refusal("refusal.device.device-not-found", String.valueOf(deviceId))));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,9 +58,9 @@ public class DeviceService {
         long me = currentUser.id();
         List<HouseholdDevice> mine = myDevices();
         HouseholdDevice device = mine.stream().filter(d -> d.id() == deviceId).findFirst()
-                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " in your home."));
+                .orElseThrow(() -> DomainException.notFound("device-not-found", new Refusal("refusal.device.device-not-found", String.valueOf(deviceId))));
         DeviceStore.Ownership row = store.ownershipOf(deviceId, me).orElseThrow(
-                () -> DomainException.notFound("device-not-found", "No device " + deviceId + " in your home."));
+                () -> DomainException.notFound("device-not-found", new Refusal("refusal.device.device-not-found", String.valueOf(deviceId))));
         List<HouseholdDevice> displays = device.kind().showsImages()
                 ? mine.stream().filter(d -> d.kind() == DeviceKind.DISPLAY && d.state() == DeviceState.ACTIVE).toList()
                 : List.of();
@@ -98,7 +99,7 @@ public class DeviceService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public DeviceDetail detail(long deviceId) {
         DeviceRow row = store.row(access.scope(), deviceId).map(this::masked)
-                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " for you."));
+                .orElseThrow(() -> DomainException.notFound("device-not-found", new Refusal("refusal.device.device-not-found-2", String.valueOf(deviceId))));
         List<OwnershipPeriod> history = store.history(deviceId).stream().map(o -> new OwnershipPeriod(o.ownerAccountId(),
                 visibleEmail(o.ownerEmail()), o.linkId(), o.linkEpoch(), o.startedAt(), o.startReason(), o.endedAt(),
                 o.endReason(), o.reasonText())).toList();
@@ -114,17 +115,16 @@ public class DeviceService {
     @Transactional
     public void transfer(long deviceId, String newOwnerEmail, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("reason-required", "Give a reason for the transfer.");
+            throw DomainException.invalid("reason-required", new Refusal("refusal.device.reason-required-2"));
         }
-        DeviceStore.Locked device = store.lock(deviceId).orElseThrow(() -> DomainException.notFound(
-                "device-not-found", "No device " + deviceId + "."));
+        DeviceStore.Locked device = store.lock(deviceId).orElseThrow(() -> DomainException.notFound("device-not-found", new Refusal("refusal.device.device-not-found-3", String.valueOf(deviceId))));
         if (device.state() == DeviceState.REMOVED) {
-            throw DomainException.conflict("device-removed", "A removed device cannot be transferred.");
+            throw DomainException.conflict("device-removed", new Refusal("refusal.device.device-removed"));
         }
-        Long newOwner = accounts.withRole(newOwnerEmail, Role.END_USER, false).orElseThrow(() -> DomainException.invalid("owner-not-found", "No household with e-mail '" + newOwnerEmail + "'."));
+        Long newOwner = accounts.withRole(newOwnerEmail, Role.END_USER, false).orElseThrow(() -> DomainException.invalid("owner-not-found", new Refusal("refusal.device.owner-not-found", String.valueOf(newOwnerEmail))));
         Long oldOwner = device.ownerAccountId();
         if (newOwner.equals(oldOwner)) {
-            throw DomainException.conflict("same-owner", "That household already owns the device.");
+            throw DomainException.conflict("same-owner", new Refusal("refusal.device.same-owner"));
         }
         Timestamp now = Timestamp.from(clock.instant());
         if (oldOwner != null) {
@@ -172,7 +172,7 @@ public class DeviceService {
 
     private DeviceStore.Locked lockMine(long deviceId) {
         return store.lockOwned(deviceId, currentUser.id())
-                .orElseThrow(() -> DomainException.notFound("device-not-found", "No device " + deviceId + " in your home."));
+                .orElseThrow(() -> DomainException.notFound("device-not-found", new Refusal("refusal.device.device-not-found", String.valueOf(deviceId))));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.bridgekeeper.vendor.VendorAccess;
 import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.device.DeviceOwnership;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -85,8 +86,7 @@ public class LinkService {
     @Transactional
     public NewLinkCode startLink(long vendorId) {
         LinkableVendor vendor = linkableVendors().stream().filter(v -> v.id() == vendorId).findFirst()
-                .orElseThrow(() -> DomainException.invalid("vendor-not-linkable",
-                        "That vendor cannot be linked right now."));
+                .orElseThrow(() -> DomainException.invalid("vendor-not-linkable", new Refusal("refusal.link.vendor-not-linkable")));
         Instant now = clock.instant();
         Instant expires = now.plus(CODE_LIFETIME);
         String code = LinkCodes.newCode();
@@ -112,7 +112,7 @@ public class LinkService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public LinkDetail detail(long linkId) {
         LinkRow row = store.row(access.scope(), linkId).map(this::masked)
-                .orElseThrow(() -> DomainException.notFound("link-not-found", "No link " + linkId + " for you."));
+                .orElseThrow(() -> DomainException.notFound("link-not-found", new Refusal("refusal.link.link-not-found", String.valueOf(linkId))));
         List<EpochChange> epochs = store.epochs(linkId).stream().map(e -> new EpochChange(e.epoch(), e.event(),
                 e.occurredAt(), visibleEmail(e.actorEmail()), e.reason())).toList();
         return new LinkDetail(row, store.unlinkReason(linkId), ownership.devicesOfLink(linkId), epochs);

@@ -2,6 +2,7 @@ package io.bridgekeeper.link;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.device.DeviceItem;
 import io.bridgekeeper.device.DeviceOwnership;
 import io.bridgekeeper.device.LinkedOwner;
@@ -45,18 +46,18 @@ public class PartnerLinkService {
     public LinkCompletion completeLink(long vendorId, String code, String externalAccountId) {
         String external = externalAccountId == null ? "" : externalAccountId.strip();
         if (external.isEmpty() || external.length() > 200) {
-            throw DomainException.invalid("invalid-external-account", "externalAccountId is 1 to 200 characters.");
+            throw DomainException.invalid("invalid-external-account", new Refusal("refusal.link.invalid-external-account"));
         }
         Instant now = clock.instant();
         LinkStore.Code row = store.lockCode(LinkCodes.hash(code)).orElse(null);
         if (row == null || row.vendorId() != vendorId) {
-            throw DomainException.notFound("link-code-not-found", "No such link code for this vendor.");
+            throw DomainException.notFound("link-code-not-found", new Refusal("refusal.link.link-code-not-found"));
         }
         if (row.usedAt() != null) {
-            throw DomainException.conflict("link-code-used", "This link code was already used. Ask the household for a new one.");
+            throw DomainException.conflict("link-code-used", new Refusal("refusal.link.link-code-used"));
         }
         if (row.expiresAt().isBefore(now)) {
-            throw new DomainException("link-code-expired", 410, "This link code has expired. Ask the household for a new one.");
+            throw new DomainException("link-code-expired", 410, null, new Refusal("refusal.link.link-code-expired"));
         }
         long account = row.accountId();
         if (store.isLinkedLive(vendorId, external)) {
@@ -93,8 +94,7 @@ public class PartnerLinkService {
     @RolesAllowed(Roles.VENDOR)
     public SyncResult syncDevices(long vendorId, String externalAccountId, List<DeviceItem> devices) {
         ownership.validate(devices);
-        LinkedOwner owner = store.lockLiveLink(vendorId, externalAccountId).orElseThrow(() -> DomainException.notFound(
-                "link-not-found", "Vendor account '" + externalAccountId + "' is not linked to any household."));
+        LinkedOwner owner = store.lockLiveLink(vendorId, externalAccountId).orElseThrow(() -> DomainException.notFound("link-not-found", new Refusal("refusal.link.link-not-found-3", String.valueOf(externalAccountId))));
         return ownership.sync(owner, devices);
     }
 
@@ -113,11 +113,10 @@ public class PartnerLinkService {
     }
 
     private static DomainException deviceNotFound(String vendorDeviceId) {
-        return DomainException.notFound("device-not-found", "No device '" + vendorDeviceId + "' of this vendor.");
+        return DomainException.notFound("device-not-found", new Refusal("refusal.link.device-not-found", String.valueOf(vendorDeviceId)));
     }
 
     private static DomainException alreadyLinked(String external) {
-        return DomainException.conflict("account-already-linked", "Vendor account '" + external
-                + "' is already linked to a household. It must be unlinked before it can be linked again.");
+        return DomainException.conflict("account-already-linked", new Refusal("refusal.link.account-already-linked", String.valueOf(external)));
     }
 }

@@ -3,6 +3,7 @@ package io.bridgekeeper.link;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.link.LinkStore.Link;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.SlugConfirmation;
 import io.bridgekeeper.device.DeviceOwnership;
 import io.bridgekeeper.device.DeviceRef;
@@ -64,7 +65,7 @@ public class UnlinkService {
     @RolesAllowed(Roles.ADMIN)
     public long forceUnlink(long linkId, String reason, String typedSlug) {
         if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("reason-required", "Give a reason for the force-unlink.");
+            throw DomainException.invalid("reason-required", new Refusal("refusal.link.reason-required"));
         }
         Link link = liveLink(linkId, null, true);
         SlugConfirmation.require(typedSlug, store.vendorSlug(link.vendorId()));
@@ -77,8 +78,7 @@ public class UnlinkService {
         long me = currentUser.id();
         DeviceRef device = ownership.requireOwned(deviceId, me);
         if (device.linkId() == null) {
-            throw DomainException.conflict("device-not-linked",
-                    "'" + device.name() + "' did not come through a vendor account, so there is nothing to unlink.");
+            throw DomainException.conflict("device-not-linked", new Refusal("refusal.link.device-not-linked", String.valueOf(device.name())));
         }
         Link link = liveLink(device.linkId(), me, true);
         Instant now = clock.instant();
@@ -112,7 +112,7 @@ public class UnlinkService {
         return store.receipt(receiptId, currentUser.id()).map(r -> new UnlinkReceipt(r.id(), r.vendorName(),
                         r.externalAccountId(), r.deviceId(), r.deviceNames(), r.newEpoch(), r.createdAt(),
                         r.accessRevokedAt(), outbox.state(r.delivery()).orElse(null)))
-                .orElseThrow(() -> DomainException.notFound("receipt-not-found", "No receipt " + receiptId + " for you."));
+                .orElseThrow(() -> DomainException.notFound("receipt-not-found", new Refusal("refusal.link.receipt-not-found", String.valueOf(receiptId))));
     }
 
     private long endLink(Link link, LinkAuditAction event, String reason) {
@@ -134,7 +134,7 @@ public class UnlinkService {
     /** A live link; with {@code accountId}, only that household's (anyone else's is "not found"). */
     private Link liveLink(long linkId, Long accountId, boolean lock) {
         return store.liveLink(linkId, accountId, lock)
-                .orElseThrow(() -> DomainException.notFound("link-not-found", "No live link " + linkId + " for you."));
+                .orElseThrow(() -> DomainException.notFound("link-not-found", new Refusal("refusal.link.link-not-found-2", String.valueOf(linkId))));
     }
 
     private void epochEvent(long linkId, int epoch, String event, Instant at, String reason) {

@@ -2,6 +2,7 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -66,22 +67,21 @@ public class CacheVersionService {
     private long insert(long vendorId, NewCacheVersion version, Long by) {
         String label = version == null || version.label() == null ? "" : version.label().trim();
         if (label.isEmpty() || label.length() > 100) {
-            throw DomainException.invalidField("invalid-label", "label", "Give the version a label of 1 to 100 characters.");
+            throw DomainException.invalidField("invalid-label", "label", new Refusal("refusal.rollout.invalid-label"));
         }
         TextRules.requireCleanName("label", label);
         String description = trimToNull(version.description());
         if (description != null && description.length() > 2000) {
-            throw DomainException.invalidField("invalid-description", "description",
-                    "The description is at most 2000 characters.");
+            throw DomainException.invalidField("invalid-description", "description", new Refusal("refusal.rollout.invalid-description"));
         }
         TextRules.requireCleanText("description", description);
         String notes = trimToNull(version.releaseNotes());
         TextRules.requireCleanText("releaseNotes", notes);
         if (notes != null && notes.length() > 100_000) {
-            throw DomainException.invalidField("invalid-release-notes", "releaseNotes", "The release notes are too long.");
+            throw DomainException.invalidField("invalid-release-notes", "releaseNotes", new Refusal("refusal.rollout.invalid-release-notes"));
         }
         if (store.labelTaken(vendorId, label)) {
-            throw DomainException.conflictOnField("label-taken", "label", "The vendor already has a version '" + label + "'.");
+            throw DomainException.conflictOnField("label-taken", "label", new Refusal("refusal.rollout.label-taken", String.valueOf(label)));
         }
         store.lockVersions(vendorId);
         boolean first = !store.hasStableVersion(vendorId);

@@ -2,6 +2,7 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.SlugConfirmation;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
@@ -111,32 +112,27 @@ public class RolloutService {
     public long create(NewRollout plan) {
         access.requireManage(plan.vendorId());
         if (plan.stages() == null) {
-            throw DomainException.invalidField("invalid-stages", "stages", "Give the stages, e.g. 1, 5, 25, 50, 100.");
+            throw DomainException.invalidField("invalid-stages", "stages", new Refusal("refusal.rollout.invalid-stages"));
         }
         if (plan.bakeSeconds() < 0 || plan.bakeSeconds() > 30 * 86_400) {
-            throw DomainException.invalidField("invalid-bake", "bakeSeconds", "The bake time is 0 to 30 days.");
+            throw DomainException.invalidField("invalid-bake", "bakeSeconds", new Refusal("refusal.rollout.invalid-bake"));
         }
         if (plan.minDeliveries() < 0) {
-            throw DomainException.invalidField("invalid-min-deliveries", "minDeliveries",
-                    "The minimum sample cannot be negative.");
+            throw DomainException.invalidField("invalid-min-deliveries", "minDeliveries", new Refusal("refusal.rollout.invalid-min-deliveries"));
         }
         BigDecimal threshold = plan.errorRateThreshold();
         if (threshold == null || threshold.signum() < 0 || threshold.compareTo(BigDecimal.ONE) > 0) {
-            throw DomainException.invalidField("invalid-threshold", "errorRateThreshold",
-                    "The error-rate threshold is between 0 and 100 %.");
+            throw DomainException.invalidField("invalid-threshold", "errorRateThreshold", new Refusal("refusal.rollout.invalid-threshold"));
         }
         if (plan.noDataSeconds() <= 0) {
-            throw DomainException.invalidField("invalid-no-data", "noDataSeconds",
-                    "The no-data time must be at least a second.");
+            throw DomainException.invalidField("invalid-no-data", "noDataSeconds", new Refusal("refusal.rollout.invalid-no-data"));
         }
-        long stable = queries.stableVersion(plan.vendorId()).orElseThrow(() -> DomainException.conflict(
-                "no-stable-version", "The vendor has no stable cache version to roll out from. Register one first."));
+        long stable = queries.stableVersion(plan.vendorId()).orElseThrow(() -> DomainException.conflict("no-stable-version", new Refusal("refusal.rollout.no-stable-version")));
         if (!queries.isVersionOf(plan.vendorId(), plan.toVersionId())) {
-            throw DomainException.invalidField("unknown-version", "toVersion", "No such cache version of this vendor.");
+            throw DomainException.invalidField("unknown-version", "toVersion", new Refusal("refusal.rollout.unknown-version"));
         }
         if (stable == plan.toVersionId()) {
-            throw DomainException.invalidField("target-is-stable", "toVersion",
-                    "That version is already the stable one; choose a newer version.");
+            throw DomainException.invalidField("target-is-stable", "toVersion", new Refusal("refusal.rollout.target-is-stable"));
         }
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
@@ -183,7 +179,7 @@ public class RolloutService {
     /** A decision's reason: 1 to 2000 characters, or an error on the reason field saying {@code why}. */
     private static String requireReason(String text, String why) {
         if (text.isEmpty() || text.length() > 2000) {
-            throw DomainException.invalidField("no-reason", "reason", "Say in 1 to 2000 characters " + why + ".");
+            throw DomainException.invalidField("no-reason", "reason", new Refusal("refusal.rollout.no-reason", String.valueOf(why)));
         }
         return text;
     }
@@ -192,8 +188,7 @@ public class RolloutService {
         RolloutDetail r = lockManaged(rolloutId);
         RolloutState next = RolloutStateMachine.next(r.state(), action, false);
         if (r.createdById() == currentUser.id()) {
-            throw DomainException.conflict("four-eyes", "You created this rollout; a different admin must "
-                    + action.words() + " it.");
+            throw DomainException.conflict("four-eyes", new Refusal("refusal.rollout.four-eyes", String.valueOf(action.words())));
         }
         queries.decided(rolloutId, next, currentUser.id(), clock.instant(), reason);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -213,8 +208,7 @@ public class RolloutService {
         RolloutStateMachine.next(r.state(), RolloutAction.START, false);
         transitions.requireVendorNotSuspended(r, RolloutAction.START);
         if (queries.activeRollout(r.vendorId()).isPresent()) {
-            throw DomainException.conflict("rollout-already-active", r.vendorName()
-                    + " already has a running or paused rollout; finish or halt it first.");
+            throw DomainException.conflict("rollout-already-active", new Refusal("refusal.rollout.rollout-already-active", String.valueOf(r.vendorName())));
         }
         queries.started(rolloutId, clock.instant());
         audit.record(RolloutAuditAction.ROLLOUT_STARTED, "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
@@ -290,6 +284,6 @@ public class RolloutService {
     }
 
     private static DomainException notFound(long rolloutId) {
-        return DomainException.notFound("rollout-not-found", "No rollout " + rolloutId + " for you.");
+        return DomainException.notFound("rollout-not-found", new Refusal("refusal.rollout.rollout-not-found", String.valueOf(rolloutId)));
     }
 }

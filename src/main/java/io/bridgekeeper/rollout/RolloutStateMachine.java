@@ -1,6 +1,7 @@
 package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -53,11 +54,9 @@ public final class RolloutStateMachine {
         RolloutState target = NEXT.get(state).get(action);
         if (target == null) {
             Set<RolloutAction> allowed = allowed(state);
-            throw DomainException.conflict("illegal-transition", "A rollout that is "
-                    + state.label().toLowerCase() + " cannot " + action.words() + ". "
-                    + (allowed.isEmpty() ? "Nothing more can be done with it."
+            throw DomainException.conflict("illegal-transition", new Refusal("refusal.rollout.illegal-transition", String.valueOf(state.label().toLowerCase()), String.valueOf(action.words()), String.valueOf((allowed.isEmpty() ? "Nothing more can be done with it."
                     : "Allowed now: " + allowed.stream().map(RolloutAction::words).collect(Collectors.joining(", "))
-                    + "."));
+                    + "."))));
         }
         return action == RolloutAction.ADVANCE && onLastStage ? RolloutState.COMPLETED : target;
     }

@@ -1,6 +1,7 @@
 package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.vendor.KillSwitch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,8 +31,7 @@ class RolloutTransitions {
 
     void requireVendorNotSuspended(RolloutDetail r, RolloutAction action) {
         if (killSwitch.suspensionOf(r.vendorId()).isPresent()) {
-            throw DomainException.conflict("vendor-suspended", "The rollout cannot " + action.words() + ": "
-                    + r.vendorName() + " is suspended. Resume the vendor first.");
+            throw DomainException.conflict("vendor-suspended", new Refusal("refusal.rollout.vendor-suspended", String.valueOf(action.words()), String.valueOf(r.vendorName())));
         }
     }
 

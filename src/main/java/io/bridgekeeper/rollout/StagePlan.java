@@ -1,6 +1,7 @@
 package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import java.util.List;
 
 /** The stages of a rollout: ascending percentages from 1 to 100, ending at 100. */
@@ -11,22 +12,21 @@ public record StagePlan(List<Integer> percents) {
 
     public StagePlan {
         if (percents == null || percents.isEmpty()) {
-            throw DomainException.invalidField("invalid-stages", "stages", "Give at least one stage; the last is 100 %.");
+            throw DomainException.invalidField("invalid-stages", "stages", new Refusal("refusal.rollout.invalid-stages-2"));
         }
         percents = List.copyOf(percents);
         int previous = 0;
         for (Integer p : percents) {
             if (p == null || p < 1 || p > 100) {
-                throw DomainException.invalidField("invalid-stages", "stages", "Each stage is a percentage from 1 to 100.");
+                throw DomainException.invalidField("invalid-stages", "stages", new Refusal("refusal.rollout.invalid-stages-3"));
             }
             if (p <= previous) {
-                throw DomainException.invalidField("invalid-stages", "stages",
-                        "Stages must rise: " + p + " % after " + previous + " %.");
+                throw DomainException.invalidField("invalid-stages", "stages", new Refusal("refusal.rollout.invalid-stages-4", String.valueOf(p), String.valueOf(previous)));
             }
             previous = p;
         }
         if (previous != 100) {
-            throw DomainException.invalidField("invalid-stages", "stages", "The last stage must be 100 %.");
+            throw DomainException.invalidField("invalid-stages", "stages", new Refusal("refusal.rollout.invalid-stages-5"));
         }
     }
 
@@ -39,8 +39,7 @@ public record StagePlan(List<Integer> percents) {
             return new StagePlan(java.util.Arrays.stream(text.replace("%", " ").split("[,\\s]+"))
                     .filter(s -> !s.isBlank()).map(Integer::valueOf).toList());
         } catch (NumberFormatException e) {
-            throw DomainException.invalidField("invalid-stages", "stages",
-                    "Write the stages as whole percentages, e.g. 1, 5, 25, 50, 100.");
+            throw DomainException.invalidField("invalid-stages", "stages", new Refusal("refusal.rollout.invalid-stages-6"));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.bridgekeeper.rollout;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -47,8 +48,7 @@ public class TelemetryService {
     @Transactional
     public Outcome report(long vendorId, List<TelemetryReport> reports) {
         if (reports == null || reports.isEmpty() || reports.size() > MAX_REPORTS) {
-            throw DomainException.invalidField("invalid-telemetry", "reports",
-                    "Send 1 to " + MAX_REPORTS + " reports in one request.");
+            throw DomainException.invalidField("invalid-telemetry", "reports", new Refusal("refusal.rollout.invalid-telemetry", String.valueOf(MAX_REPORTS)));
         }
         Instant now = clock.instant();
         Map<String, Long> versions = store.versionIds(vendorId);
@@ -59,27 +59,23 @@ public class TelemetryService {
             TelemetryReport r = reports.get(i);
             String at = "reports[" + i + "]";
             if (r == null) {
-                throw DomainException.invalidField("invalid-telemetry", at, "A report is missing.");
+                throw DomainException.invalidField("invalid-telemetry", at, new Refusal("refusal.rollout.invalid-telemetry-2"));
             }
             Long version = r.cacheVersion() == null ? null : versions.get(r.cacheVersion().trim());
             if (version == null) {
-                throw DomainException.invalidField("unknown-cache-version", at + ".cacheVersion",
-                        "No cache version '" + r.cacheVersion() + "' is registered for this vendor.");
+                throw DomainException.invalidField("unknown-cache-version", at + ".cacheVersion", new Refusal("refusal.rollout.unknown-cache-version", String.valueOf(r.cacheVersion())));
             }
             if (r.minute() == null || !r.minute().truncatedTo(ChronoUnit.MINUTES).equals(r.minute())) {
-                throw DomainException.invalidField("invalid-minute", at + ".minute",
-                        "Give the minute as an ISO-8601 instant on a whole minute, e.g. 2026-11-24T09:15:00Z.");
+                throw DomainException.invalidField("invalid-minute", at + ".minute", new Refusal("refusal.rollout.invalid-minute"));
             }
             if (r.minute().isAfter(now) || r.minute().isBefore(now.minus(MAX_AGE))) {
-                throw DomainException.invalidField("invalid-minute", at + ".minute",
-                        "The minute must be within the last 7 days and not in the future.");
+                throw DomainException.invalidField("invalid-minute", at + ".minute", new Refusal("refusal.rollout.invalid-minute-2"));
             }
             long d = count(r.deliveries(), at + ".deliveries");
             long e = count(r.errors(), at + ".errors");
             long v = count(r.isolationViolations(), at + ".isolationViolations");
             if (e > d) {
-                throw DomainException.invalidField("invalid-counts", at + ".errors",
-                        "Errors count failed deliveries, so they cannot exceed the deliveries.");
+                throw DomainException.invalidField("invalid-counts", at + ".errors", new Refusal("refusal.rollout.invalid-counts"));
             }
             // a minute reported again replaces the counts: a retried request never counts twice
             store.saveTelemetry(vendorId, version, r.minute(), d, e, v);
@@ -106,11 +102,10 @@ public class TelemetryService {
 
     private static long count(Long value, String field) {
         if (value == null || value < 0) {
-            throw DomainException.invalidField("invalid-counts", field, "Give a count of 0 or more.");
+            throw DomainException.invalidField("invalid-counts", field, new Refusal("refusal.rollout.invalid-counts-2"));
         }
         if (value > MAX_PER_MINUTE) {
-            throw DomainException.invalidField("invalid-counts", field,
-                    "A count for one minute is at most " + MAX_PER_MINUTE + ".");
+            throw DomainException.invalidField("invalid-counts", field, new Refusal("refusal.rollout.invalid-counts-3", String.valueOf(MAX_PER_MINUTE)));
         }
         return value;
     }

@@ -4,6 +4,7 @@ import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.AuditActor;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.base.SlugConfirmation;
 import io.bridgekeeper.base.cluster.NodeIdentity;
@@ -95,32 +96,27 @@ public class SuspensionService {
         Vendor vendor = vendorService.findForUpdate(cmd.vendorId(), cmd.expectedVersion());
         SlugConfirmation.require(cmd.typedSlug(), vendor.getSlug());
         if (vendor.getStatus() != VendorStatus.ACTIVE) {
-            throw DomainException.conflict("illegal-status-change", "Only an active vendor can be suspended; "
-                    + vendor.getSlug() + " is " + vendor.getStatus().label().toLowerCase() + ".");
+            throw DomainException.conflict("illegal-status-change", new Refusal("refusal.vendor.illegal-status-change", String.valueOf(vendor.getSlug()), String.valueOf(vendor.getStatus().label().toLowerCase())));
         }
         if (cmd.reason() == null) {
-            throw DomainException.invalidField("no-reason", "reason", "Choose a reason code.");
+            throw DomainException.invalidField("no-reason", "reason", new Refusal("refusal.vendor.no-reason"));
         }
         String text = cmd.reasonText() == null ? "" : cmd.reasonText().trim();
         if (text.isEmpty() || text.length() > 2000) {
-            throw DomainException.invalidField("no-reason-text", "reasonText",
-                    "Say in 1 to 2000 characters why the vendor is suspended.");
+            throw DomainException.invalidField("no-reason-text", "reasonText", new Refusal("refusal.vendor.no-reason-text"));
         }
         TextRules.requireCleanText("reasonText", text);
         Set<Capability> scope = cmd.allCapabilities() ? vendor.getCapabilities()
                 : cmd.capabilities() == null ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(cmd.capabilities());
         if (!cmd.allCapabilities() && (scope.isEmpty() || !vendor.getCapabilities().containsAll(scope))) {
-            throw DomainException.invalidField("invalid-scope", "capabilities",
-                    "Choose at least one of the vendor's capabilities: " + vendor.getCapabilities() + ".");
+            throw DomainException.invalidField("invalid-scope", "capabilities", new Refusal("refusal.vendor.invalid-scope", String.valueOf(vendor.getCapabilities())));
         }
         Instant now = clock.instant();
         if (cmd.expectedRestoration() != null && !cmd.expectedRestoration().isAfter(now)) {
-            throw DomainException.invalidField("restoration-in-past", "expectedRestoration",
-                    "The expected restoration must be in the future.");
+            throw DomainException.invalidField("restoration-in-past", "expectedRestoration", new Refusal("refusal.vendor.restoration-in-past"));
         }
         if (cmd.expectedRestoration() != null && cmd.expectedRestoration().isAfter(now.plus(MAX_RESTORATION))) {
-            throw DomainException.invalidField("restoration-too-far", "expectedRestoration",
-                    "The expected restoration must be within a year; leave it empty when it is not known.");
+            throw DomainException.invalidField("restoration-too-far", "expectedRestoration", new Refusal("refusal.vendor.restoration-too-far"));
         }
         Map<String, Object> before = VendorService.state(vendor);
         vendor.moveTo(VendorStatus.SUSPENDED, now);
@@ -198,8 +194,7 @@ public class SuspensionService {
         Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
         Suspension s = open(vendorId);
         if (s.getStatus() == SuspensionStatus.RESUME_REQUESTED) {
-            throw DomainException.conflict("resume-already-requested",
-                    "A resume is already requested and waits for a second admin's approval.");
+            throw DomainException.conflict("resume-already-requested", new Refusal("refusal.vendor.resume-already-requested"));
         }
         if (s.getReasonCode().needsSecondAdminToResume()) {
             s.requestResume(currentUser.id(), clock.instant(), why);
@@ -224,7 +219,7 @@ public class SuspensionService {
         Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
         Suspension s = open(vendorId);
         if (s.getStatus() != SuspensionStatus.RESUME_REQUESTED) {
-            throw DomainException.conflict("no-resume-request", "No resume has been requested for this vendor.");
+            throw DomainException.conflict("no-resume-request", new Refusal("refusal.vendor.no-resume-request"));
         }
         Map<String, Object> before = new java.util.LinkedHashMap<>();
         before.put("status", "RESUME_REQUESTED");
@@ -246,10 +241,10 @@ public class SuspensionService {
         Vendor vendor = vendorService.findForUpdate(vendorId, expectedVersion);
         Suspension s = open(vendorId);
         if (s.getStatus() != SuspensionStatus.RESUME_REQUESTED) {
-            throw DomainException.conflict("no-resume-request", "No resume has been requested for this vendor.");
+            throw DomainException.conflict("no-resume-request", new Refusal("refusal.vendor.no-resume-request"));
         }
         if (s.getResumeRequestedBy() != null && s.getResumeRequestedBy() == currentUser.id()) {
-            throw DomainException.conflict("four-eyes", "You requested this resume; a different admin must approve it.");
+            throw DomainException.conflict("four-eyes", new Refusal("refusal.vendor.four-eyes"));
         }
         lift(vendor, s, why);
     }
@@ -303,12 +298,10 @@ public class SuspensionService {
     private static String resumeReason(String reason) {
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
-            throw DomainException.invalidField("resume-reason-required", "reason",
-                    "Say why the vendor may serve again, e.g. what was fixed.");
+            throw DomainException.invalidField("resume-reason-required", "reason", new Refusal("refusal.vendor.resume-reason-required"));
         }
         if (text.length() > 2000) {
-            throw DomainException.invalidField("resume-reason-too-long", "reason",
-                    "Keep the reason to 2000 characters (it has " + text.length() + ").");
+            throw DomainException.invalidField("resume-reason-too-long", "reason", new Refusal("refusal.vendor.resume-reason-too-long", String.valueOf(text.length())));
         }
         TextRules.requireCleanText("reason", text);
         return text;
@@ -331,7 +324,7 @@ public class SuspensionService {
 
     private Suspension open(long vendorId) {
         return suspensions.findOpen(vendorId).orElseThrow(() ->
-                DomainException.conflict("not-suspended", "This vendor is not suspended."));
+                DomainException.conflict("not-suspended", new Refusal("refusal.vendor.not-suspended")));
     }
 
     /** NOTIFY every node (delivered at commit) and apply on this node as soon as the commit is done. */

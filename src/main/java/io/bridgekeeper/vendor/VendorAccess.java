@@ -1,6 +1,7 @@
 package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.SignedInAccount;
@@ -87,7 +88,7 @@ public class VendorAccess {
     /** Refuses, as "not found", a vendor outside the caller's scope. */
     public void requireManage(long vendorId) {
         if (!mayManage(vendorId)) {
-            throw DomainException.notFound("vendor-not-found", "No vendor " + vendorId + " for you.");
+            throw DomainException.notFound("vendor-not-found", new Refusal("refusal.vendor.vendor-not-found", String.valueOf(vendorId)));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
@@ -46,7 +47,7 @@ public class VendorApiKeyService {
         access.requireManage(vendorId);
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw DomainException.invalidField("invalid-key-name", "name", "Give the key a name of 1 to 100 characters.");
+            throw DomainException.invalidField("invalid-key-name", "name", new Refusal("refusal.vendor.invalid-key-name"));
         }
         TextRules.requireCleanName("name", trimmed);
         String prefix = ApiKeyHashing.newPrefix();
@@ -69,7 +70,7 @@ public class VendorApiKeyService {
     public void revoke(long vendorId, long keyId) {
         access.requireManage(vendorId);
         if (!store.revokeApiKey(vendorId, keyId, currentUser.id(), clock.instant())) {
-            throw DomainException.conflict("key-not-active", "That key does not exist or is already revoked.");
+            throw DomainException.conflict("key-not-active", new Refusal("refusal.vendor.key-not-active"));
         }
         audit.record(VendorAuditAction.API_KEY_REVOKED, "vendor_api_key", keyId, vendorId, Map.of("revoked", false),
                 Map.of("revoked", true));

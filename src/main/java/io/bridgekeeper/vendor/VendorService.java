@@ -4,6 +4,7 @@ import io.bridgekeeper.security.Role;
 import io.bridgekeeper.security.Accounts;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.base.TextRules;
 import io.bridgekeeper.secrets.SecretSealer;
 import io.bridgekeeper.security.CurrentUser;
@@ -109,19 +110,18 @@ public class VendorService {
     public long create(NewVendor input) {
         String slug = input.slug() == null ? "" : input.slug().trim();
         if (!SLUG.matcher(slug).matches() || slug.length() > 63) {
-            throw DomainException.invalidField("invalid-slug", "slug",
-                    "Use lowercase letters, digits and single dashes (e.g. acme-cams), at most 63 characters.");
+            throw DomainException.invalidField("invalid-slug", "slug", new Refusal("refusal.vendor.invalid-slug"));
         }
         if (vendors.existsBySlug(slug)) {
-            throw DomainException.conflictOnField("slug-taken", "slug", "The slug '" + slug + "' is already taken.");
+            throw DomainException.conflictOnField("slug-taken", "slug", new Refusal("refusal.vendor.slug-taken", String.valueOf(slug)));
         }
         String name = input.name() == null ? "" : input.name().trim();
         if (name.isEmpty() || name.length() > 200) {
-            throw DomainException.invalidField("invalid-name", "name", "Enter a name of 1 to 200 characters.");
+            throw DomainException.invalidField("invalid-name", "name", new Refusal("refusal.vendor.invalid-name"));
         }
         TextRules.requireCleanName("name", name);
         if (input.capabilities() == null || input.capabilities().isEmpty()) {
-            throw DomainException.invalidField("no-capability", "capabilities", "Choose at least one capability.");
+            throw DomainException.invalidField("no-capability", "capabilities", new Refusal("refusal.vendor.no-capability"));
         }
         // a vendor may be onboarded before it has an endpoint; once set, the URL can be changed but not cleared
         String webhook = input.webhookUrl() == null || input.webhookUrl().isBlank() ? null
@@ -177,7 +177,7 @@ public class VendorService {
     private String validatedWebhookUrl(String url) {
         String problem = webhookTargets.problem(url, true);
         if (problem != null) {
-            throw DomainException.invalidField("invalid-webhook-url", "webhookUrl", problem);
+            throw DomainException.invalidField("invalid-webhook-url", "webhookUrl", new Refusal("refusal.vendor.invalid-webhook-url", String.valueOf(problem)));
         }
         return url.trim();
     }
@@ -186,10 +186,9 @@ public class VendorService {
     public void assignPartnerManager(long vendorId, String email) {
         find(vendorId);
         Long account = accounts.withRole(email, Role.PARTNER_MANAGER, true)
-                .orElseThrow(() -> DomainException.invalidField("not-a-partner-manager", "email",
-                        "No partner manager account has the e-mail " + email + "."));
+                .orElseThrow(() -> DomainException.invalidField("not-a-partner-manager", "email", new Refusal("refusal.vendor.not-a-partner-manager", String.valueOf(email))));
         if (!queries.assign(vendorId, account, clock.instant())) {
-            throw DomainException.conflictOnField("already-assigned", "email", email + " already manages this vendor.");
+            throw DomainException.conflictOnField("already-assigned", "email", new Refusal("refusal.vendor.already-assigned", String.valueOf(email)));
         }
         audit.record(VendorAuditAction.PARTNER_MANAGER_ASSIGNED, "vendor", vendorId, vendorId, null, Map.of("accountId", account));
     }
@@ -197,7 +196,7 @@ public class VendorService {
     @RolesAllowed(Roles.ADMIN)
     public void removePartnerManager(long vendorId, long accountId) {
         if (!queries.unassign(vendorId, accountId)) {
-            throw DomainException.conflict("not-assigned", "That partner manager does not manage this vendor.");
+            throw DomainException.conflict("not-assigned", new Refusal("refusal.vendor.not-assigned"));
         }
         audit.record(VendorAuditAction.PARTNER_MANAGER_REMOVED, "vendor", vendorId, vendorId, Map.of("accountId", accountId), null);
     }
@@ -205,9 +204,8 @@ public class VendorService {
     private void move(long vendorId, long expectedVersion, VendorStatus target, VendorStatus from, VendorAuditAction action) {
         Vendor v = findForUpdate(vendorId, expectedVersion);
         if (v.getStatus() != from || !v.getStatus().canMoveTo(target)) {
-            throw DomainException.conflict("illegal-status-change", "A vendor that is " + v.getStatus().label()
-                    .toLowerCase() + " cannot become " + target.label().toLowerCase() + ". Allowed next: "
-                    + v.getStatus().next() + ".");
+            throw DomainException.conflict("illegal-status-change", new Refusal("refusal.vendor.illegal-status-change-2", String.valueOf(v.getStatus().label()
+                    .toLowerCase()), String.valueOf(target.label().toLowerCase()), String.valueOf(v.getStatus().next())));
         }
         Map<String, Object> before = state(v);
         v.moveTo(target, clock.instant());
@@ -217,7 +215,7 @@ public class VendorService {
 
     Vendor find(long vendorId) {
         return vendors.findById(vendorId)
-                .orElseThrow(() -> DomainException.notFound("vendor-not-found", "No vendor " + vendorId + "."));
+                .orElseThrow(() -> DomainException.notFound("vendor-not-found", new Refusal("refusal.vendor.vendor-not-found-2", String.valueOf(vendorId))));
     }
 
     /** The vendor, if the caller saw its latest version; otherwise the concurrent-change refusal. */
@@ -238,8 +236,7 @@ public class VendorService {
     }
 
     static DomainException changedBySomeoneElse() {
-        return DomainException.conflict("concurrent-change",
-                "This vendor was changed by someone else in the meantime. Reload to see the change, then try again.");
+        return DomainException.conflict("concurrent-change", new Refusal("refusal.vendor.concurrent-change"));
     }
 
     static Map<String, Object> state(Vendor v) {

@@ -2,6 +2,7 @@ package io.bridgekeeper.vendor;
 
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -63,17 +64,15 @@ public class ViolationPolicyService {
     public ViolationPolicy update(long vendorId, ViolationPolicy next) {
         vendors.find(vendorId);
         if (next == null) {
-            throw DomainException.invalid("no-policy", "Send the policy.");
+            throw DomainException.invalid("no-policy", new Refusal("refusal.vendor.no-policy"));
         }
         if (next.claimedThreshold() < 1 || next.claimedThreshold() > ViolationPolicy.MAX_THRESHOLD) {
-            throw DomainException.invalidField("invalid-threshold", "claimedThreshold",
-                    "Choose a threshold from 1 to " + ViolationPolicy.MAX_THRESHOLD + " claimed violations.");
+            throw DomainException.invalidField("invalid-threshold", "claimedThreshold", new Refusal("refusal.vendor.invalid-threshold", String.valueOf(ViolationPolicy.MAX_THRESHOLD)));
         }
         Duration window = next.claimedWindow();
         if (window == null || window.compareTo(ViolationPolicy.MIN_WINDOW) < 0
                 || window.compareTo(ViolationPolicy.MAX_WINDOW) > 0) {
-            throw DomainException.invalidField("invalid-window", "claimedWindow",
-                    "Choose a window from 1 minute to 24 hours.");
+            throw DomainException.invalidField("invalid-window", "claimedWindow", new Refusal("refusal.vendor.invalid-window"));
         }
         ViolationPolicy before = read(vendorId);
         store.saveViolationPolicy(vendorId, next, clock.instant(), currentUser.id());
@@ -84,7 +83,7 @@ public class ViolationPolicyService {
 
     private ViolationPolicy read(long vendorId) {
         return store.violationPolicy(vendorId)
-                .orElseThrow(() -> DomainException.notFound("vendor-not-found", "No vendor " + vendorId + "."));
+                .orElseThrow(() -> DomainException.notFound("vendor-not-found", new Refusal("refusal.vendor.vendor-not-found-2", String.valueOf(vendorId))));
     }
 
     private static Map<String, Object> document(ViolationPolicy p) {

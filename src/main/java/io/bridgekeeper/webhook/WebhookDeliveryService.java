@@ -5,6 +5,7 @@ import io.bridgekeeper.base.db.Slices;
 import io.bridgekeeper.audit.AuditLog;
 import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.base.Refusal;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -105,11 +106,10 @@ public class WebhookDeliveryService {
     public void redeliver(long deliveryId) {
         DeliveryState d = visible(deliveryId);
         if (d.status() != DeliveryStatus.DEAD_LETTER) {
-            throw DomainException.conflict("delivery-not-dead-letter", "Only a dead letter can be redelivered; this "
-                    + "delivery is " + d.status().name().toLowerCase().replace('_', ' ') + ".");
+            throw DomainException.conflict("delivery-not-dead-letter", new Refusal("refusal.webhook.delivery-not-dead-letter", String.valueOf(d.status().name().toLowerCase().replace('_', ' '))));
         }
         if (!store.redeliver(deliveryId, clock.instant())) {
-            throw DomainException.conflict("delivery-changed", "This delivery was redelivered by someone else meanwhile.");
+            throw DomainException.conflict("delivery-changed", new Refusal("refusal.webhook.delivery-changed"));
         }
         audit.record(WebhookAuditAction.WEBHOOK_REDELIVERED, "webhook_delivery", deliveryId, d.vendorId(),
                 Map.of("status", DeliveryStatus.DEAD_LETTER.name(), "attempts", d.attempts()),
@@ -126,8 +126,7 @@ public class WebhookDeliveryService {
     /** The vendor confirms it processed a delivery (for vendors that answer 202 and process later). */
     @RolesAllowed(Roles.VENDOR)
     public DeliveryState acknowledge(long vendorId, long deliveryId) {
-        DeliveryState d = store.findOfVendor(deliveryId, vendorId).orElseThrow(() -> DomainException.notFound(
-                "delivery-not-found", "No webhook delivery " + deliveryId + " for this vendor."));
+        DeliveryState d = store.findOfVendor(deliveryId, vendorId).orElseThrow(() -> DomainException.notFound("delivery-not-found", new Refusal("refusal.webhook.delivery-not-found", String.valueOf(deliveryId))));
         if (d.status() == DeliveryStatus.ACKNOWLEDGED) {
             return d; // idempotent
         }
@@ -140,7 +139,7 @@ public class WebhookDeliveryService {
     private DeliveryState visible(long deliveryId) {
         DeliveryState d = store.find(deliveryId).orElse(null);
         if (d == null || !access.mayManage(d.vendorId())) {
-            throw DomainException.notFound("delivery-not-found", "No webhook delivery " + deliveryId + " for you.");
+            throw DomainException.notFound("delivery-not-found", new Refusal("refusal.webhook.delivery-not-found-2", String.valueOf(deliveryId)));
         }
         return d;
     }

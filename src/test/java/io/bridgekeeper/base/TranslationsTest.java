@@ -148,6 +148,17 @@ class TranslationsTest {
     }
 
     @Test
+    void a_refusal_answers_the_api_in_english_and_the_portal_in_the_persons_language() {
+        DomainException taken = DomainException.conflictOnField("slug-taken", "slug",
+                new Refusal("refusal.vendor.slug-taken", "acme-cams"));
+        assertThat(taken.getMessage()).isEqualTo("The slug 'acme-cams' is already taken.");
+        assertThat(taken.message(Translations.GERMAN)).isEqualTo("Das Kürzel „acme-cams“ ist bereits vergeben.");
+        assertThat(taken.message(java.util.Locale.FRENCH)).isEqualTo(taken.getMessage());
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.field()).isEqualTo("slug");
+    }
+
+    @Test
     void a_language_without_a_bundle_gets_english_not_the_servers() {
         Translations t = Translations.bundled();
         String anyKey = t.basenames().stream().findFirst().map(b -> {
