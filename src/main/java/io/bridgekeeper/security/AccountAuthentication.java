@@ -4,7 +4,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -31,7 +30,7 @@ class AccountAuthentication extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         attempts.claim(authentication.getName()).ifPresent(remaining -> {
-            throw new LockedException(AccountDetailsService.lockedMessage(remaining));
+            throw new SignInLocked(AccountDetailsService.lockedMinutes(remaining));
         });
         return super.authenticate(authentication);
     }

@@ -1,5 +1,6 @@
 package io.bridgekeeper.security;
 
+import io.bridgekeeper.base.Translations;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -33,8 +34,15 @@ class AccountDetailsService implements UserDetailsService {
     }
 
     static String lockedMessage(Duration remaining) {
-        long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
-        return "Too many failed sign-ins for this user name. Try again in " + minutes
-                + (minutes == 1 ? " minute." : " minutes.");
+        return lockedMessage(lockedMinutes(remaining));
+    }
+
+    static long lockedMinutes(Duration remaining) {
+        return Math.max(1, (remaining.toSeconds() + 59) / 60);
+    }
+
+    /** The lock-out in English (the log, the tests); the sign-in page says it in the person's language. */
+    static String lockedMessage(long minutes) {
+        return Translations.english("security.login.locked-text", minutes);
     }
 }

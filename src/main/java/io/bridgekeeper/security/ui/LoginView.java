@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
+import io.bridgekeeper.security.SignInLocked;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -65,6 +66,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         // the provider wraps what the account lookup throws; the lock-out is somewhere in the chain
         for (Throwable t = failure instanceof Throwable th ? th : null; t != null; t = t.getCause()) {
+            if (t instanceof SignInLocked locked) {
+                return t("security.login.locked-text", locked.minutes());
+            }
             if (t instanceof LockedException locked) {
                 return locked.getMessage();
             }
