@@ -47,7 +47,9 @@ class ScreenshotTourE2E extends PortalTest {
               const add = e => { const s = (e.innerText ?? e.textContent ?? '').trim(); if (s) t.push(s); };
               document.querySelectorAll('h1, h2, h3, h4, vaadin-button, vaadin-side-nav-item, label, vaadin-tab, '
                   + 'vaadin-details-summary, [slot=label], [slot=helper], [theme~=badge], #navbar-title').forEach(add);
-              document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(e => t.push(e.placeholder));
+              // placeholders, but not an example value (an e-mail address, a URL): those are data, not words
+              document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(e => {
+                  if (!/@|:\\/\\//.test(e.placeholder)) t.push(e.placeholder); });
               document.querySelectorAll('vaadin-grid').forEach(g => g.shadowRoot?.querySelectorAll('thead slot')
                   .forEach(s => s.assignedElements().forEach(add)));
               return t; }""";

@@ -60,7 +60,8 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
                 e -> new TransferDialog(d.device(), devices, () -> show(devices.detail(d.device().id()))).open());
         transfer.setId("transfer");
         transfer.setVisible(currentUser.isAdmin() && d.device().state() != DeviceState.REMOVED);
-        add(new ViewHeader(d.device().name(), d.device().vendorName() + " · " + Words.label(d.device().kind()), transfer));
+        add(new ViewHeader(d.device().name(), (d.device().vendorId() == null ? t("device.search.platform")
+                : d.device().vendorName()) + " · " + Words.label(d.device().kind()), transfer));
         Div facts = new Div(fact(t("device.vendor-id"), d.device().vendorDeviceId()),
                 fact(t("device.owner"), d.device().ownerEmail() == null ? "—" : d.device().ownerEmail()),
                 fact(t("device.detail.owner-since"), Formats.minute(d.device().ownerSince())),

@@ -59,7 +59,7 @@ class DevicesPanel extends VerticalLayout {
         grid.addColumn(DeviceRow::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(DeviceRow::name).setHeader(t("device.name")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(d -> Words.label(d.kind())).setHeader(t("device.kind")).setAutoWidth(true);
-        grid.addColumn(DeviceRow::vendorName).setHeader(t("device.vendor")).setAutoWidth(true);
+        grid.addColumn(d -> d.vendorId() == null ? t("device.search.platform") : d.vendorName()).setHeader(t("device.vendor")).setAutoWidth(true);
         grid.addColumn(DeviceRow::vendorDeviceId).setHeader(t("device.vendor-id")).setAutoWidth(true);
         grid.addColumn(d -> d.ownerEmail() == null ? "—" : d.ownerEmail()).setHeader(t("device.owner")).setAutoWidth(true);
         grid.addComponentColumn(d -> new Badge(Words.label(d.state()),

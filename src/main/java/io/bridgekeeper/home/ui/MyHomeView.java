@@ -204,7 +204,8 @@ public class MyHomeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Card deviceGroup(String vendor, List<HouseholdDevice> list, List<HouseholdDevice> displays) {
-        H3 title = new H3(vendor);
+        // devices of the platform itself (its displays) have no vendor: "Platform" in the page's language
+        H3 title = new H3(list.get(0).isPlatformDevice() ? t("device.search.platform") : vendor);
         Div rows = new Div();
         rows.addClassName("device-list");
         for (HouseholdDevice d : list) {

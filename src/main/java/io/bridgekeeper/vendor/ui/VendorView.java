@@ -158,7 +158,8 @@ public class VendorView extends VerticalLayout implements HasUrlParameter<Long>,
             boolean fourEyes = open.reason().needsSecondAdminToResume();
             Button resume = new Button(t(fourEyes ? "vendor.view.request-resume" : "vendor.view.resume"), e -> new ReasonDialog(
                     "resume", t(fourEyes ? "vendor.view.request-resume-title" : "vendor.view.resume-title", v.slug()),
-                    fourEyes ? t("vendor.view.four-eyes", Words.label(open.reason()), serves) : serves,
+                    fourEyes ? t("vendor.view.four-eyes", Words.label(open.reason()).toLowerCase(Words.pageLocale()), serves,
+                            Words.label(open.reason())) : serves,
                     t(fourEyes ? "vendor.view.request-resume-confirm" : "vendor.view.resume-confirm"),
                     reason -> act(() -> suspensions.requestResume(vendorId, v.version(), reason),
                             fourEyes ? t("vendor.view.resume-requested") : t("vendor.view.resumed", v.slug())))
