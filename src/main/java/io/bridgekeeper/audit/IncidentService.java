@@ -144,7 +144,7 @@ public class IncidentService {
 
     @RolesAllowed(Roles.ADMIN)
     public void acknowledge(long incidentId, String note) {
-        transition(incidentId, IncidentState.OPEN, IncidentState.ACKNOWLEDGED, "acknowledged", note,
+        transition(incidentId, IncidentState.OPEN, IncidentState.ACKNOWLEDGED, note,
                 IncidentAuditAction.INCIDENT_ACKNOWLEDGED);
     }
 
@@ -158,7 +158,7 @@ public class IncidentService {
         if (from == IncidentState.RESOLVED) {
             throw DomainException.conflict("incident-resolved", new Refusal("refusal.audit.incident-resolved", String.valueOf(incidentId)));
         }
-        transition(incidentId, from, IncidentState.RESOLVED, "resolved", note, IncidentAuditAction.INCIDENT_RESOLVED);
+        transition(incidentId, from, IncidentState.RESOLVED, note, IncidentAuditAction.INCIDENT_RESOLVED);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -204,12 +204,14 @@ public class IncidentService {
         return id;
     }
 
-    private void transition(long incidentId, IncidentState from, IncidentState to, String verb, String note,
+    private void transition(long incidentId, IncidentState from, IncidentState to, String note,
                             IncidentAuditAction action) {
         String text = checkedNote(note, false);
         if (!store.transition(incidentId, from, to, clock.instant(), currentUser.id())) {
             IncidentState now = state(incidentId);
-            throw DomainException.conflict("incident-state", new Refusal("refusal.audit.incident-state", String.valueOf(incidentId), String.valueOf(now.label().toLowerCase()), String.valueOf(verb)));
+            throw DomainException.conflict("incident-state", new Refusal("refusal.audit.incident-state",
+                    String.valueOf(incidentId), new Refusal("refusal.audit.incident-is." + now.name()),
+                    new Refusal("refusal.audit.incident-becomes." + to.name())));
         }
         note(incidentId, to.name(), currentUser.id(), text.isEmpty() ? to.label() + "." : text);
         Map<String, Object> after = new LinkedHashMap<>();

@@ -23,29 +23,41 @@ public final class TextRules {
     }
 
     public static String problem(String value, boolean multiline) {
+        Refusal refusal = refusal(value, multiline);
+        return refusal == null ? null : refusal.english();
+    }
+
+    /** {@link #nameProblem(String)} in {@code locale}'s words (the portal's live check). */
+    public static String nameProblem(String value, java.util.Locale locale) {
+        Refusal refusal = refusal(value, false);
+        return refusal == null ? null : refusal.in(locale);
+    }
+
+    /** What is wrong, as translatable words; null when nothing is. */
+    public static Refusal refusal(String value, boolean multiline) {
         if (value == null) {
             return null;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == 0) {
-                return "Contains a NUL character (U+0000): remove it.";
+                return new Refusal("refusal.text.nul");
             }
             if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
                 continue;
             }
             if (Character.isISOControl(c)) {
                 return c == '\n' || c == '\r' || c == '\t'
-                        ? "Must be a single line: remove the line break or tab."
-                        : "Contains a control character (" + codePoint(c) + "): remove it.";
+                        ? new Refusal("refusal.text.single-line")
+                        : new Refusal("refusal.text.control", codePoint(c));
             }
             if (isDirectionControl(c)) {
-                return "Contains a text-direction control character (" + codePoint(c) + "): remove it.";
+                return new Refusal("refusal.text.direction", codePoint(c));
             }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "Contains an invalid character (" + codePoint(c) + "): remove it.";
+                return new Refusal("refusal.text.invalid", codePoint(c));
             }
         }
         return null;
@@ -53,17 +65,17 @@ public final class TextRules {
 
     /** Throws a field-specific 400 when the one-line value breaks the rules. */
     public static void requireCleanName(String field, String value) {
-        String problem = nameProblem(value);
+        Refusal problem = refusal(value, false);
         if (problem != null) {
-            throw DomainException.invalidField("invalid-text", field, new Refusal("refusal.base.invalid-text", String.valueOf(problem)));
+            throw DomainException.invalidField("invalid-text", field, problem);
         }
     }
 
     /** Throws a field-specific 400 when the free text breaks the rules. */
     public static void requireCleanText(String field, String value) {
-        String problem = textProblem(value);
+        Refusal problem = refusal(value, true);
         if (problem != null) {
-            throw DomainException.invalidField("invalid-text", field, new Refusal("refusal.base.invalid-text", String.valueOf(problem)));
+            throw DomainException.invalidField("invalid-text", field, problem);
         }
     }
 

@@ -18,6 +18,11 @@ public enum RolloutAction {
         this.words = words;
     }
 
+    /** The action's words inside a refusal, in the reader's language ("approve", "genehmigen"). */
+    static io.bridgekeeper.base.Refusal refusalWords(RolloutAction action) {
+        return new io.bridgekeeper.base.Refusal("refusal.rollout.action." + action.name());
+    }
+
     public String words() {
         return words;
     }

@@ -165,7 +165,7 @@ public class RolloutService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void approve(long rolloutId, String reason) {
-        String text = requireReason(reason == null ? "" : reason.strip(), "why it may roll out");
+        String text = requireReason(reason == null ? "" : reason.strip(), new Refusal("refusal.rollout.why.approve"));
         TextRules.requireCleanText("reason", text);
         decide(rolloutId, RolloutAction.APPROVE, text);
     }
@@ -173,13 +173,13 @@ public class RolloutService {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public void reject(long rolloutId, String reason) {
-        decide(rolloutId, RolloutAction.REJECT, requireReason(reason == null ? "" : reason.trim(), "why it is rejected"));
+        decide(rolloutId, RolloutAction.REJECT, requireReason(reason == null ? "" : reason.trim(), new Refusal("refusal.rollout.why.reject")));
     }
 
     /** A decision's reason: 1 to 2000 characters, or an error on the reason field saying {@code why}. */
-    private static String requireReason(String text, String why) {
+    private static String requireReason(String text, Refusal why) {
         if (text.isEmpty() || text.length() > 2000) {
-            throw DomainException.invalidField("no-reason", "reason", new Refusal("refusal.rollout.no-reason", String.valueOf(why)));
+            throw DomainException.invalidField("no-reason", "reason", new Refusal("refusal.rollout.no-reason", why));
         }
         return text;
     }
@@ -188,7 +188,8 @@ public class RolloutService {
         RolloutDetail r = lockManaged(rolloutId);
         RolloutState next = RolloutStateMachine.next(r.state(), action, false);
         if (r.createdById() == currentUser.id()) {
-            throw DomainException.conflict("four-eyes", new Refusal("refusal.rollout.four-eyes", String.valueOf(action.words())));
+            throw DomainException.conflict("four-eyes", new Refusal("refusal.rollout.four-eyes",
+                    RolloutAction.refusalWords(action)));
         }
         queries.decided(rolloutId, next, currentUser.id(), clock.instant(), reason);
         Map<String, Object> after = new LinkedHashMap<>();

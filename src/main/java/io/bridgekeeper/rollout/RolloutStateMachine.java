@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The rollout's transitions and nothing else: DRAFT → PENDING_APPROVAL → APPROVED (or REJECTED)
@@ -54,9 +53,10 @@ public final class RolloutStateMachine {
         RolloutState target = NEXT.get(state).get(action);
         if (target == null) {
             Set<RolloutAction> allowed = allowed(state);
-            throw DomainException.conflict("illegal-transition", new Refusal("refusal.rollout.illegal-transition", String.valueOf(state.label().toLowerCase()), String.valueOf(action.words()), String.valueOf((allowed.isEmpty() ? "Nothing more can be done with it."
-                    : "Allowed now: " + allowed.stream().map(RolloutAction::words).collect(Collectors.joining(", "))
-                    + "."))));
+            throw DomainException.conflict("illegal-transition", new Refusal("refusal.rollout.illegal-transition",
+                    new Refusal("refusal.rollout.state." + state.name()), RolloutAction.refusalWords(action),
+                    new Refusal("refusal.rollout.allowed-now." + allowed.size(),
+                            allowed.stream().sorted().map(RolloutAction::refusalWords).toArray())));
         }
         return action == RolloutAction.ADVANCE && onLastStage ? RolloutState.COMPLETED : target;
     }

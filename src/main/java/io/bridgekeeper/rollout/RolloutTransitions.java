@@ -31,7 +31,8 @@ class RolloutTransitions {
 
     void requireVendorNotSuspended(RolloutDetail r, RolloutAction action) {
         if (killSwitch.suspensionOf(r.vendorId()).isPresent()) {
-            throw DomainException.conflict("vendor-suspended", new Refusal("refusal.rollout.vendor-suspended", String.valueOf(action.words()), String.valueOf(r.vendorName())));
+            throw DomainException.conflict("vendor-suspended", new Refusal("refusal.rollout.vendor-suspended",
+                    RolloutAction.refusalWords(action), String.valueOf(r.vendorName())));
         }
     }
 

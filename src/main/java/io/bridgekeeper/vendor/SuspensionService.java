@@ -96,7 +96,7 @@ public class SuspensionService {
         Vendor vendor = vendorService.findForUpdate(cmd.vendorId(), cmd.expectedVersion());
         SlugConfirmation.require(cmd.typedSlug(), vendor.getSlug());
         if (vendor.getStatus() != VendorStatus.ACTIVE) {
-            throw DomainException.conflict("illegal-status-change", new Refusal("refusal.vendor.illegal-status-change", String.valueOf(vendor.getSlug()), String.valueOf(vendor.getStatus().label().toLowerCase())));
+            throw DomainException.conflict("illegal-status-change", new Refusal("refusal.vendor.illegal-status-change", String.valueOf(vendor.getSlug()), new Refusal("refusal.vendor.status." + vendor.getStatus().name())));
         }
         if (cmd.reason() == null) {
             throw DomainException.invalidField("no-reason", "reason", new Refusal("refusal.vendor.no-reason"));

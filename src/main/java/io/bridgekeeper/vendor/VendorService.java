@@ -204,8 +204,9 @@ public class VendorService {
     private void move(long vendorId, long expectedVersion, VendorStatus target, VendorStatus from, VendorAuditAction action) {
         Vendor v = findForUpdate(vendorId, expectedVersion);
         if (v.getStatus() != from || !v.getStatus().canMoveTo(target)) {
-            throw DomainException.conflict("illegal-status-change", new Refusal("refusal.vendor.illegal-status-change-2", String.valueOf(v.getStatus().label()
-                    .toLowerCase()), String.valueOf(target.label().toLowerCase()), String.valueOf(v.getStatus().next())));
+            throw DomainException.conflict("illegal-status-change", new Refusal("refusal.vendor.illegal-status-change-2",
+                    new Refusal("refusal.vendor.status." + v.getStatus().name()),
+                    new Refusal("refusal.vendor.status." + target.name()), String.valueOf(v.getStatus().next())));
         }
         Map<String, Object> before = state(v);
         v.moveTo(target, clock.instant());

@@ -88,24 +88,30 @@ public class WebhookTargets {
      * An empty URL is a problem: a vendor whose URL is cleared would silently get no notification.
      */
     public static String syntaxProblem(String url) {
+        io.bridgekeeper.base.Refusal refusal = syntaxRefusal(url);
+        return refusal == null ? null : refusal.english();
+    }
+
+    /** What is wrong with how the URL is written, as translatable words; null when nothing is. */
+    public static io.bridgekeeper.base.Refusal syntaxRefusal(String url) {
         if (url == null || url.isBlank()) {
-            return "Enter the webhook URL, such as https://hooks.example.com/bridgekeeper.";
+            return new io.bridgekeeper.base.Refusal("refusal.webhook-url.empty");
         }
         if (url.length() > 2048) {
-            return "The URL is longer than 2048 characters.";
+            return new io.bridgekeeper.base.Refusal("refusal.webhook-url.too-long");
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            return "This is not a valid URL.";
+            return new io.bridgekeeper.base.Refusal("refusal.webhook-url.invalid");
         }
         String host = uri.getHost();
         if (uri.getScheme() == null || host == null || host.isBlank() || !uri.isAbsolute()) {
-            return "Enter a full URL such as https://hooks.example.com/bridgekeeper.";
+            return new io.bridgekeeper.base.Refusal("refusal.webhook-url.not-full");
         }
         if (uri.getRawUserInfo() != null) {
-            return "A webhook URL must not contain a user name or password.";
+            return new io.bridgekeeper.base.Refusal("refusal.webhook-url.user-info");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
@@ -114,7 +120,7 @@ public class WebhookTargets {
         if (scheme.equals("http") && DEV_LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
             return null; // decided by the development setting in check()
         }
-        return "Use https (plain http is allowed only for localhost, in development).";
+        return new io.bridgekeeper.base.Refusal("refusal.webhook-url.https");
     }
 
     /** Checks the URL completely: how it is written, then every address its host resolves to. */

@@ -10,4 +10,10 @@ public final class WebhookUrls {
     public static String problem(String url) {
         return WebhookTargets.syntaxProblem(url);
     }
+
+    /** The same problem in {@code locale}'s words (the portal's live check). */
+    public static String problem(String url, java.util.Locale locale) {
+        io.bridgekeeper.base.Refusal refusal = WebhookTargets.syntaxRefusal(url);
+        return refusal == null ? null : refusal.in(locale);
+    }
 }

@@ -69,4 +69,12 @@ class RolloutStateMachineTest {
         assertThatThrownBy(() -> RolloutStateMachine.next(RolloutState.RUNNING, RolloutAction.APPROVE, false))
                 .hasMessage("A rollout that is running cannot approve. Allowed now: advance, pause, halt.");
     }
+
+    @Test
+    void a_german_admin_reads_the_refusal_with_the_state_and_actions_in_german() {
+        assertThatThrownBy(() -> RolloutStateMachine.next(RolloutState.RUNNING, RolloutAction.APPROVE, false))
+                .isInstanceOfSatisfying(io.bridgekeeper.base.DomainException.class, e -> assertThat(
+                        e.message(java.util.Locale.GERMAN)).isEqualTo("Einen Rollout im Zustand „Läuft“ können Sie nicht "
+                        + "genehmigen. Jetzt erlaubt: weiterschalten, pausieren, anhalten."));
+    }
 }

@@ -88,7 +88,7 @@ class CreateVendorDialog extends Dialog {
     private boolean checkName() {
         String value = name.getValue().trim();
         return Actions.mark(name, value.isEmpty() || value.length() > 200 ? t("vendor.create.name-invalid")
-                : TextRules.nameProblem(value));
+                : TextRules.nameProblem(value, Words.pageLocale()));
     }
 
     private boolean checkCapabilities() {
@@ -100,6 +100,6 @@ class CreateVendorDialog extends Dialog {
 
     private boolean checkWebhook() {
         // optional when onboarding: a vendor may not have its endpoint yet
-        return Actions.mark(webhook, webhook.getValue().isBlank() ? null : WebhookUrls.problem(webhook.getValue()));
+        return Actions.mark(webhook, webhook.getValue().isBlank() ? null : WebhookUrls.problem(webhook.getValue(), Words.pageLocale()));
     }
 }

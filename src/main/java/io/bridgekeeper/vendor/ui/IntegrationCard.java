@@ -41,7 +41,7 @@ class IntegrationCard extends Card {
         // a disabled Save says why: nothing changed yet, or the field says what is wrong
         webhook.setHelperText(t("vendor.integration.change-to-save"));
         webhook.addValueChangeListener(e -> {
-            String problem = WebhookUrls.problem(e.getValue());
+            String problem = WebhookUrls.problem(e.getValue(), Words.pageLocale());
             webhook.setInvalid(problem != null);
             webhook.setErrorMessage(problem);
             boolean unchanged = e.getValue().equals(v.webhookUrl() == null ? "" : v.webhookUrl());
