@@ -63,29 +63,13 @@ public class WebhookDeliveryService {
     public DeliveryDetail detail(long deliveryId) {
         DeliveryState d = visible(deliveryId);
         List<DeliveryDetail.Attempt> attempts = auditSearch.trail("webhook_delivery", String.valueOf(deliveryId)).stream()
-                .map(e -> new DeliveryDetail.Attempt(e.occurredAt(), switch (e.action()) {
-                    case "WEBHOOK_QUEUED" -> "Queued";
-                    case "WEBHOOK_DELIVERED" -> "Delivered";
-                    case "WEBHOOK_ATTEMPT_FAILED" -> "Attempt failed";
-                    case "WEBHOOK_DEAD_LETTERED" -> "Dead letter";
-                    case "WEBHOOK_ACKNOWLEDGED" -> "Acknowledged by the vendor";
-                    case "WEBHOOK_REDELIVERED" -> "Redelivered by " + e.actorName();
-                    default -> e.action();
-                }, result(e.after()))).toList();
+                .map(e -> {
+                    Map<String, String> after = io.bridgekeeper.audit.AuditDiff.fields(e.after());
+                    String answer = after.get("result");
+                    return new DeliveryDetail.Attempt(e.occurredAt(), e.action(), e.actorName(), after.get("attempts"),
+                            answer == null || "null".equals(answer) ? null : answer);
+                }).toList();
         return new DeliveryDetail(d, store.payload(deliveryId).orElse(null), attempts);
-    }
-
-    /** The vendor's answer in an attempt's recorded state: attempt number and HTTP status class. */
-    private static String result(String afterJson) {
-        Map<String, String> after = io.bridgekeeper.audit.AuditDiff.fields(afterJson);
-        List<String> parts = new ArrayList<>();
-        if (after.containsKey("attempts")) {
-            parts.add("attempt " + after.get("attempts"));
-        }
-        if (after.containsKey("result") && !"null".equals(after.get("result"))) {
-            parts.add("vendor answered " + after.get("result"));
-        }
-        return String.join(", ", parts);
     }
 
     /** How many of the vendor's deliveries are dead letters (the vendor page shows it). */

@@ -1,6 +1,8 @@
 package io.bridgekeeper.webhook.ui;
 
 import static io.bridgekeeper.base.ui.Words.t;
+
+import io.bridgekeeper.base.ui.Words;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -39,7 +41,7 @@ class DeliveryDialog extends Dialog {
         detail.attempts().forEach(a -> {
             Span when = new Span(Formats.second(a.at()));
             when.addClassName("muted");
-            Div line = new Div(when, new Span(a.what()), new Span(a.result()));
+            Div line = new Div(when, new Span(a.what(Words.pageLocale())), new Span(a.result(Words.pageLocale())));
             line.addClassName("audit-story-line");
             story.add(line);
         });
