@@ -1,5 +1,8 @@
 package io.bridgekeeper.audit;
 
+import io.bridgekeeper.base.Translations;
+import java.util.Locale;
+
 /**
  * The outcome of checking the audit chain: intact through {@code intactThroughId} (null when the log
  * is empty or the very first event is broken), and the first broken event with why, if any.
@@ -18,17 +21,20 @@ public record ChainVerification(long eventsChecked, Long intactThroughId, Long b
         return brokenEventId == null;
     }
 
-    /** One line for people: the portal's banner and the command's output. */
+    /** One line for people, in English: the command's output, the logs. */
     public String summary() {
+        return summary(Translations.ENGLISH);
+    }
+
+    /** One line for people in {@code locale}'s words: the portal's banner. */
+    public String summary(Locale locale) {
+        Translations words = Translations.bundled();
         if (intact()) {
-            return eventsChecked == 0 ? "The audit log is empty."
-                    : String.format("Audit chain intact through event %d (%,d events checked in %,d ms).",
-                            intactThroughId, eventsChecked, millis);
+            return eventsChecked == 0 ? words.get(locale, "audit.chain.empty")
+                    : words.get(locale, "audit.chain.intact", String.valueOf(intactThroughId), eventsChecked, millis);
         }
-        String why = problem == Problem.HASH_MISMATCH
-                ? "its content does not match its hash (the event was altered)"
-                : "its prev_hash is not the hash of the event before it (an event was removed, inserted or re-hashed)";
-        return String.format("Audit chain BROKEN at event %d: %s. Intact through %s.", brokenEventId, why,
-                intactThroughId == null ? "no event" : "event " + intactThroughId);
+        String why = words.get(locale, problem == Problem.HASH_MISMATCH ? "audit.chain.altered" : "audit.chain.relinked");
+        return words.get(locale, "audit.chain.broken", String.valueOf(brokenEventId), why, intactThroughId == null
+                ? words.get(locale, "audit.chain.no-event") : words.get(locale, "audit.chain.event", String.valueOf(intactThroughId)));
     }
 }

@@ -87,7 +87,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                             chainStatus.setClassName("chain-status chain-broken");
                             return;
                         }
-                        chainStatus.setText(result.summary());
+                        chainStatus.setText(result.summary(ui.getLocale()));
                         chainStatus.getElement().setAttribute("data-intact", String.valueOf(result.intact()));
                         chainStatus.setClassName("chain-status " + (result.intact() ? "chain-ok" : "chain-broken"));
                     }));
