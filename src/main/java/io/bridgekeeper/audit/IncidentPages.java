@@ -31,7 +31,13 @@ public class IncidentPages {
     /** Admins only; an unknown incident is "not found". */
     @RolesAllowed(Roles.ADMIN)
     public IncidentPage page(long incidentId) {
+        return page(incidentId, io.bridgekeeper.base.Translations.ENGLISH);
+    }
+
+    /** The same, with the timeline in {@code locale}'s words. */
+    @RolesAllowed(Roles.ADMIN)
+    public IncidentPage page(long incidentId, java.util.Locale locale) {
         IncidentDetail incident = incidents.detail(incidentId);
-        return new IncidentPage(incident, timeline.of(incidentId), exposure.of(incidentId));
+        return new IncidentPage(incident, timeline.of(incidentId, locale), exposure.of(incidentId));
     }
 }

@@ -1,5 +1,8 @@
 package io.bridgekeeper.audit;
 
+import io.bridgekeeper.base.Translations;
+import java.util.Locale;
+import java.util.Optional;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
@@ -25,11 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 public class IncidentTimeline {
 
-    private static final Map<String, String> EVIDENCE = Map.of(
-            "KEY", "a signed cache key issued to another household came with the content",
-            "CLAIM", "a request named devices of two households (a claim, not proof)",
-            "OBSERVED", "observed on a display: the display received another household's content",
-            "TELEMETRY", "counted by the vendor's telemetry");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -48,8 +46,16 @@ public class IncidentTimeline {
     private record Step(Instant occurredAt, String action, String actorName, String targetType, String afterState) {
     }
 
+    /** In English (tests, logs). */
     @RolesAllowed(Roles.ADMIN)
     public List<TimelineEntry> of(long incidentId) {
+        return of(incidentId, Translations.ENGLISH);
+    }
+
+    /** In {@code locale}'s words (the incident page). */
+    @RolesAllowed(Roles.ADMIN)
+    public List<TimelineEntry> of(long incidentId, Locale locale) {
+        Translations words = Translations.bundled();
         Map<String, Object> incident = jdbc.sql("select vendor_id, rollout_id, opened_at from incident where id = ?")
                 .param(incidentId).query().singleRow();
         Long vendorId = (Long) incident.get("vendor_id");
@@ -59,27 +65,30 @@ public class IncidentTimeline {
         Violations v = violations(incidentId);
         Instant first = v == null ? null : v.firstAt();
         if (v != null) {
-            entries.add(new TimelineEntry(v.firstAt(), "FIRST_VIOLATION", "data plane",
-                    "First mix-up: " + v.camera() + " of " + v.exposed() + " was sent to a display of " + v.viewer()
-                            + " (" + evidence(v.kinds()) + "). The delivery was refused."));
+            String noHousehold = words.get(locale, "audit.timeline.no-household");
+            entries.add(new TimelineEntry(v.firstAt(), "FIRST_VIOLATION", words.get(locale, "audit.timeline.data-plane"),
+                    words.get(locale, "audit.timeline.first", v.camera() == null ? words.get(locale, "audit.timeline.a-device")
+                            : v.camera(), v.exposed() == null ? noHousehold : v.exposed(),
+                            v.viewer() == null ? noHousehold : v.viewer(), evidence(v.kinds(), locale))));
             if (v.count() > 1) {
-                entries.add(new TimelineEntry(v.lastAt(), "LAST_VIOLATION", "data plane",
-                        "Last of " + v.count() + " recorded mix-ups (see the exposure report)."));
+                entries.add(new TimelineEntry(v.lastAt(), "LAST_VIOLATION", words.get(locale, "audit.timeline.data-plane"),
+                        words.get(locale, "audit.timeline.last", v.count())));
             }
         }
         Instant since = first == null || opened.isBefore(first) ? opened : first;
-        steps(vendorId, rolloutId, since).forEach(s -> entries.add(step(s)));
+        steps(vendorId, rolloutId, since).forEach(s -> entries.add(step(s, locale)));
         jdbc.sql("""
-                        select n.occurred_at, n.kind, coalesce(a.display_name, 'System') as author, n.note
+                        select n.occurred_at, n.kind, a.display_name as author, n.note
                         from incident_note n left join account_directory a on a.id = n.author_id
                         where n.incident_id = ? order by n.occurred_at, n.id""")
                 .param(incidentId)
                 .query((rs, i) -> new TimelineEntry(rs.getTimestamp("occurred_at").toInstant(),
-                        "INCIDENT_" + rs.getString("kind"), rs.getString("author"), incidentText(rs.getString("kind"),
-                        rs.getString("note"))))
+                        "INCIDENT_" + rs.getString("kind"), rs.getString("author") == null
+                        ? words.get(locale, "audit.timeline.system") : rs.getString("author"),
+                        incidentText(rs.getString("kind"), rs.getString("note"), locale)))
                 .list().forEach(entries::add);
         if (vendorId != null) {
-            sources.forEach(source -> entries.addAll(source.entries(vendorId, since)));
+            sources.forEach(source -> entries.addAll(source.entries(vendorId, since, locale)));
         }
         return entries.stream().map(e -> e.offsetFrom(first))
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();
@@ -89,9 +98,9 @@ public class IncidentTimeline {
         return jdbc.sql("""
                         select min(iv.occurred_at) as first_at, max(iv.occurred_at) as last_at, count(*) as count,
                                string_agg(distinct iv.evidence_kind, ',') as kinds,
-                               (array_agg(coalesce(sa.display_name, 'no household') order by iv.occurred_at, iv.id))[1] as exposed,
-                               (array_agg(coalesce(ta.display_name, 'no household') order by iv.occurred_at, iv.id))[1] as viewer,
-                               (array_agg(coalesce(sd.name || ' #' || sd.id, 'a device') order by iv.occurred_at, iv.id))[1] as camera
+                               (array_agg(sa.display_name order by iv.occurred_at, iv.id))[1] as exposed,
+                               (array_agg(ta.display_name order by iv.occurred_at, iv.id))[1] as viewer,
+                               (array_agg(sd.name || ' #' || sd.id order by iv.occurred_at, iv.id))[1] as camera
                         from isolation_violation iv
                         left join account_directory sa on sa.id = iv.source_owner_account_id
                         left join account_directory ta on ta.id = iv.target_owner_account_id
@@ -122,45 +131,41 @@ public class IncidentTimeline {
                 .query(Step.class).list();
     }
 
-    private TimelineEntry step(Step s) {
+    private TimelineEntry step(Step s, Locale locale) {
         JsonNode after = s.afterState() == null ? null : json.readTree(s.afterState());
-        String text = switch (s.action()) {
-            case "ROLLOUT_HALTED" -> "Rollout halted: no more devices move to the new cache version.";
-            case "ROLLOUT_ROLLED_BACK" -> "Rollout rolled back: every device is served the stable cache version again.";
-            case "ROLLOUT_PAUSED" -> "Rollout paused for a person to look.";
-            case "VENDOR_SUSPENDED" -> suspended(after);
-            case "VENDOR_RESUME_REQUESTED" -> "Resume requested: a second admin must approve it.";
-            case "VENDOR_RESUMED" -> "Vendor resumed: its integration works again.";
-            default -> s.action();
-        };
+        String text = s.action().equals("VENDOR_SUSPENDED") ? suspended(after, locale)
+                : Optional.ofNullable(Translations.bundled().find(locale, "audit.timeline.step." + s.action())).orElse(s.action());
         return new TimelineEntry(s.occurredAt(), s.action(), s.actorName(), text);
     }
 
-    private static String suspended(JsonNode after) {
+    private static String suspended(JsonNode after, Locale locale) {
+        Translations words = Translations.bundled();
         String scope = after == null ? "ALL" : after.path("scope").toString();
-        String what = scope.contains("ALL") || after == null ? "The whole vendor integration was suspended"
-                : "Suspended for " + scope.replace("[", "").replace("]", "").replace("\"", "").replace(",", ", ")
-                        .replace("CAMERA_STREAM", "camera streams").replace("SNAPSHOT", "snapshots")
-                        .replace("CONTROL", "control") + " only (everything else keeps working)";
+        String what;
+        if (scope.contains("ALL") || after == null) {
+            what = words.get(locale, "audit.timeline.suspended-all");
+        } else {
+            List<String> parts = new ArrayList<>();
+            after.path("scope").forEach(c -> parts.add(words.get(locale, "audit.timeline.capability." + c.asString())));
+            what = words.get(locale, "audit.timeline.suspended-some", String.join(", ", parts));
+        }
         String reason = after == null ? "" : after.path("reasonCode").asString("");
         return what + (reason.isEmpty() ? "." : " (" + reason + ").");
     }
 
-    private static String evidence(String kinds) {
+    private static String evidence(String kinds, Locale locale) {
         List<String> words = new ArrayList<>();
         for (String k : kinds == null ? new String[0] : kinds.split(",")) {
-            words.add(EVIDENCE.getOrDefault(k, k));
+            words.add(Optional.ofNullable(Translations.bundled().find(locale, "audit.timeline.evidence." + k)).orElse(k));
         }
         return String.join("; ", words);
     }
 
-    private static String incidentText(String kind, String note) {
-        String head = switch (kind) {
-            case "OPENED" -> "Incident opened";
-            case "ACKNOWLEDGED" -> "Acknowledged";
-            case "RESOLVED" -> "Resolved";
-            default -> "Note";
-        };
+    private static String incidentText(String kind, String note, Locale locale) {
+        String head = Translations.bundled().get(locale, "audit.timeline.incident." + switch (kind) {
+            case "OPENED", "ACKNOWLEDGED", "RESOLVED" -> kind;
+            default -> "NOTE";
+        });
         return note == null || note.isBlank() ? head + "." : head + ": " + note;
     }
 }

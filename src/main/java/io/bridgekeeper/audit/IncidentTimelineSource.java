@@ -9,6 +9,11 @@ import java.util.List;
  */
 public interface IncidentTimelineSource {
 
-    /** Entries about the vendor from {@code since} on. */
+    /** Entries about the vendor from {@code since} on, in English. */
     List<TimelineEntry> entries(long vendorId, Instant since);
+
+    /** The same entries in {@code locale}'s words (the incident page); English unless a source words them. */
+    default List<TimelineEntry> entries(long vendorId, Instant since, java.util.Locale locale) {
+        return entries(vendorId, since);
+    }
 }

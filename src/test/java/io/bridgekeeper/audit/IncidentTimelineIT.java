@@ -92,6 +92,14 @@ class IncidentTimelineIT {
         assertThat(entries).filteredOn(e -> e.kind().equals("APPLIED_ON_NODE"))
                 .allSatisfy(e -> assertThat(e.sinceFirstMixUpMillis()).isNotNull().isNotNegative())
                 .anySatisfy(e -> assertThat(e.actor()).isEqualTo("node timeline-node-2"));
+        // the same story for a German admin, in German
+        List<TimelineEntry> german = runAs.as(DemoAccounts.ADMIN, () -> timeline.of(incident, java.util.Locale.GERMAN));
+        assertThat(german).filteredOn(e -> e.kind().equals("FIRST_VIOLATION")).singleElement()
+                .satisfies(e -> assertThat(e.text()).startsWith("Erste Verwechslung:").contains(name(a.accountId())));
+        assertThat(german).filteredOn(e -> e.kind().equals("VENDOR_SUSPENDED")).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("Nur Kamerastreams, Standbilder gesperrt"));
+        assertThat(german).filteredOn(e -> e.kind().equals("APPLIED_ON_NODE"))
+                .anySatisfy(e -> assertThat(e.actor()).isEqualTo("Knoten timeline-node-2"));
 
         // the incident page gets the incident, this timeline and the exposure report in one call
         IncidentPages.IncidentPage page = runAs.as(DemoAccounts.ADMIN, () -> pages.page(incident));

@@ -55,13 +55,13 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
         setId("incident-view");
         addClassName("page");
         // another admin acknowledging, resolving or adding a note, new violations counted in
-        live = liveUpdates.follow(this, c -> c.ofIncident(incidentId), () -> render(pages.page(incidentId)));
+        live = liveUpdates.follow(this, c -> c.ofIncident(incidentId), () -> render(pages.page(incidentId, getLocale())));
     }
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         incidentId = id;
-        render(Pages.orNotFound(() -> pages.page(id)));
+        render(Pages.orNotFound(() -> pages.page(id, getLocale())));
     }
 
     private void render(IncidentPage page) {
@@ -140,7 +140,7 @@ public class IncidentView extends VerticalLayout implements HasUrlParameter<Long
 
     private void act(Runnable action, String done) {
         Actions.run(action, done);
-        render(pages.page(incidentId));
+        render(pages.page(incidentId, getLocale()));
     }
 
     /** "details.contentOwnerAccountId" → "Content owner account id". */
