@@ -8,6 +8,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
+import io.bridgekeeper.base.ui.Calendars;
 import io.bridgekeeper.audit.AuditFilter;
 import io.bridgekeeper.audit.VendorOption;
 import java.time.LocalDateTime;
@@ -24,8 +25,8 @@ class AuditFilterBar extends Div {
     private final TextField targetType = new TextField(t("audit.filter.target-type"));
     private final TextField targetId = new TextField(t("audit.filter.target-id"));
     private final ComboBox<VendorOption> vendor = new ComboBox<>(t("audit.vendor"));
-    private final DateTimePicker from = new DateTimePicker(t("audit.filter.from"));
-    private final DateTimePicker to = new DateTimePicker(t("audit.filter.until"));
+    private final DateTimePicker from = Calendars.inPageLanguage(new DateTimePicker(t("audit.filter.from")));
+    private final DateTimePicker to = Calendars.inPageLanguage(new DateTimePicker(t("audit.filter.until")));
 
     AuditFilterBar(List<String> actions, List<VendorOption> vendors, Consumer<AuditFilter> onChange) {
         addClassName("audit-filters");

@@ -1,6 +1,7 @@
 package io.bridgekeeper.vendor.ui;
 
 import static io.bridgekeeper.base.ui.Words.t;
+import io.bridgekeeper.base.ui.Calendars;
 import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.Limits;
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +43,7 @@ class SuspendVendorDialog extends Dialog {
     private final CheckboxGroup<Capability> capabilities = new CheckboxGroup<>();
     private final Select<SuspensionReason> reason = new Select<>();
     private final TextArea reasonText = new TextArea(t("vendor.reason"));
-    private final DateTimePicker restoration = new DateTimePicker(t("vendor.suspend.restoration"));
+    private final DateTimePicker restoration = Calendars.inPageLanguage(new DateTimePicker(t("vendor.suspend.restoration")));
     private final TextField confirmation = new TextField();
     private final Span radius = new Span();
     private final Button suspend = new Button(t("vendor.suspend.confirm"));
