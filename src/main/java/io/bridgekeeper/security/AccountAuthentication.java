@@ -3,6 +3,7 @@ package io.bridgekeeper.security;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -30,7 +31,8 @@ class AccountAuthentication extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         attempts.claim(authentication.getName()).ifPresent(remaining -> {
-            throw new SignInLocked(AccountDetailsService.lockedMinutes(remaining));
+            // a LockedException exactly: Spring maps that class (not a subclass) to its locked-out event, which is logged
+            throw new LockedException(AccountDetailsService.lockedMessage(remaining));
         });
         return super.authenticate(authentication);
     }

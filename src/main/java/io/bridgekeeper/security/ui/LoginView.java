@@ -14,7 +14,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
-import io.bridgekeeper.security.SignInLocked;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -66,11 +65,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         // the provider wraps what the account lookup throws; the lock-out is somewhere in the chain
         for (Throwable t = failure instanceof Throwable th ? th : null; t != null; t = t.getCause()) {
-            if (t instanceof SignInLocked locked) {
-                return t("security.login.locked-text", locked.minutes());
-            }
             if (t instanceof LockedException locked) {
-                return locked.getMessage();
+                // the message is the English sentence with the minutes left: say it in the page's language
+                java.util.regex.Matcher minutes = java.util.regex.Pattern.compile("(\\d+) minute").matcher(
+                        String.valueOf(locked.getMessage()));
+                return minutes.find() ? t("security.login.locked-text", Long.parseLong(minutes.group(1)))
+                        : locked.getMessage();
             }
         }
         return null;
