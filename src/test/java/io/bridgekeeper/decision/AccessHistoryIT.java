@@ -101,4 +101,15 @@ class AccessHistoryIT {
         List<Entry> kept = run.as(a.email(), () -> history.ofMyDevice(a.cameraRowId(), 50));
         assertThat(kept).singleElement().satisfies(e -> assertThat(e.where()).isEqualTo(DisplayWhere.UNKNOWN));
     }
+
+    /**
+     * The bulk write of the history takes no lock on the devices and accounts it names: with foreign keys it
+     * took FOR KEY SHARE locks in no order while a device sync locked the same rows FOR UPDATE, and the two
+     * deadlocked (V117).
+     */
+    @Test
+    void the_history_write_locks_no_device_or_account_row() {
+        assertThat(jdbc.queryForObject("select count(*) from pg_constraint where conrelid = 'device_access'::regclass "
+                + "and contype = 'f'", Long.class)).isZero();
+    }
 }
