@@ -88,15 +88,13 @@ class TranslationsTest {
     @Test
     void every_key_the_code_names_exists() throws IOException {
         Set<String> missing = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY_IN_CODE.matcher(Files.readString(file));
-                while (m.find()) {
-                    String key = m.group(2);
-                    if (Translations.bundled().find(Translations.ENGLISH, key) == null
-                            || Translations.bundled().find(Translations.GERMAN, key) == null) {
-                        missing.add(key + " (" + file.getFileName() + ")");
-                    }
+        for (Path file : mainSources()) {
+            Matcher m = KEY_IN_CODE.matcher(Files.readString(file));
+            while (m.find()) {
+                String key = m.group(2);
+                if (Translations.bundled().find(Translations.ENGLISH, key) == null
+                        || Translations.bundled().find(Translations.GERMAN, key) == null) {
+                    missing.add(key + " (" + file.getFileName() + ")");
                 }
             }
         }
@@ -107,24 +105,22 @@ class TranslationsTest {
     @Test
     void every_labelled_enum_speaks_both_languages() throws Exception {
         List<String> problems = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String source = Files.readString(file);
-                if (!source.contains("public enum ") || !source.contains("String label()")) {
-                    continue;
+        for (Path file : mainSources()) {
+            String source = Files.readString(file);
+            if (!source.contains("public enum ") || !source.contains("String label()")) {
+                continue;
+            }
+            String name = MAIN.relativize(file).toString().replace('/', '.').replaceFirst("\\.java$", "");
+            Class<?> type = Class.forName(name);
+            for (Object constant : type.getEnumConstants()) {
+                String key = "enum." + type.getSimpleName() + "." + ((Enum<?>) constant).name();
+                String label = (String) type.getMethod("label").invoke(constant);
+                String en = Translations.bundled().find(Translations.ENGLISH, key);
+                if (!label.equals(en)) {
+                    problems.add(key + ": English is " + en + ", label() says " + label);
                 }
-                String name = MAIN.relativize(file).toString().replace('/', '.').replaceFirst("\\.java$", "");
-                Class<?> type = Class.forName(name);
-                for (Object constant : type.getEnumConstants()) {
-                    String key = "enum." + type.getSimpleName() + "." + ((Enum<?>) constant).name();
-                    String label = (String) type.getMethod("label").invoke(constant);
-                    String en = Translations.bundled().find(Translations.ENGLISH, key);
-                    if (!label.equals(en)) {
-                        problems.add(key + ": English is " + en + ", label() says " + label);
-                    }
-                    if (Translations.bundled().find(Translations.GERMAN, key) == null) {
-                        problems.add(key + ": no German");
-                    }
+                if (Translations.bundled().find(Translations.GERMAN, key) == null) {
+                    problems.add(key + ": no German");
                 }
             }
         }
@@ -134,13 +130,11 @@ class TranslationsTest {
     @Test
     void the_portal_writes_no_text_of_its_own_only_translation_keys() throws IOException {
         List<String> literals = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/ui/")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 0; i < lines.size(); i++) {
-                    if (LITERAL_TEXT.matcher(lines.get(i)).find()) {
-                        literals.add(MAIN.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
-                    }
+        for (Path file : mainSources().stream().filter(f -> f.toString().contains("/ui/")).toList()) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (LITERAL_TEXT.matcher(lines.get(i)).find()) {
+                    literals.add(MAIN.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
                 }
             }
         }
@@ -170,6 +164,13 @@ class TranslationsTest {
         }).orElseThrow();
         assertThat(t.get(java.util.Locale.FRENCH, anyKey)).isEqualTo(t.get(Translations.ENGLISH, anyKey));
         assertThat(t.get(java.util.Locale.ENGLISH, "no.such.key")).isEqualTo("!no.such.key!");
+    }
+
+    /** Every Java source file of the application. */
+    private static List<Path> mainSources() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
     }
 
     private static Properties load(String resource) throws IOException {
