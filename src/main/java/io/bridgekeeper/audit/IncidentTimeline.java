@@ -2,7 +2,7 @@ package io.bridgekeeper.audit;
 
 import io.bridgekeeper.base.Translations;
 import java.util.Locale;
-import java.util.Optional;
+
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
@@ -134,7 +134,7 @@ public class IncidentTimeline {
     private TimelineEntry step(Step s, Locale locale) {
         JsonNode after = s.afterState() == null ? null : json.readTree(s.afterState());
         String text = s.action().equals("VENDOR_SUSPENDED") ? suspended(after, locale)
-                : Optional.ofNullable(Translations.bundled().find(locale, "audit.timeline.step." + s.action())).orElse(s.action());
+                : Translations.bundled().orElse(locale, "audit.timeline.step." + s.action(), s.action());
         return new TimelineEntry(s.occurredAt(), s.action(), s.actorName(), text);
     }
 
@@ -156,7 +156,7 @@ public class IncidentTimeline {
     private static String evidence(String kinds, Locale locale) {
         List<String> words = new ArrayList<>();
         for (String k : kinds == null ? new String[0] : kinds.split(",")) {
-            words.add(Optional.ofNullable(Translations.bundled().find(locale, "audit.timeline.evidence." + k)).orElse(k));
+            words.add(Translations.bundled().orElse(locale, "audit.timeline.evidence." + k, k));
         }
         return String.join("; ", words);
     }

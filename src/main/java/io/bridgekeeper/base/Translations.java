@@ -51,6 +51,12 @@ public final class Translations {
         }
     }
 
+    /** The text for {@code key}, or {@code fallback} when no bundle words it (a stored code shown as it is). */
+    public String orElse(Locale locale, String key, String fallback, Object... args) {
+        String text = find(locale, key, args);
+        return text == null ? fallback : text;
+    }
+
     /** The text for {@code key}; a missing key shows as {@code !key!} so that it is seen, not hidden. */
     public String get(Locale locale, String key, Object... args) {
         String text = find(locale, key, args);

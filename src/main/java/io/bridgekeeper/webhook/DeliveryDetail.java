@@ -19,8 +19,7 @@ public record DeliveryDetail(DeliveryState state, String payload, List<Attempt> 
     public record Attempt(Instant at, String action, String actor, String attempt, String answer) {
 
         public String what(Locale locale) {
-            String text = Translations.bundled().find(locale, "webhook.step." + action, actor);
-            return text == null ? action : text;
+            return Translations.bundled().orElse(locale, "webhook.step." + action, action, actor);
         }
 
         public String result(Locale locale) {

@@ -112,8 +112,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             String path = entry.path().replaceAll("^/+", "");
             // the menu speaks the page's language: key menu.<path>, the route's English title where none
-            String title = java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
-                    .find(Words.pageLocale(), "menu." + path.replace('/', '.'))).orElse(entry.title());
+            String title = Words.tOr("menu." + path.replace('/', '.'), entry.title());
             SideNavItem item = entry.icon() == null || entry.icon().isBlank()
                     ? new SideNavItem(title, entry.path())
                     : new SideNavItem(title, entry.path(), icon(entry.icon()));

@@ -30,6 +30,11 @@ public interface Words {
         return ofPage().get(key, args);
     }
 
+    /** The text for {@code key} in the page's language, or {@code fallback} (a stored code) when none words it. */
+    static String tOr(String key, String fallback) {
+        return Translations.bundled().orElse(pageLocale(), key, fallback);
+    }
+
     /** An enum constant's label in the page's language: key {@code enum.<SimpleName>.<CONSTANT>} in i18n/labels. */
     static String label(Enum<?> constant) {
         return constant == null ? "" : t("enum." + constant.getDeclaringClass().getSimpleName() + "." + constant.name());

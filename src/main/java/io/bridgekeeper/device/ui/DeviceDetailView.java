@@ -108,8 +108,7 @@ public class DeviceDetailView extends VerticalLayout implements HasUrlParameter<
 
     /** An ownership period's start or end reason in words; a code without words shows as it is. */
     private static String reason(String code) {
-        return java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
-                .find(Words.pageLocale(), "device.ownership-reason." + code)).orElse(code);
+        return Words.tOr("device.ownership-reason." + code, code);
     }
 
     private static Div fact(String label, String value) {

@@ -96,8 +96,7 @@ public class LinkDetailView extends VerticalLayout implements HasUrlParameter<Lo
         Grid<EpochChange> epochs = new Grid<>();
         epochs.setId("link-epochs");
         epochs.addColumn(EpochChange::epoch).setHeader(t("link.epoch")).setAutoWidth(true).setFlexGrow(0);
-        epochs.addColumn(e -> java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
-                .find(Words.pageLocale(), "link.epoch-event." + e.event())).orElse(e.event())).setHeader(t("link.detail.event")).setAutoWidth(true);
+        epochs.addColumn(e -> Words.tOr("link.epoch-event." + e.event(), e.event())).setHeader(t("link.detail.event")).setAutoWidth(true);
         epochs.addColumn(e -> Formats.minute(e.occurredAt())).setHeader(t("link.detail.when")).setAutoWidth(true);
         epochs.addColumn(e -> e.actorEmail() == null ? "" : e.actorEmail()).setHeader(t("link.detail.by")).setAutoWidth(true);
         epochs.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(t("link.reason")).setFlexGrow(1);

@@ -32,8 +32,7 @@ class RolloutAuditTrail extends Card {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addColumn(e -> Formats.second(e.at())).setHeader(t("rollout.trail.when")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> java.util.Optional.ofNullable(io.bridgekeeper.base.Translations.bundled()
-                .find(Words.pageLocale(), "rollout.trail.action." + e.action())).orElse(e.action())).setHeader(t("rollout.trail.what")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> Words.tOr("rollout.trail.action." + e.action(), e.action())).setHeader(t("rollout.trail.what")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RolloutAuditEntry::actor).setHeader(t("rollout.trail.who")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> details(words, e.after())).setHeader(t("rollout.trail.details")).setFlexGrow(1);
         grid.setItems(entries);

@@ -139,9 +139,7 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
 
     /** An incident's state in words ("open"), the stored name where it has none. */
     private static String incidentState(String state) {
-        String key = "enum.IncidentState." + state;
-        String text = io.bridgekeeper.base.Translations.bundled().find(Words.pageLocale(), key);
-        return text == null ? state.toLowerCase() : text.toLowerCase(Words.pageLocale());
+        return Words.tOr("enum.IncidentState." + state, state).toLowerCase(Words.pageLocale());
     }
 
     private Card progressCard(RolloutDetail r, DeviceProgress p) {

@@ -22,6 +22,9 @@ import org.springframework.security.web.WebAttributes;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The minutes left in the lock-out's English sentence (security.login.locked-text). */
+    private static final java.util.regex.Pattern LOCKED_MINUTES = java.util.regex.Pattern.compile("(\\d+) minute");
+
     private final LoginForm login = new LoginForm();
 
     public LoginView() {
@@ -67,8 +70,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         for (Throwable t = failure instanceof Throwable th ? th : null; t != null; t = t.getCause()) {
             if (t instanceof LockedException locked) {
                 // the message is the English sentence with the minutes left: say it in the page's language
-                java.util.regex.Matcher minutes = java.util.regex.Pattern.compile("(\\d+) minute").matcher(
-                        String.valueOf(locked.getMessage()));
+                java.util.regex.Matcher minutes = LOCKED_MINUTES.matcher(String.valueOf(locked.getMessage()));
                 return minutes.find() ? t("security.login.locked-text", Long.parseLong(minutes.group(1)))
                         : locked.getMessage();
             }
