@@ -3,6 +3,7 @@ package io.bridgekeeper.decision;
 import io.bridgekeeper.audit.EvidenceGrade;
 import io.bridgekeeper.base.DomainException;
 import io.bridgekeeper.base.Refusal;
+import io.bridgekeeper.compatibility.CertificationSwitch;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.decision.DecisionState.Version;
 import io.bridgekeeper.decision.DeviceEntry.IssuedKey;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *     suspension covers every capability it offers → {@code VENDOR_SUSPENDED}; the suspension covers
  *     the capability asked for, or the vendor does not offer it → {@code CAPABILITY_SUSPENDED};</li>
  * <li>source or target device unknown or removed → {@code DEVICE_UNKNOWN}; either disabled →
- *     {@code DEVICE_DISABLED}; either held for a move between households that waits for consent →
+ *     {@code DEVICE_DISABLED}; the source device's model suspended on the target's surface (a revoked
+ *     certification) → {@code NOT_CERTIFIED}; either held for a move between households that waits for consent →
  *     {@code OWNERSHIP_CONFLICT}; either without an owner, or with a link that is not live →
  *     {@code LINK_ENDED};</li>
  * <li>the requester does not own the target → {@code REQUESTER_NOT_OWNER}; source and target have
@@ -57,9 +59,10 @@ public class DecisionEngine {
     private final ViolationReporter violations;
     private final CoalescedReads<AuthorizeRequest, Map<String, Row>> reads;
     private final AccessLog history;
+    private final CertificationSwitch certifications;
 
     DecisionEngine(DecisionState state, KillSwitch killSwitch, DeviceReads deviceReads, DecisionMetrics metrics,
-                   ViolationReporter violations, AccessLog history,
+                   ViolationReporter violations, AccessLog history, CertificationSwitch certifications,
                    // one read at a time: what arrives meanwhile shares the next one. With four, most reads served a
                    // single authorization and PostgreSQL spent twice the CPU per authorization (README, benchmarks).
                    @Value("${bridgekeeper.decision.concurrent-reads:1}") int concurrentReads) {
@@ -69,6 +72,7 @@ public class DecisionEngine {
         this.metrics = metrics;
         this.violations = violations;
         this.history = history;
+        this.certifications = certifications;
         this.reads = new CoalescedReads<>(concurrentReads, deviceReads::read);
     }
 
@@ -251,6 +255,9 @@ public class DecisionEngine {
         }
         if (src.disabled() || tgt.disabled()) {
             return Decision.deny(DenyReason.DEVICE_DISABLED, version);
+        }
+        if (certifications.isSuspended(v.id(), src.modelCode(), tgt.surfaceCode())) {
+            return Decision.deny(DenyReason.NOT_CERTIFIED, version);
         }
         if (src.inConflict() || tgt.inConflict()) {
             return Decision.deny(DenyReason.OWNERSHIP_CONFLICT, version);

@@ -1,5 +1,7 @@
 package io.bridgekeeper.decision;
 
+import io.bridgekeeper.compatibility.CompatibilityLookup;
+import io.bridgekeeper.compatibility.CompatibilityService;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,10 +22,25 @@ public class DecisionService {
 
     private final DecisionEngine engine;
     private final DecisionState state;
+    private final CompatibilityService compatibility;
 
-    DecisionService(DecisionEngine engine, DecisionState state) {
+    DecisionService(DecisionEngine engine, DecisionState state, CompatibilityService compatibility) {
         this.engine = engine;
         this.state = state;
+        this.compatibility = compatibility;
+    }
+
+    /**
+     * Which vendor models work on which surfaces: for a credential that may authorize, about the vendors in its
+     * scope (a model's certification decides authorizations to that surface).
+     */
+    @RolesAllowed(Roles.DECISION_CLIENT)
+    public List<CompatibilityLookup> compatibility(List<CompatibilityService.LookupKey> keys) {
+        CredentialScope scope = scope(DecisionCall.AUTHORIZE);
+        for (int i = 0; i < keys.size(); i++) {
+            requireVendor(scope, "items[" + i + "].vendor", keys.get(i).vendor());
+        }
+        return compatibility.lookup(keys);
     }
 
     @RolesAllowed(Roles.DECISION_CLIENT)

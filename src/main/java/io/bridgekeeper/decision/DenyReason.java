@@ -2,7 +2,7 @@ package io.bridgekeeper.decision;
 
 /**
  * Why a delivery (or a resolve) was refused. Checked in this order, so one request has one reason:
- * the vendor's kill switch, the devices, the links, who asks, whose devices, then the cache key.
+ * the vendor's kill switch, the devices, their model's certification on the target's surface, the links, who asks, whose devices, then the cache key.
  */
 public enum DenyReason {
     /** The vendor's integration is suspended (or not live: onboarding, retired). */
@@ -13,6 +13,11 @@ public enum DenyReason {
     DEVICE_UNKNOWN,
     /** The device is disabled. */
     DEVICE_DISABLED,
+    /**
+     * An admin revoked the certification of the source device's model on the target's surface (a scoped suspension,
+     * reason CERTIFICATION): refused until the pair is certified again.
+     */
+    NOT_CERTIFIED,
     /**
      * A vendor listed the device under another household's account: it is held for both households until
      * the new one confirms the move or an admin resolves it.

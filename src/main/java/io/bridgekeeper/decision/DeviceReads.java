@@ -32,7 +32,7 @@ class DeviceReads {
 
     /** A device as the database has it now, with its link. */
     record Row(long id, Long vendorId, String deviceId, String state, Long ownerId, Long linkId, Boolean linkLive,
-               int linkEpoch) {
+               int linkEpoch, String modelCode, String surfaceCode) {
         boolean removed() {
             return "REMOVED".equals(state);
         }
@@ -57,7 +57,7 @@ class DeviceReads {
 
     private static final String DEVICE_COLUMNS = """
             select d.id, d.vendor_id, d.vendor_device_id, d.state, d.owner_account_id, d.link_id,
-                   l.status = 'LIVE', l.epoch
+                   l.status = 'LIVE', l.epoch, d.model_code, d.surface_code
             from device_directory d
             left join link_directory l on l.id = d.link_id
             """;
@@ -85,7 +85,8 @@ class DeviceReads {
      * every execution.
      */
     private static final String MANY_DEVICES = """
-            select id, vendor_id, vendor_device_id, state, owner_account_id, link_id, link_live, link_epoch
+            select id, vendor_id, vendor_device_id, state, owner_account_id, link_id, link_live, link_epoch,
+                   model_code, surface_code
             from decision_devices(?::bigint[], ?::text[], ?::text[])
             """;
 
@@ -153,7 +154,8 @@ class DeviceReads {
         boolean live = rs.getBoolean(7);
         Boolean linkLive = rs.wasNull() ? null : live;
         return new Row(rs.getLong(1), DecisionState.longOrNull(rs, 2), rs.getString(3), rs.getString(4),
-                DecisionState.longOrNull(rs, 5), DecisionState.longOrNull(rs, 6), linkLive, rs.getInt(8));
+                DecisionState.longOrNull(rs, 5), DecisionState.longOrNull(rs, 6), linkLive, rs.getInt(8), rs.getString(9),
+                rs.getString(10));
     }
 
     /**

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceOwnership {
 
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    private static final Pattern MODEL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final int MAX_BATCH = 1000;
 
     private final JdbcTemplate jdbc;
@@ -70,7 +71,34 @@ public class DeviceOwnership {
             if (item.name() == null || item.name().isBlank() || item.name().length() > 200) {
                 throw new InvalidDeviceItem(i, "name", "a name is 1 to 200 characters.");
             }
+            if (item.model() != null && !MODEL_CODE.matcher(item.model().strip()).matches()) {
+                throw new InvalidDeviceItem(i, "model", "a model is the id of a model the vendor registered: 1 to 64 "
+                        + "letters, digits or . _ - starting with a letter or digit.");
+            }
         }
+    }
+
+    /** Every model an item names must be one the vendor registered (POST /api/partner/v1/models). */
+    private void requireRegisteredModels(long vendorId, List<DeviceItem> items) {
+        String[] named = items.stream().map(DeviceOwnership::model).filter(java.util.Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        if (named.length == 0) {
+            return;
+        }
+        Set<String> known = new HashSet<>(jdbc.queryForList(
+                "select code from device_model_directory where vendor_id = ? and code = any (?)", String.class,
+                vendorId, named));
+        for (int i = 0; i < items.size(); i++) {
+            String model = model(items.get(i));
+            if (model != null && !known.contains(model)) {
+                throw new InvalidDeviceItem(i, "model", "unknown model '" + model + "'; register it first "
+                        + "(POST /api/partner/v1/models).");
+            }
+        }
+    }
+
+    private static String model(DeviceItem item) {
+        return item.model() == null || item.model().isBlank() ? null : item.model().strip();
     }
 
     /**
@@ -80,17 +108,20 @@ public class DeviceOwnership {
      */
     public SyncResult sync(LinkedOwner link, List<DeviceItem> items) {
         validate(items);
+        requireRegisteredModels(link.vendorId(), items);
         Timestamp now = Timestamp.from(clock.instant());
-        record Existing(long id, String vendorDeviceId, String kind, String name, Long owner, Long linkId, String state) {
+        record Existing(long id, String vendorDeviceId, String kind, String name, String model, Long owner, Long linkId,
+                        String state) {
         }
         Map<String, Existing> existing = new HashMap<>();
         List<String> ids = items.stream().map(DeviceItem::id).toList();
         jdbc.query("""
-                select id, vendor_device_id, kind, name, owner_account_id, link_id, state from device
+                select id, vendor_device_id, kind, name, model_code, owner_account_id, link_id, state from device
                 where vendor_id = ? and (link_id = ? or vendor_device_id = any (?)) order by id for update
                 """, rs -> {
                     existing.put(rs.getString("vendor_device_id"), new Existing(rs.getLong("id"),
                             rs.getString("vendor_device_id"), rs.getString("kind"), rs.getString("name"),
+                            rs.getString("model_code"),
                             (Long) rs.getObject("owner_account_id"), (Long) rs.getObject("link_id"), rs.getString("state")));
                 }, link.vendorId(), link.linkId(), ids.toArray(String[]::new));
 
@@ -104,25 +135,26 @@ public class DeviceOwnership {
         for (DeviceItem item : items) {
             String kind = item.kind().toUpperCase();
             String name = item.name().strip();
+            String model = model(item);
             Existing d = existing.get(item.id());
             if (d == null) {
                 Long id = jdbc.queryForObject("""
-                        insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, link_id, state,
-                                            owner_since, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) returning id
-                        """, Long.class, link.vendorId(), item.id(), kind, name, link.accountId(), link.linkId(), now,
-                        now, now);
+                        insert into device (vendor_id, vendor_device_id, kind, name, model_code, owner_account_id, link_id,
+                                            state, owner_since, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) returning id
+                        """, Long.class, link.vendorId(), item.id(), kind, name, model, link.accountId(), link.linkId(),
+                        now, now, now);
                 startOwnership(id, link, "LINKED", null, now);
                 added.add(item.id());
             } else if (d.linkId() == null) {
                 skipped.add(item.id());
             } else if (d.linkId() == link.linkId() && d.owner() != null && d.owner() == link.accountId()
                     && !"REMOVED".equals(d.state())) {
-                if (d.kind().equals(kind) && d.name().equals(name)) {
+                if (d.kind().equals(kind) && d.name().equals(name) && java.util.Objects.equals(d.model(), model)) {
                     unchanged++;
                 } else {
-                    jdbc.update("update device set kind = ?, name = ?, updated_at = ?, version = version + 1 where id = ?",
-                            kind, name, now, d.id());
+                    jdbc.update("update device set kind = ?, name = ?, model_code = ?, updated_at = ?, version = version + 1 "
+                            + "where id = ?", kind, name, model, now, d.id());
                     updated.add(item.id());
                 }
             } else if (d.owner() != null && d.owner() != link.accountId()) {
@@ -139,11 +171,11 @@ public class DeviceOwnership {
                 }
                 withdrawPendingMove(d.id(), "the device came back to a household's account without an owner", now);
                 jdbc.update("""
-                        update device set kind = ?, name = ?, owner_account_id = ?, link_id = ?,
+                        update device set kind = ?, name = ?, model_code = ?, owner_account_id = ?, link_id = ?,
                             state = case when disabled_by = ? then 'DISABLED' else 'ACTIVE' end,
                             owner_since = ?, updated_at = ?, version = version + 1
                         where id = ?
-                        """, kind, name, link.accountId(), link.linkId(), link.accountId(), now, now, d.id());
+                        """, kind, name, model, link.accountId(), link.linkId(), link.accountId(), now, now, d.id());
                 startOwnership(d.id(), link, "LINKED", null, now);
                 (fromElsewhere ? moved : added).add(item.id());
             }

@@ -41,8 +41,11 @@ public class RolloutService {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final List<ApprovalCheck> approvalChecks;
+
     RolloutService(RolloutStore queries, RolloutTransitions transitions, VendorAccess access,
-                   CurrentUser currentUser, AuditLog audit, Clock clock) {
+                   CurrentUser currentUser, AuditLog audit, Clock clock, List<ApprovalCheck> approvalChecks) {
+        this.approvalChecks = List.copyOf(approvalChecks);
         this.queries = queries;
         this.transitions = transitions;
         this.access = access;
@@ -159,6 +162,18 @@ public class RolloutService {
         queries.submitted(rolloutId, clock.instant());
         audit.record(RolloutAuditAction.ROLLOUT_SUBMITTED, "rollout", rolloutId, r.vendorId(), Map.of("state", r.state().name()),
                 Map.of("state", "PENDING_APPROVAL"));
+    }
+
+    /**
+     * What the approver should read first (a certified model and surface that the new version is not certified
+     * for), in the reader's language; empty when nothing is at stake.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public List<String> approvalWarnings(long rolloutId, java.util.Locale locale) {
+        RolloutDetail r = detail(rolloutId);
+        List<String> out = new java.util.ArrayList<>();
+        approvalChecks.forEach(c -> out.addAll(c.warnings(r.vendorId(), r.fromVersionId(), r.toVersionId(), locale)));
+        return out;
     }
 
     /** Four eyes: an admin other than the author. */

@@ -1,6 +1,8 @@
 package io.bridgekeeper.decision.api;
 
 import io.bridgekeeper.base.web.ProblemResponses;
+import io.bridgekeeper.compatibility.CompatibilityLookup;
+import io.bridgekeeper.compatibility.CompatibilityService;
 import io.bridgekeeper.decision.AuthorizeRequest;
 import io.bridgekeeper.decision.Decision;
 import io.bridgekeeper.decision.DecisionService;
@@ -80,7 +82,7 @@ class DecisionController {
     }
 
     @Operation(summary = "Authorize a delivery", description = "ALLOW, or DENY with one reason: VENDOR_SUSPENDED, "
-            + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, OWNERSHIP_CONFLICT, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
+            + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, NOT_CERTIFIED, OWNERSHIP_CONFLICT, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
             + "OWNER_CHANGED, STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an "
             + "isolation violation: recorded on an incident; proven (a genuine key of another owner came with the "
             + "request) it halts the vendor's rollout and suspends it by policy at once, claimed (the request only names "
@@ -101,6 +103,39 @@ class DecisionController {
     AuthorizeResults authorizeBatch(@RequestBody AuthorizeBatch batch) {
         return new AuthorizeResults(decisions.authorizeAll(
                 requests(batch == null ? null : batch.items(), DecisionController::authorizeRequest)));
+    }
+
+    /** One question of the compatibility lookup: a vendor's model on a platform surface. */
+    public record CompatibilityBody(String vendor, String model, String surface) {
+    }
+
+    public record CompatibilityBatch(List<CompatibilityBody> items) {
+    }
+
+    public record CompatibilityResults(List<CompatibilityLookup> results) {
+    }
+
+    @Operation(summary = "Look up up to 500 model and surface pairs", description = "For each item, in order: known "
+            + "(false when the vendor, the model or the surface does not exist), the status (DECLARED by the vendor, "
+            + "CERTIFIED by an admin, or REVOKED), the capabilities the vendor declared for the surface, the cache "
+            + "versions it is certified for, and suspended (true while a revoked certification refuses authorizations "
+            + "of the model's devices to the surface as NOT_CERTIFIED). Needs a credential that may authorize, for the "
+            + "vendors named.")
+    @PostMapping("/compatibility")
+    CompatibilityResults compatibility(@RequestBody CompatibilityBatch batch) {
+        return new CompatibilityResults(decisions.compatibility(
+                requests(batch == null ? null : batch.items(), DecisionController::lookupKey)));
+    }
+
+    private static CompatibilityService.LookupKey lookupKey(CompatibilityBody b, String at, Errors errors) {
+        if (b == null) {
+            errors.add(at.substring(0, at.length() - 1), "Send a JSON object with vendor, model and surface.");
+            return null;
+        }
+        errors.text(at + "vendor", b.vendor(), "the vendor's slug");
+        errors.text(at + "model", b.model(), "the vendor's model id");
+        errors.text(at + "surface", b.surface(), "the surface's code (smart-display, speaker-screen, ...)");
+        return new CompatibilityService.LookupKey(b.vendor(), b.model(), b.surface());
     }
 
     /** Reads one item of a batch into a request, adding its field errors under {@code prefix}. */

@@ -87,6 +87,7 @@ class NodeDecisionsPanel extends Div {
             case CAPABILITY_SUSPENDED -> t("decision.deny.CAPABILITY_SUSPENDED");
             case DEVICE_UNKNOWN -> t("decision.deny.DEVICE_UNKNOWN");
             case DEVICE_DISABLED -> t("decision.deny.DEVICE_DISABLED");
+            case NOT_CERTIFIED -> t("decision.deny.NOT_CERTIFIED");
             case OWNERSHIP_CONFLICT -> t("decision.deny.OWNERSHIP_CONFLICT");
             case LINK_ENDED -> t("decision.deny.LINK_ENDED");
             case REQUESTER_NOT_OWNER -> t("decision.deny.REQUESTER_NOT_OWNER");

@@ -36,6 +36,7 @@ final class AccessWords {
         }
         return switch (reason) {
             case DEVICE_DISABLED -> words.get("home.access.why.DEVICE_DISABLED");
+            case NOT_CERTIFIED -> words.get("home.access.why.NOT_CERTIFIED", vendorName);
             case VENDOR_SUSPENDED -> words.get("home.access.why.VENDOR_SUSPENDED", vendorName);
             case CAPABILITY_SUSPENDED -> words.get("home.access.why.CAPABILITY_SUSPENDED", vendorName);
             case DEVICE_UNKNOWN -> words.get("home.access.why.DEVICE_UNKNOWN");
