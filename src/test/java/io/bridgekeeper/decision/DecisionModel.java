@@ -69,6 +69,10 @@ final class DecisionModel {
         Link pendingTo;
         /** Links whose claim an admin refused; the service's syncs skip the device for them. */
         final java.util.Set<Link> refused = new java.util.HashSet<>();
+        /** A vendor device's model (the code a sync named last), or null. */
+        String model;
+        /** A platform display's surface (smart-display, speaker-screen), or null. */
+        String surface;
 
         Device(String id, boolean platform, Long owner, Link link, String name) {
             this.id = id;
@@ -80,7 +84,8 @@ final class DecisionModel {
 
         @Override
         public String toString() {
-            return id + "[" + state + ", owner " + owner + ", link " + link + "]";
+            return id + "[" + state + ", owner " + owner + ", link " + link + (model == null ? "" : ", model " + model)
+                    + (surface == null ? "" : ", surface " + surface) + "]";
         }
     }
 
@@ -94,6 +99,27 @@ final class DecisionModel {
     record Suspension(Set<Capability> scope, SuspensionReason reason, boolean resumeRequested) {
     }
 
+    /**
+     * One of the vendor's models on one surface, as an admin certified it: the versions it is certified for now,
+     * and whether a revocation suspended the pair (until it is certified again).
+     */
+    static final class Certification {
+        final String model;
+        final String surface;
+        final Set<String> versions = new java.util.TreeSet<>();
+        boolean suspended;
+
+        Certification(String model, String surface) {
+            this.model = model;
+            this.surface = surface;
+        }
+
+        @Override
+        public String toString() {
+            return model + " on " + surface + (suspended ? " revoked" : " certified for " + versions);
+        }
+    }
+
     final String slug;
     final Set<Capability> capabilities;
     final boolean autoSuspend;
@@ -102,6 +128,8 @@ final class DecisionModel {
     final Map<String, Device> devices = new TreeMap<>();
     final Map<String, Device> displays = new TreeMap<>();
     final Map<String, Link> links = new LinkedHashMap<>();
+    /** The certified (model, surface) pairs by {@link #pair}; a pair not here was never declared or certified. */
+    final Map<String, Certification> certifications = new TreeMap<>();
     Suspension suspension;
     /** The vendor's policy for claimed evidence (its window is longer than any try), and the claims since the last resume. */
     int claimedThreshold = 3;
@@ -183,6 +211,9 @@ final class DecisionModel {
         if (disabled(src) || disabled(tgt)) {
             return deny(DenyReason.DEVICE_DISABLED, version, disabled(src) ? "source disabled" : "target disabled");
         }
+        if (notCertified(src, tgt)) {
+            return deny(DenyReason.NOT_CERTIFIED, version, "the source's model revoked on the target's surface");
+        }
         if (held(src) || held(tgt)) {
             return deny(DenyReason.OWNERSHIP_CONFLICT, version, held(src) ? "source held" : "target held");
         }
@@ -227,6 +258,22 @@ final class DecisionModel {
             return rollout.to();
         }
         return stable;
+    }
+
+    /**
+     * A revoked certification: the source names a model, the target is a platform display on a surface, and an
+     * admin revoked that model on that surface (a vendor's device as target has no surface).
+     */
+    private boolean notCertified(Device src, Device tgt) {
+        if (src.model == null || !tgt.platform || tgt.surface == null) {
+            return false;
+        }
+        Certification c = certifications.get(pair(src.model, tgt.surface));
+        return c != null && c.suspended;
+    }
+
+    static String pair(String model, String surface) {
+        return model + "/" + surface;
     }
 
     private boolean suspendedEntirely() {
@@ -339,7 +386,8 @@ final class DecisionModel {
         d.state = "REMOVED";
     }
 
-    record Item(String id, String name) {
+    /** A device as a sync lists it; {@code model} a model the vendor registered, or null. */
+    record Item(String id, String name, String model) {
     }
 
     record Synced(List<String> added, List<String> updated, List<String> moved, List<String> removed, int unchanged,
@@ -365,15 +413,18 @@ final class DecisionModel {
         for (Item item : items) {
             Device d = devices.get(item.id());
             if (d == null) {
-                devices.put(item.id(), new Device(item.id(), false, l.account, l, item.name()));
+                Device fresh = new Device(item.id(), false, l.account, l, item.name());
+                fresh.model = item.model();
+                devices.put(item.id(), fresh);
                 added.add(item.id());
             } else if (d.link == null) {
                 skipped.add(item.id());
             } else if (d.link == l && Objects.equals(d.owner, l.account) && !d.state.equals("REMOVED")) {
-                if (d.name.equals(item.name())) {
+                if (d.name.equals(item.name()) && Objects.equals(d.model, item.model())) {
                     unchanged++;
                 } else {
                     d.name = item.name();
+                    d.model = item.model();
                     updated.add(item.id());
                 }
             } else if (d.owner != null && !d.owner.equals(l.account)) {
@@ -393,6 +444,7 @@ final class DecisionModel {
                 d.link = l;
                 d.state = settled(d, l.account);
                 d.name = item.name();
+                d.model = item.model();
             }
         }
         List<String> listed = items.stream().map(Item::id).toList();
@@ -445,6 +497,26 @@ final class DecisionModel {
         return true;
     }
 
+    /** Revoking suspends the pair and revokes every version it was certified for; only a certified pair is revoked. */
+    static boolean revocable(Certification c) {
+        return !c.suspended && !c.versions.isEmpty();
+    }
+
+    void revoked(Certification c) {
+        c.versions.clear();
+        c.suspended = true;
+    }
+
+    /** Certifying for a version lifts the pair's suspension; certifying again what is certified is refused. */
+    static boolean certifiable(Certification c, String label) {
+        return c.suspended || !c.versions.contains(label);
+    }
+
+    void certified(Certification c, String label) {
+        c.versions.add(label);
+        c.suspended = false;
+    }
+
     void rolloutStarted(long id, String salt, List<Integer> stages, Version to) {
         rollout = new Rollout(id, salt, List.copyOf(stages), 0, false, to);
     }
@@ -480,6 +552,7 @@ final class DecisionModel {
         s.append("suspension ").append(suspension).append(", stable ").append(stable).append(", rollout ")
                 .append(rollout).append(", secret generation ").append(secret).append('\n');
         s.append("links ").append(links).append('\n');
+        s.append("certifications ").append(certifications.values()).append('\n');
         s.append("devices ").append(devices.values()).append('\n');
         s.append("displays ").append(displays.values());
         return s.toString();

@@ -35,13 +35,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Random sequences of what happens to a vendor integration (link, relink, unlink, unlink one device,
  * device sync, transfer, a household turning a device off, suspend and resume, rollout start, advance,
- * pause and halt, secret rotation), interleaved with resolve and authorize, against the real application
+ * pause and halt, secret rotation, an admin revoking or certifying a model on a surface), interleaved with resolve and authorize, against the real application
  * and against {@link DecisionModel}, a small reference model written separately from the engine. Every
  * decision (outcome, reason, effective cache version; for resolve also what the issued key says) must
  * be the model's.
  *
  * <p>Each try builds a fresh world ({@link DecisionWorlds}): its own vendor with a random set of
- * capabilities, two to four households with platform displays, a second vendor that was never activated.
+ * capabilities, two to four households with platform displays (on a smart-display, a speaker-screen or no
+ * surface, in turn), the vendor's models M1 and M2 certified on their surfaces (syncs name a model for
+ * most cameras, and change it now and then), a second vendor that was never activated.
  * Decisions are about half of the operations and mix genuine current keys, keys kept from earlier
  * (stale epoch, version, owner or secret), tampered and made-up keys and keys of another vendor, wrong
  * requesters and other households' displays.
@@ -134,6 +136,10 @@ class DecisionModelIT {
                 .withAction(2, op("rollout pause or resume", w -> w.model.rollout != null
                         && (!w.model.rollout.paused() || w.model.suspension == null), DecisionPlanner::rolloutPause))
                 .withAction(3, op("rotate secret", w -> true, (w, r) -> new DecisionOp.RotateSecret()))
+                .withAction(2, op("revoke certification", w -> w.model.certifications.values().stream()
+                        .anyMatch(DecisionModel::revocable), DecisionPlanner::revoke))
+                .withAction(3, op("certify", w -> w.model.certifications.values().stream().anyMatch(c -> c.suspended),
+                        DecisionPlanner::certify))
                 .withMaxTransformations(Budget.chain());
     }
 

@@ -77,7 +77,8 @@ sealed interface DecisionOp {
         @Override
         public String toString() {
             return "vendor syncs " + external + " of h" + household + ": " + items.stream()
-                    .map(i -> DecisionPlanner.item(i.id(), 0).equals(i) ? i.id() : i.id() + " '" + i.name() + "'").toList();
+                    .map(i -> i.id() + (DecisionPlanner.item(i.id(), 0, i.model()).equals(i) ? "" : " '" + i.name() + "'")
+                            + (i.model() == null ? "" : " (" + i.model() + ")")).toList();
         }
     }
 
@@ -134,6 +135,22 @@ sealed interface DecisionOp {
         @Override
         public String toString() {
             return pause ? "pause the rollout" : "resume the rollout";
+        }
+    }
+
+    /** An admin revokes the certification of the vendor's model (M1, M2) on a surface: the pair is suspended. */
+    record Revoke(String model, String surface) implements DecisionOp {
+        @Override
+        public String toString() {
+            return "admin revokes " + model + " on " + surface;
+        }
+    }
+
+    /** An admin certifies the vendor's model on a surface for the stable version (lifting a revocation's suspension). */
+    record Certify(String model, String surface) implements DecisionOp {
+        @Override
+        public String toString() {
+            return "admin certifies " + model + " on " + surface + " for the stable version";
         }
     }
 

@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision;
 
+import io.bridgekeeper.decision.DecisionModel.Certification;
 import io.bridgekeeper.decision.DecisionModel.Device;
 import io.bridgekeeper.decision.DecisionModel.Item;
 import io.bridgekeeper.decision.DecisionModel.Link;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,6 +30,8 @@ final class DecisionPlanner {
 
     /** The vendor's device ids: d0 .. d11 (d10 and d11 are displays of the vendor's own). */
     static final int DEVICE_IDS = 12;
+    /** The vendor's registered camera models (DecisionWorlds certifies them at the world's creation). */
+    static final List<String> MODELS = List.of("M1", "M2");
     private static final List<List<Integer>> STAGE_PLANS = List.of(List.of(10, 50, 100), List.of(25, 100),
             List.of(1, 5, 25, 50, 100), List.of(50, 100), List.of(100), List.of(33, 66, 100), List.of(5, 20, 60, 100));
 
@@ -38,8 +42,15 @@ final class DecisionPlanner {
         return Integer.parseInt(deviceId.substring(1)) >= 10 ? "DISPLAY" : "CAMERA";
     }
 
-    static Item item(String id, int rename) {
-        return new Item(id, (kind(id).equals("DISPLAY") ? "Screen " : "Camera ") + (rename == 0 ? "" : rename + " ") + id);
+    static Item item(String id, int rename, String model) {
+        return new Item(id, (kind(id).equals("DISPLAY") ? "Screen " : "Camera ") + (rename == 0 ? "" : rename + " ") + id,
+                model);
+    }
+
+    /** A camera names one of the registered models two times in three; a display never does. */
+    static String model(String id, RandomGenerator r) {
+        int m = r.nextInt(3);
+        return kind(id).equals("DISPLAY") || m == 0 ? null : MODELS.get(m - 1);
     }
 
     /** One to three devices for each household's first vendor account, in order of the ids. */
@@ -50,7 +61,8 @@ final class DecisionPlanner {
         for (int h = 0; h < households; h++) {
             List<Item> items = new ArrayList<>();
             for (int n = 1 + r.nextInt(3); n > 0 && next < DEVICE_IDS; n--) {
-                items.add(item("d" + next++, 0));
+                String id = "d" + next++;
+                items.add(item(id, 0, model(id, r)));
             }
             devices.add(items);
         }
@@ -145,7 +157,10 @@ final class DecisionPlanner {
         return new DecisionOp.UnlinkDevice(d == null ? "d0" : d.id);
     }
 
-    /** The link's current devices, each kept with a chance of 3 in 4 (sometimes renamed), and up to two more. */
+    /**
+     * The link's current devices, each kept with a chance of 3 in 4 (sometimes renamed, sometimes with another
+     * model or none), and up to two more.
+     */
     static DecisionOp sync(DecisionWorld w, RandomGenerator r) {
         Link link = pick(w.model.links.values().stream().filter(x -> x.live).toList(), r);
         if (link == null) {
@@ -154,14 +169,16 @@ final class DecisionPlanner {
         List<Item> items = new ArrayList<>();
         for (Device d : w.model.devices.values()) {
             if (d.link == link && Objects.equals(d.owner, link.account) && !d.state.equals("REMOVED") && r.nextInt(4) > 0) {
-                items.add(r.nextInt(10) == 0 ? item(d.id, 1 + r.nextInt(99)) : new Item(d.id, d.name));
+                String model = r.nextInt(8) == 0 ? model(d.id, r) : d.model;
+                items.add(r.nextInt(10) == 0 ? item(d.id, 1 + r.nextInt(99), model) : new Item(d.id, d.name, model));
             }
         }
         for (int n = r.nextInt(3); n > 0; n--) {
             String id = deviceId(r);
             if (items.stream().noneMatch(i -> i.id().equals(id))) {
                 Device known = w.model.devices.get(id);
-                items.add(known == null ? item(id, 0) : new Item(id, known.name));
+                items.add(known == null ? item(id, 0, model(id, r))
+                        : new Item(id, known.name, r.nextInt(3) == 0 ? model(id, r) : known.model));
             }
         }
         return new DecisionOp.Sync(index(w, link.account), link.external, items);
@@ -202,6 +219,24 @@ final class DecisionPlanner {
             offered.stream().filter(c -> r.nextInt(3) == 0).forEach(scope::add);
         }
         return new DecisionOp.Suspend(all, Set.copyOf(scope), reason);
+    }
+
+    /** Mostly a pair that is certified now; now and then any pair (revoking a revoked one is refused: skipped). */
+    static DecisionOp revoke(DecisionWorld w, RandomGenerator r) {
+        Certification c = certification(w, r, x -> DecisionModel.revocable(x));
+        return new DecisionOp.Revoke(c.model, c.surface);
+    }
+
+    /** Mostly a revoked pair; now and then any pair (one certified for the stable version already is skipped). */
+    static DecisionOp certify(DecisionWorld w, RandomGenerator r) {
+        Certification c = certification(w, r, x -> x.suspended);
+        return new DecisionOp.Certify(c.model, c.surface);
+    }
+
+    private static Certification certification(DecisionWorld w, RandomGenerator r, Predicate<Certification> fits) {
+        List<Certification> all = List.copyOf(w.model.certifications.values());
+        List<Certification> fitting = all.stream().filter(fits).toList();
+        return r.nextInt(100) < 85 && !fitting.isEmpty() ? pick(fitting, r) : pick(all, r);
     }
 
     static DecisionOp rolloutStart(DecisionWorld w, RandomGenerator r) {

@@ -17,7 +17,7 @@ final class DecisionTally {
 
     static final List<String> OPERATIONS = List.of("resolve", "authorize", "link", "unlink", "unlink device", "sync",
             "transfer", "disable or enable", "suspend", "resume", "rollout start", "rollout advance", "rollout halt",
-            "rollout pause or resume", "rotate secret");
+            "rollout pause or resume", "rotate secret", "revoke certification", "certify");
 
     /** Finer causes that only occur in longer, richer sequences; each must have happened at least once. */
     static final List<String> CAUSES = List.of("authorize why: proven: key of another owner",
@@ -28,7 +28,8 @@ final class DecisionTally {
             "authorize why: key of another vendor", "authorize why: key of another device",
             "authorize why: capability suspended", "authorize why: capability not offered",
             "authorize why: vendor not live", "authorize why: on the rollout's target",
-            "resolve why: vendor not live", "op link refused", "op sync moved a device");
+            "resolve why: vendor not live", "op link refused", "op sync moved a device",
+            "op certify lifted a suspension");
 
     private static final Map<String, Long> COUNTS = new TreeMap<>();
     private static final Map<String, long[]> NANOS = new TreeMap<>();

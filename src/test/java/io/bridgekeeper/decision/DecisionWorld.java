@@ -1,7 +1,9 @@
 package io.bridgekeeper.decision;
 
 import io.bridgekeeper.base.DomainException;
+import io.bridgekeeper.compatibility.RevocationReach;
 import io.bridgekeeper.decision.DecisionModel.Answer;
+import io.bridgekeeper.decision.DecisionModel.Certification;
 import io.bridgekeeper.decision.DecisionModel.Claims;
 import io.bridgekeeper.decision.DecisionModel.Device;
 import io.bridgekeeper.decision.DecisionModel.Item;
@@ -57,6 +59,8 @@ final class DecisionWorld {
     }
 
     private static final int TRAIL = 150;
+    /** The surfaces of the world's platform displays, in the order they are made: alternating, some without one. */
+    private static final List<String> DISPLAY_SURFACES = java.util.Arrays.asList("smart-display", "speaker-screen", null);
 
     private final DecisionWorlds s;
     final DecisionModel model;
@@ -65,6 +69,9 @@ final class DecisionWorld {
     private final List<String> kids = new ArrayList<>();
     final List<Household> households = new ArrayList<>();
     private final Map<String, Long> rowIds = new HashMap<>();
+    /** The vendor's registered models: code to row id. */
+    private final Map<String, Long> modelIds = new HashMap<>();
+    private int displaysMade;
     /** Every genuine key resolve gave in this world, in order. */
     final List<Key> keys = new ArrayList<>();
     final List<Key> foreignKeys;
@@ -91,18 +98,36 @@ final class DecisionWorld {
 
     // --- set-up ------------------------------------------------------------------------------------
 
-    /** A household with its platform displays (the platform's own devices: no service creates them). */
+    /**
+     * A household with its platform displays (the platform's own devices: no service creates them), each on a
+     * surface in turn: a smart display, a speaker with a screen, none.
+     */
     void addHousehold(long account, String email, int displays) {
         Household h = new Household(households.size(), account, email, new ArrayList<>());
         for (int i = 0; i < displays; i++) {
             String name = "h" + h.index() + "-display" + i;
+            String surface = DISPLAY_SURFACES.get(displaysMade++ % DISPLAY_SURFACES.size());
             s.jdbc.update("""
-                    insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, state, owner_since)
-                    values (null, ?, 'DISPLAY', ?, ?, 'ACTIVE', now())""", platformId(name), "Display " + i, account);
+                    insert into device (vendor_id, vendor_device_id, kind, name, owner_account_id, state, owner_since,
+                                        surface_code)
+                    values (null, ?, 'DISPLAY', ?, ?, 'ACTIVE', now(), ?)""", platformId(name), "Display " + i, account,
+                    surface);
             h.displays().add(name);
-            model.displays.put(name, new Device(name, true, account, null, "Display " + i));
+            Device display = new Device(name, true, account, null, "Display " + i);
+            display.surface = surface;
+            model.displays.put(name, display);
         }
         households.add(h);
+    }
+
+    /** A model the vendor registered, and the surfaces an admin certified it on (for the stable version). */
+    void addModel(String code, long id, List<String> certifiedOn) {
+        modelIds.put(code, id);
+        for (String surface : certifiedOn) {
+            Certification c = new Certification(code, surface);
+            model.certified(c, model.stable.label());
+            model.certifications.put(DecisionModel.pair(code, surface), c);
+        }
     }
 
     /** Each household links a vendor account of its own (x0, x1, ...) and the vendor syncs devices into it. */
@@ -140,6 +165,8 @@ final class DecisionWorld {
             case DecisionOp.RolloutHalt r -> rolloutHalt();
             case DecisionOp.RolloutPause p -> rolloutPause(p);
             case DecisionOp.RotateSecret r -> rotateSecret();
+            case DecisionOp.Revoke r -> revoke(r);
+            case DecisionOp.Certify c -> certify(c);
         }
     }
 
@@ -339,7 +366,7 @@ final class DecisionWorld {
             return;
         }
         List<DeviceItem> sent = op.items().stream()
-                .map(i -> new DeviceItem(i.id(), DecisionPlanner.kind(i.id()), i.name())).toList();
+                .map(i -> new DeviceItem(i.id(), DecisionPlanner.kind(i.id()), i.name(), i.model())).toList();
         SyncResult actual = s.asVendor(cloud, () -> s.partnerLinks.syncDevices(vendorId, link.external, sent));
         Synced expected = model.synced(link, op.items());
         Synced got = new Synced(sorted(actual.added()), sorted(actual.updated()), sorted(actual.moved()),
@@ -500,6 +527,43 @@ final class DecisionWorld {
         s.sync();
         tally("rollout pause or resume", null);
         note(op.toString());
+    }
+
+    // --- certifications -----------------------------------------------------------------------------
+
+    /** An admin revokes a certified pair; revoking one that is revoked (or was never certified) does not apply. */
+    private void revoke(DecisionOp.Revoke op) {
+        Certification c = model.certifications.get(DecisionModel.pair(op.model(), op.surface()));
+        if (c == null || !DecisionModel.revocable(c)) {
+            skipped("revoke certification", op);
+            return;
+        }
+        long id = modelIds.get(op.model());
+        RevocationReach reach = s.admin(() -> s.compatibility.revoke(id, op.surface(), "property test: fails there"));
+        model.revoked(c);
+        s.sync();
+        tally("revoke certification", null);
+        note(op + ": suspended, " + reach);
+    }
+
+    /** An admin certifies the pair for the stable version, lifting its suspension; what is certified for it already does not apply. */
+    private void certify(DecisionOp.Certify op) {
+        Certification c = model.certifications.get(DecisionModel.pair(op.model(), op.surface()));
+        String label = model.stable.label();
+        if (c == null || !DecisionModel.certifiable(c, label)) {
+            skipped("certify", op);
+            return;
+        }
+        long id = modelIds.get(op.model());
+        boolean lifts = c.suspended;
+        s.admin(() -> s.compatibility.certify(id, op.surface(), label));
+        model.certified(c, label);
+        s.sync();
+        tally("certify", null);
+        if (lifts && !settingUp) {
+            DecisionTally.count("op certify lifted a suspension");
+        }
+        note(op + ": " + c + (lifts ? ", suspension lifted" : ""));
     }
 
     private void rotateSecret() {

@@ -1,5 +1,8 @@
 package io.bridgekeeper.decision;
 
+import io.bridgekeeper.compatibility.CompatibilityService;
+import io.bridgekeeper.compatibility.NewCompatibility;
+import io.bridgekeeper.compatibility.NewDeviceModel;
 import io.bridgekeeper.decision.DecisionModel.Version;
 import io.bridgekeeper.demo.DemoAccounts;
 import io.bridgekeeper.device.DeviceService;
@@ -66,6 +69,7 @@ class DecisionWorlds {
     final SigningSecretService secrets;
     final DecisionEngine engine;
     final DecisionState state;
+    final CompatibilityService compatibility;
 
     /** Genuine keys of earlier worlds' vendors: to this world's vendor, keys of another vendor. */
     final List<DecisionWorld.Key> foreignKeys = new ArrayList<>();
@@ -75,7 +79,9 @@ class DecisionWorlds {
                    VendorService vendors, VendorApiKeyService apiKeys, CacheVersionService cacheVersions,
                    LinkService links, PartnerLinkService partnerLinks, UnlinkService unlinks, DeviceService devices,
                    SuspensionService suspensions, ViolationPolicyService policies, RolloutService rollouts,
-                   SigningSecretService secrets, DecisionEngine engine, DecisionState state) {
+                   SigningSecretService secrets, DecisionEngine engine, DecisionState state,
+                   CompatibilityService compatibility) {
+        this.compatibility = compatibility;
         this.policies = policies;
         this.jdbc = jdbc;
         this.data = new TestData(jdbc);
@@ -133,9 +139,39 @@ class DecisionWorlds {
             long account = data.household("Property household " + h);
             world.addHousehold(account, data.email(account), 1 + (int) ((config.seed() >>> h) & 1));
         }
+        certifiedModels(world, vendorId, config.capabilities());
         sync();
         world.populate(DecisionPlanner.initialDevices(config.households(), config.seed()));
         return world;
+    }
+
+    /**
+     * The vendor registers its camera models (M1, M2, with the vendor's capabilities) and declares them, from the
+     * stable version on, with every capability a surface allows: M1 on smart-display and speaker-screen, M2 on
+     * smart-display; an admin certifies each declared pair for that version. A surface where the vendor has no
+     * capability it allows (speaker-screen for a vendor of camera streams only) gets no entry.
+     */
+    private void certifiedModels(DecisionWorld world, long vendorId, Set<Capability> capabilities) {
+        Map<String, Set<Capability>> allowed = new HashMap<>();
+        admin(() -> compatibility.surfaces()).forEach(s -> allowed.put(s.code(), s.capabilities()));
+        List<String> names = capabilities.stream().map(Enum::name).sorted().toList();
+        for (String code : DecisionPlanner.MODELS) {
+            long id = admin(() -> compatibility.registerModel(vendorId, new NewDeviceModel(code, "Camera " + code,
+                    "CAMERA", names)));
+            List<String> certified = new ArrayList<>();
+            for (String surface : code.equals("M1") ? List.of("smart-display", "speaker-screen") : List.of("smart-display")) {
+                List<Capability> there = capabilities.stream().filter(allowed.get(surface)::contains).sorted().toList();
+                if (there.isEmpty()) {
+                    continue;
+                }
+                for (Capability c : there) {
+                    admin(() -> compatibility.declare(vendorId, code, new NewCompatibility(surface, c.name(), "1.0")));
+                }
+                admin(() -> compatibility.certify(id, surface, "1.0"));
+                certified.add(surface);
+            }
+            world.addModel(code, id, certified);
+        }
     }
 
     long vendorVersion(long vendorId) {
