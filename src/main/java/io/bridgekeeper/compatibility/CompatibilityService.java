@@ -72,6 +72,36 @@ public class CompatibilityService {
         return store.count(access.scope(), filter == null ? CompatibilityFilter.none() : filter);
     }
 
+    static final String[] CSV_HEADER = {"vendor", "vendor_name", "model", "model_name", "surface", "capability",
+            "since_version", "status", "certified_versions", "revoked_reason"};
+
+    /** Every row of the table matching the filter, as CSV, a thousand at a time; returns how many. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER, Roles.END_USER})
+    public long exportCsv(CompatibilityFilter filter, java.io.OutputStream out) {
+        VendorAccess.Scope scope = access.scope();
+        CompatibilityFilter f = filter == null ? CompatibilityFilter.none() : filter;
+        long n = 0;
+        try {
+            java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            org.apache.commons.csv.CSVPrinter csv = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                    .setHeader(CSV_HEADER).get().print(writer);
+            List<CompatibilityRow> page;
+            do {
+                page = store.rows(scope, f, 1000, n);
+                for (CompatibilityRow r : page) {
+                    csv.printRecord(r.vendorSlug(), r.vendorName(), r.modelCode(), r.modelName(), r.surfaceCode(),
+                            r.capability().name(), r.sinceVersion(), r.status().name(),
+                            String.join(" ", r.certifiedVersions()), r.revokedReason());
+                }
+                n += page.size();
+            } while (page.size() == 1000);
+            csv.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return n;
+    }
+
     /** The vendor's models, for an admin or its partner managers. */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public List<DeviceModel> models(long vendorId) {

@@ -35,6 +35,7 @@ public class DecisionService {
      * scope (a model's certification decides authorizations to that surface).
      */
     @RolesAllowed(Roles.DECISION_CLIENT)
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<CompatibilityLookup> compatibility(List<CompatibilityService.LookupKey> keys) {
         CredentialScope scope = scope(DecisionCall.AUTHORIZE);
         for (int i = 0; i < keys.size(); i++) {

@@ -215,7 +215,40 @@ class DemoData implements ApplicationRunner {
         }
         jdbc.batchUpdate("insert into telemetry (vendor_id, cache_version_id, minute, source, deliveries, errors) "
                 + "select r.vendor_id, r.to_version_id, ?, 'VENDOR', ?, ? from rollout r where r.id = " + rollout, minutes);
+        compatibility(lumacam, firstAdmin, now);
         canaries.seed(lumacam, "lumacam", firstAdmin, now);
+    }
+
+    /**
+     * LumaCam's two models: its camera certified on smart displays and the app for 2026.10 (not yet for the 2026.11
+     * it has registered, so a rollout of it warns), its doorbell declared and awaiting certification. Platform
+     * displays are smart displays.
+     */
+    private void compatibility(long lumacam, long admin, Instant now) {
+        jdbc.update("update device set surface_code = 'smart-display' where vendor_id is null and kind = 'DISPLAY'");
+        Timestamp at = Timestamp.from(now.minus(Duration.ofDays(20)));
+        Long camera = jdbc.queryForObject("insert into device_model (vendor_id, code, name, kind, capabilities, registered_at) "
+                + "values (?, 'LC-CAM-2', 'LumaCam Indoor 2', 'CAMERA', '{CAMERA_STREAM,SNAPSHOT}', ?) returning id",
+                Long.class, lumacam, at);
+        Long bell = jdbc.queryForObject("insert into device_model (vendor_id, code, name, kind, capabilities, registered_at) "
+                + "values (?, 'LC-BELL-1', 'LumaCam Doorbell', 'DOORBELL', '{CAMERA_STREAM,SNAPSHOT,CONTROL}', ?) returning id",
+                Long.class, lumacam, at);
+        Long stable = jdbc.queryForObject("select id from cache_version where vendor_id = ? and label = '2026.10'",
+                Long.class, lumacam);
+        for (String[] e : new String[][] {{"smart-display", "CAMERA_STREAM"}, {"smart-display", "SNAPSHOT"},
+                {"mobile-app", "CAMERA_STREAM"}, {"mobile-app", "SNAPSHOT"}, {"speaker-screen", "SNAPSHOT"}}) {
+            jdbc.update("insert into compatibility (model_id, surface_code, capability, since_version_id, declared_at) "
+                    + "values (?, ?, ?, ?, ?)", camera, e[0], e[1], stable, at);
+        }
+        jdbc.update("insert into compatibility (model_id, surface_code, capability, since_version_id, declared_at) "
+                + "values (?, 'smart-display', 'CAMERA_STREAM', ?, ?)", bell, stable, at);
+        for (String surface : List.of("smart-display", "mobile-app", "speaker-screen")) {
+            jdbc.update("insert into certification (model_id, surface_code, cache_version_id, status, certified_at, "
+                    + "certified_by) values (?, ?, ?, 'CERTIFIED', ?, ?)", camera, surface, stable,
+                    Timestamp.from(now.minus(Duration.ofDays(18))), admin);
+        }
+        jdbc.update("update device set model_code = case kind when 'CAMERA' then 'LC-CAM-2' else 'LC-BELL-1' end "
+                + "where vendor_id = ? and kind in ('CAMERA', 'DOORBELL') and vendor_device_id like 'LC-%'", lumacam);
     }
 
     private long vendor(String slug, String name, String status, String webhook, Random random, String... capabilities) {

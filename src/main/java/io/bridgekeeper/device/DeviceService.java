@@ -64,7 +64,7 @@ public class DeviceService {
         List<HouseholdDevice> displays = device.kind().showsImages()
                 ? mine.stream().filter(d -> d.kind() == DeviceKind.DISPLAY && d.state() == DeviceState.ACTIVE).toList()
                 : List.of();
-        return new HouseholdDeviceDetail(device, row.vendorDeviceId(), row.ownerSince(), displays);
+        return new HouseholdDeviceDetail(device, row.vendorDeviceId(), row.ownerSince(), displays, row.modelCode());
     }
 
     /**

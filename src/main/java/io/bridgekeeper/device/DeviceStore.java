@@ -68,11 +68,11 @@ class DeviceStore {
     }
 
     /** The vendor's id of a device and since when its owner has it, if {@code accountId} owns it. */
-    record Ownership(String vendorDeviceId, Instant ownerSince) {
+    record Ownership(String vendorDeviceId, Instant ownerSince, String modelCode) {
     }
 
     Optional<Ownership> ownershipOf(long deviceId, long accountId) {
-        return jdbc.sql("select vendor_device_id, owner_since from device where id = ? and owner_account_id = ?")
+        return jdbc.sql("select vendor_device_id, owner_since, model_code from device where id = ? and owner_account_id = ?")
                 .params(deviceId, accountId).query(Ownership.class).optional();
     }
 

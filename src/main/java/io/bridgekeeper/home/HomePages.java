@@ -1,5 +1,7 @@
 package io.bridgekeeper.home;
 
+import io.bridgekeeper.compatibility.CompatibilityService;
+import io.bridgekeeper.compatibility.WorksWith;
 import io.bridgekeeper.decision.AccessHistory;
 import io.bridgekeeper.device.HouseholdDeviceDetail;
 import io.bridgekeeper.link.ReceiptSummary;
@@ -43,8 +45,11 @@ public class HomePages {
     private final UnlinkService unlinks;
     private final AccessHistory access;
 
+    private final CompatibilityService compatibility;
+
     HomePages(LinkService links, DeviceService devices, SuspensionService suspensions, DeviceMoveService moves,
-              UnlinkService unlinks, AccessHistory access) {
+              UnlinkService unlinks, AccessHistory access, CompatibilityService compatibility) {
+        this.compatibility = compatibility;
         this.access = access;
         this.unlinks = unlinks;
         this.links = links;
@@ -58,7 +63,7 @@ public class HomePages {
      * a device that shows images, who asked for it recently and what they were answered.
      */
     public record DevicePage(HouseholdDeviceDetail detail, SuspensionNotice notice, List<AccessHistory.Entry> access,
-                             java.time.Duration accessKeptFor) {
+                             java.time.Duration accessKeptFor, List<WorksWith> worksWith) {
     }
 
     /** How many minutes' entries of a device's access history its page shows. */
@@ -71,7 +76,7 @@ public class HomePages {
         Long vendorId = detail.device().vendorId();
         return new DevicePage(detail, vendorId == null ? null : suspensions.noticesFor(Set.of(vendorId)).get(vendorId),
                 detail.device().kind().showsImages() ? access.ofMyDevice(deviceId, ACCESS_SHOWN) : List.of(),
-                access.retention());
+                access.retention(), vendorId == null ? List.of() : compatibility.worksWith(vendorId, detail.modelCode()));
     }
 
     @RolesAllowed(Roles.END_USER)

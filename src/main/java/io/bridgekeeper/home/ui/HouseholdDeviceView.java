@@ -98,7 +98,13 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
                 fact(t("home.device.state"), d.state() == DeviceState.CONFLICT ? t("home.device.state-on-hold")
                         : d.state() == DeviceState.DISABLED ? t("home.device.state-off")
                         : Words.label(d.state())));
+        if (detail.modelCode() != null) {
+            facts.add(fact(t("compatibility.model"), detail.modelCode()));
+        }
         add(Cards.of("facts-card", facts));
+        if (detail.modelCode() != null) {
+            add(new WorksWithSection(page.worksWith()));
+        }
         if (d.kind().showsImages()) {
             add(whereShown(page, d), accessHistory(page, d));
         }

@@ -98,6 +98,14 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         next.setId("rollout-next");
         next.addClassName("next-step");
         add(next);
+        if (r.state() == RolloutState.DRAFT || r.state() == RolloutState.PENDING_APPROVAL) {
+            for (String warning : rollouts.approvalWarnings(rolloutId, Words.pageLocale())) {
+                Paragraph w = new Paragraph(warning);
+                w.setId("rollout-approval-warning");
+                w.addClassName("suspension-notice");
+                add(w);
+            }
+        }
         List<RolloutIncident> incidents = page.incidents();
         if (r.state() == RolloutState.HALTED || r.state() == RolloutState.ROLLED_BACK
                 || r.state() == RolloutState.PAUSED || !incidents.isEmpty()) {
@@ -209,8 +217,10 @@ public class RolloutView extends VerticalLayout implements HasUrlParameter<Long>
         }
         if (allowed.contains(RolloutAction.APPROVE)) {
             Button approve = new Button(t("rollout.action.approve") + "…", e -> new ReasonDialog("approve",
-                    t("rollout.action.approve-title"), t("rollout.action.approve-text", r.vendorName(),
-                    String.valueOf(r.stages().getFirst().percent()), r.fromLabel(), r.toLabel()), t("rollout.action.approve"),
+                    t("rollout.action.approve-title"), String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                    t("rollout.action.approve-text", r.vendorName(), String.valueOf(r.stages().getFirst().percent()),
+                            r.fromLabel(), r.toLabel())), rollouts.approvalWarnings(rolloutId, Words.pageLocale()).stream())
+                    .toList()), t("rollout.action.approve"),
                     reason -> act(() -> rollouts.approve(rolloutId, reason), t("rollout.action.approved"))).constructive().open());
             approve.setId("rollout-approve");
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
