@@ -177,7 +177,7 @@ class CompatibilityE2E extends PortalTest {
         assertThat(page.locator("#compatibility-grid")).not().containsText("LC-CAM-2", RENDERED);
         assertThat(page.locator("#compatibility-grid")).containsText("certified for 2026.10", RENDERED);
         page.locator("#revoke-" + entry).click();
-        assertThat(page.locator("#revoke-certification-dialog")).containsText("1 devices in 1 households");
+        assertThat(page.locator("#revoke-certification-dialog")).containsText("one device in one household");
         assertThat(page.locator("#revoke-certification-confirm")).isDisabled();
         String reason = "Stream stutters on smart displays after the October cache " + code.substring(code.length() - 4);
         page.locator("#revoke-certification-reason textarea").fill(reason);
@@ -194,6 +194,8 @@ class CompatibilityE2E extends PortalTest {
         assertThat(page.locator("#works-with-smart-display")).containsText("Revoked");
         assertThat(page.locator("#not-certified-notice-smart-display"))
                 .hasText("Not shown on Smart display until the platform certifies it again: " + reason);
+        // and the list of where it may be shown no longer names the household's smart displays
+        assertThat(page.locator("#household-device")).not().containsText("Kitchen display");
         screenshot("household-device-revoked");
     }
 

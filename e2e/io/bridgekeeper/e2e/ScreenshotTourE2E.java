@@ -133,6 +133,7 @@ class ScreenshotTourE2E extends PortalTest {
         admin.put("rollout", "rollouts/" + rollout);
         admin.put("incidents", "admin/incidents");
         admin.put("audit", "audit");
+        admin.put("compatibility", "compatibility");
         tour.accept(Map.entry("admin", admin));
 
         signOut();
@@ -148,6 +149,7 @@ class ScreenshotTourE2E extends PortalTest {
         Map<String, String> household = new LinkedHashMap<>();
         household.put("home", "home");
         household.put("camera", "home/devices/" + camera);
+        household.put("compatibility", "compatibility");
         tour.accept(Map.entry("household", household));
 
         assertThat(problems).isEmpty();

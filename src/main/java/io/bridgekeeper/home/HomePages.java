@@ -1,5 +1,6 @@
 package io.bridgekeeper.home;
 
+import io.bridgekeeper.compatibility.CertificationStatus;
 import io.bridgekeeper.compatibility.CompatibilityService;
 import io.bridgekeeper.compatibility.WorksWith;
 import io.bridgekeeper.decision.AccessHistory;
@@ -74,9 +75,18 @@ public class HomePages {
     public DevicePage device(long deviceId) {
         HouseholdDeviceDetail detail = devices.myDevice(deviceId);
         Long vendorId = detail.device().vendorId();
+        List<WorksWith> worksWith = vendorId == null ? List.of() : compatibility.worksWith(vendorId, detail.modelCode());
+        // a display on a surface where the model's certification was revoked no longer shows it
+        Set<String> revoked = new HashSet<>();
+        worksWith.stream().filter(w -> w.status() == CertificationStatus.REVOKED).forEach(w -> revoked.add(w.surfaceCode()));
+        if (!revoked.isEmpty()) {
+            detail = new HouseholdDeviceDetail(detail.device(), detail.vendorDeviceId(), detail.ownerSince(),
+                    detail.mayBeShownOn().stream().filter(d -> !revoked.contains(d.surfaceCode())).toList(),
+                    detail.modelCode());
+        }
         return new DevicePage(detail, vendorId == null ? null : suspensions.noticesFor(Set.of(vendorId)).get(vendorId),
                 detail.device().kind().showsImages() ? access.ofMyDevice(deviceId, ACCESS_SHOWN) : List.of(),
-                access.retention(), vendorId == null ? List.of() : compatibility.worksWith(vendorId, detail.modelCode()));
+                access.retention(), worksWith);
     }
 
     @RolesAllowed(Roles.END_USER)

@@ -46,7 +46,7 @@ import java.time.Instant;
  * with search, filters and a CSV export of every filtered row. Admins certify and revoke from here.
  */
 @Route("compatibility")
-@Menu(title = "Compatibility", order = 13, icon = "vaadin:check-square-o")
+@Menu(title = "Compatibility", order = 21, icon = "vaadin:check-square-o")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER, Roles.END_USER})
 public class CompatibilityView extends VerticalLayout implements HasDynamicTitle {
 
@@ -102,16 +102,16 @@ public class CompatibilityView extends VerticalLayout implements HasDynamicTitle
         add(filters);
 
         grid.setId("compatibility-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(CompatibilityRow::vendorName).setHeader(t("compatibility.vendor")).setAutoWidth(true);
+        // long model names and reasons wrap inside their cells: the table fits the page, never scrolls sideways
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(CompatibilityRow::vendorName).setHeader(t("compatibility.vendor")).setFlexGrow(1);
         grid.addColumn(r -> r.modelCode() + " · " + r.modelName()).setHeader(t("compatibility.model")).setFlexGrow(2);
-        grid.addColumn(r -> Surfaces.name(r.surfaceCode(), r.surfaceName()))
-                .setHeader(t("compatibility.surface")).setAutoWidth(true);
-        grid.addColumn(r -> Words.label(r.capability())).setHeader(t("compatibility.capability")).setAutoWidth(true);
-        grid.addColumn(CompatibilityRow::sinceVersion).setHeader(t("compatibility.since")).setAutoWidth(true);
+        grid.addColumn(r -> Surfaces.name(r.surfaceCode(), r.surfaceName()) + " · " + Words.label(r.capability()))
+                .setHeader(t("compatibility.surface-capability")).setFlexGrow(2);
+        grid.addColumn(CompatibilityRow::sinceVersion).setHeader(t("compatibility.since")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(CompatibilityView::statusCell).setHeader(t("compatibility.status")).setFlexGrow(2);
         if (admin) {
-            grid.addComponentColumn(this::actions).setHeader(t("compatibility.actions")).setAutoWidth(true);
+            grid.addComponentColumn(this::actions).setHeader(t("compatibility.actions")).setAutoWidth(true).setFlexGrow(0);
         }
         NarrowWindow.showOnlyOnPhones(grid, t("compatibility.model"), t("compatibility.status"));
         grid.setItemsPageable(page -> compatibility.table(filter, page.getPageSize(), page.getOffset()));
@@ -161,8 +161,7 @@ public class CompatibilityView extends VerticalLayout implements HasDynamicTitle
             Button revoke = new Button(t("compatibility.revoke") + "…", e -> {
                 RevocationReach reach = compatibility.revocationReach(r.modelId());
                 new ReasonDialog("revoke-certification", t("compatibility.revoke-title", pair),
-                        t("compatibility.revoke-text", pair, String.valueOf(reach.devices()),
-                                String.valueOf(reach.households())),
+                        t("compatibility.revoke-text", pair, reach.devices(), reach.households()),
                         t("compatibility.revoke"), reason -> {
                             if (Actions.run(() -> compatibility.revoke(r.modelId(), r.surfaceCode(), reason),
                                     t("compatibility.revoked", pair))) {

@@ -154,6 +154,10 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
         } else if (d.state() == DeviceState.CONFLICT) {
             reason.setText(t("home.device.nowhere-held"));
             section.add(reason);
+        } else if (detail.mayBeShownOn().isEmpty() && page.worksWith().stream()
+                .anyMatch(w -> w.status() == io.bridgekeeper.compatibility.CertificationStatus.REVOKED)) {
+            reason.setText(t("home.device.nowhere-not-certified"));
+            section.add(reason);
         } else if (detail.mayBeShownOn().isEmpty()) {
             section.add(new Paragraph(t("home.device.no-display")));
         } else if (limited != null && limited.equals(page.notice().imagesLine(Words.pageLocale(), ""))) {
