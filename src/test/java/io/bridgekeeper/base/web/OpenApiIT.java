@@ -32,12 +32,13 @@ class OpenApiIT {
         assertThat(doc.path("openapi").asString()).startsWith("3.");
         assertThat(names(doc.path("paths"))).containsExactlyInAnyOrder(
                 "/api/decision/v1/resolve", "/api/decision/v1/resolve/batch",
-                "/api/decision/v1/authorize", "/api/decision/v1/authorize/batch", "/api/decision/v1/observations");
+                "/api/decision/v1/authorize", "/api/decision/v1/authorize/batch", "/api/decision/v1/observations",
+                "/api/decision/v1/compatibility");
         assertThat(doc.path("components").path("securitySchemes").path("serviceCredential").path("scheme").asString())
                 .isEqualTo("bearer");
         assertThat(doc.path("security").toString()).contains("serviceCredential");
         assertThat(doc.path("paths").path("/api/decision/v1/authorize").path("post").path("description").asString())
-                .contains("OWNER_MISMATCH", "STALE_CACHE_KEY", "FORGED_CACHE_KEY");
+                .contains("OWNER_MISMATCH", "STALE_CACHE_KEY", "FORGED_CACHE_KEY", "NOT_CERTIFIED");
         // the request body is described field by field, so a client can be generated from it
         JsonNode authorize = doc.path("components").path("schemas").path("AuthorizeBody").path("properties");
         assertThat(names(authorize)).contains("vendor", "sourceDeviceId", "targetDeviceId", "requesterAccountId",
@@ -48,7 +49,11 @@ class OpenApiIT {
     void the_partner_api_is_described_with_its_vendor_key_and_nothing_else() throws Exception {
         JsonNode doc = get("/v3/api-docs/partner");
 
-        assertThat(names(doc.path("paths"))).isNotEmpty().allMatch(p -> p.startsWith("/api/partner/"));
+        assertThat(names(doc.path("paths"))).isNotEmpty().allMatch(p -> p.startsWith("/api/partner/"))
+                .contains("/api/partner/v1/models", "/api/partner/v1/models/{code}/compatibility",
+                        "/api/partner/v1/compatibility", "/api/partner/v1/compatibility/lookup", "/api/partner/v1/surfaces");
+        // a device sync may name the device's model
+        assertThat(names(doc.path("components").path("schemas").path("DeviceItem").path("properties"))).contains("model");
         assertThat(doc.path("components").path("securitySchemes").has("vendorApiKey")).isTrue();
         assertThat(doc.path("components").path("securitySchemes").has("serviceCredential")).isFalse();
     }
