@@ -134,7 +134,7 @@ class AuditViewE2E extends PortalTest {
     @Test
     void a_partner_manager_reads_only_their_vendors_events_and_cannot_verify_the_chain() {
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
-        assertMenu("My vendors", "Links", "Devices", "Rollouts", "Webhook deliveries", "Audit log");
+        assertMenu("My vendors", "Links", "Devices", "Rollouts", "Webhook deliveries", "Audit log", "Compatibility");
         open("audit");
 
         assertThat(page.locator("#audit-view")).isVisible();

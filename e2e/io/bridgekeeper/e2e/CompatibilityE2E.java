@@ -93,6 +93,9 @@ class CompatibilityE2E extends PortalTest {
         page.locator("#declare-save").click();
         assertThat(page.locator("#declare-dialog")).hasCount(0);
         assertThat(page.locator("#vendor-models-grid")).containsText(code);
+        assertThat(page.locator("#vendor-models-grid")).containsText("Waiting for the platform to certify it");
+        page.locator("#vendor-models").scrollIntoViewIfNeeded();
+        screenshot("vendor-models-partner");
         long entry = jdbc.queryForObject("select c.id from compatibility c join device_model m on m.id = c.model_id "
                 + "where m.vendor_id = ? and m.code = ? and c.surface_code = 'smart-display' and c.capability = 'CAMERA_STREAM'",
                 Long.class, lumacam, code);
@@ -146,14 +149,14 @@ class CompatibilityE2E extends PortalTest {
         assertThat(page.locator("#compatibility-grid")).not().containsText("LC-CAM-2", RENDERED);
         assertThat(page.locator("#compatibility-grid")).containsText(code + " · " + name, RENDERED);
         assertThat(page.locator("#compatibility-grid")).containsText("Declared", RENDERED);
-        assertThat(page.locator("#revoke-" + entry)).hasCount(0);
-        page.locator("#certify-" + entry).click();
+        assertThat(page.locator("#revoke-" + entry + " >> visible=true")).hasCount(0);
+        page.locator("#certify-" + entry + " >> visible=true").click();
         assertThat(page.locator("#certify-dialog")).containsText(code + " on Smart display");
         choose("#certify-version", "2026.10");
         page.locator("#certify-confirm").click();
         assertThat(page.locator("#certify-dialog")).hasCount(0);
         assertThat(page.locator("#compatibility-grid")).containsText("certified for 2026.10", RENDERED);
-        assertThat(page.locator("#revoke-" + entry)).isVisible();
+        assertThat(page.locator("#revoke-" + entry + " >> visible=true")).isVisible();
         page.locator("#compatibility-search input").fill("");
         assertThat(page.locator("#compatibility-grid")).containsText("LC-CAM-2", RENDERED);
         screenshot("compatibility-admin");
@@ -176,7 +179,7 @@ class CompatibilityE2E extends PortalTest {
         // the search refreshes the grid: a button clicked before that belongs to a row that is gone
         assertThat(page.locator("#compatibility-grid")).not().containsText("LC-CAM-2", RENDERED);
         assertThat(page.locator("#compatibility-grid")).containsText("certified for 2026.10", RENDERED);
-        page.locator("#revoke-" + entry).click();
+        page.locator("#revoke-" + entry + " >> visible=true").click();
         assertThat(page.locator("#revoke-certification-dialog")).containsText("one device in one household");
         assertThat(page.locator("#revoke-certification-confirm")).isDisabled();
         String reason = "Stream stutters on smart displays after the October cache " + code.substring(code.length() - 4);
@@ -185,7 +188,7 @@ class CompatibilityE2E extends PortalTest {
         assertThat(page.locator("#revoke-certification-dialog")).hasCount(0);
         assertThat(page.locator("#compatibility-grid")).containsText("Revoked", RENDERED);
         assertThat(page.locator("#compatibility-grid")).containsText(reason, RENDERED);
-        assertThat(page.locator("#revoke-" + entry)).hasCount(0);
+        assertThat(page.locator("#revoke-" + entry + " >> visible=true")).hasCount(0);
 
         // The household reads why its camera is not shown on smart displays
         switchUser();

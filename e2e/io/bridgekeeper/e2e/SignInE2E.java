@@ -20,7 +20,7 @@ class SignInE2E extends PortalTest {
 
         assertThat(page).hasURL(Pattern.compile(".*/admin$"));
         assertMenu("Overview", "Vendors", "Links", "Devices", "Rollouts", "Incidents", "Decision API", "Webhook deliveries",
-                "Audit log");
+                "Audit log", "Compatibility");
         assertThat(page.locator("#current-user-name")).hasText("Ada Lovelace");
         assertThat(page.locator("#current-user-role")).hasText("Admin");
         // other tests add vendors to the same database: the overview must show what is there now
@@ -34,7 +34,7 @@ class SignInE2E extends PortalTest {
     void a_partner_manager_lands_on_their_vendors_and_sees_only_theirs() {
         signInAndWait(DemoAccounts.CAMERA_PARTNER, "partner-vendors");
 
-        assertMenu("My vendors", "Links", "Devices", "Rollouts", "Webhook deliveries", "Audit log");
+        assertMenu("My vendors", "Links", "Devices", "Rollouts", "Webhook deliveries", "Audit log", "Compatibility");
         assertThat(page.locator("#current-user-role")).hasText("Partner manager");
         assertThat(page.locator("#partner-vendor-grid")).containsText("LumaCam");
         assertThat(page.locator("#partner-vendor-grid")).not().containsText("Brightway");
@@ -44,7 +44,7 @@ class SignInE2E extends PortalTest {
     void a_household_lands_on_my_home_with_its_links_and_devices() {
         signInAndWait(DemoAccounts.HOUSEHOLD, "my-home");
 
-        assertMenu("My home");
+        assertMenu("My home", "Compatibility");
         assertThat(page.locator("#link-lumacam")).containsText("LumaCam");
         assertThat(page.locator("#link-brightway")).containsText("Brightway Lighting");
         assertThat(page.locator("#device-groups")).containsText("Kitchen display");

@@ -45,7 +45,9 @@ class DeviceModelsSection implements VendorPageSection {
         }
         Card card = Cards.of("models-card");
         card.setId("vendor-models");
+        card.setWidthFull();
         Div body = new Div();
+        body.setWidthFull();
         Runnable[] refresh = new Runnable[1];
         refresh[0] = () -> fill(body, vendorId, refresh[0]);
         card.add(body);
@@ -75,7 +77,8 @@ class DeviceModelsSection implements VendorPageSection {
         }
         Grid<CompatibilityRow> grid = new Grid<>();
         grid.setId("vendor-models-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setWidthFull();
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(CompatibilityRow::modelCode).setHeader(t("compatibility.model")).setAutoWidth(true);
         grid.addColumn(r -> Surfaces.name(r.surfaceCode(), r.surfaceName()))
                 .setHeader(t("compatibility.surface")).setAutoWidth(true);
@@ -86,7 +89,7 @@ class DeviceModelsSection implements VendorPageSection {
             case REVOKED -> "error";
             case DECLARED -> "neutral";
         })).setHeader(t("compatibility.status")).setAutoWidth(true);
-        grid.addColumn(DeviceModelsSection::blocker).setHeader(t("compatibility.blocker")).setFlexGrow(2);
+        grid.addColumn(DeviceModelsSection::blocker).setHeader(t("compatibility.blocker")).setFlexGrow(3);
         grid.setItems(entries);
         grid.setAllRowsVisible(entries.size() <= 8);
         if (entries.size() > 8) {
