@@ -328,10 +328,6 @@ class CompatibilityStore {
         return capabilities.stream().sorted().map(Enum::name).toArray(String[]::new);
     }
 
-    long vendorOfModel(long modelId) {
-        return jdbc.sql("select vendor_id from device_model where id = ?").param(modelId).query(Long.class).single();
-    }
-
     Optional<Long> vendorId(String slug) {
         return jdbc.sql("select id from vendor_directory where slug = ?").param(slug).query(Long.class).optional();
     }
