@@ -64,6 +64,11 @@ public class DomainException extends RuntimeException {
 
 
 
+    /** The translatable words, or null for a refusal written only in English (see {@link #getMessage()}). */
+    public Refusal refusal() {
+        return refusal;
+    }
+
     /** The input field at fault, or null when the refusal is about the whole request. */
     public String field() {
         return field;

@@ -159,6 +159,9 @@ public class DecisionEngine {
             if (link == null || !link.live) {
                 return Resolution.deny(DenyReason.LINK_ENDED, version);
             }
+            if (link.needsRelink) {
+                return Resolution.deny(DenyReason.LINK_NEEDS_RELINK, version);
+            }
             epoch = link.epoch;
         }
         long versionId = version == null ? 0 : version.id();
@@ -264,6 +267,9 @@ public class DecisionEngine {
         }
         if (!src.owned() || !tgt.owned()) {
             return Decision.deny(DenyReason.LINK_ENDED, version);
+        }
+        if (src.needsRelink() || tgt.needsRelink()) {
+            return Decision.deny(DenyReason.LINK_NEEDS_RELINK, version);
         }
         if (req.requesterAccountId() != tgt.ownerId()) {
             return Decision.deny(DenyReason.REQUESTER_NOT_OWNER, version);

@@ -362,9 +362,9 @@ public class DecisionState implements ClusterListener {
     }
 
     private LinkEntry loadLink(long id) {
-        return jdbc.query("select id, account_id, status, epoch from link_directory where id = ?",
+        return jdbc.query("select id, account_id, status, epoch, needs_relink from link_directory where id = ?",
                 rs -> rs.next() ? new LinkEntry(rs.getLong(1), rs.getLong(2), "LIVE".equals(rs.getString(3)),
-                        rs.getInt(4)) : null, id);
+                        rs.getInt(4), rs.getBoolean(5)) : null, id);
     }
 
     private static VendorState vendorRow(ResultSet rs, int i) throws SQLException {

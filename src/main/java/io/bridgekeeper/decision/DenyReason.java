@@ -25,6 +25,11 @@ public enum DenyReason {
     OWNERSHIP_CONFLICT,
     /** The device has no owner any more: its vendor account was unlinked or the device detached. */
     LINK_ENDED,
+    /**
+     * The device's vendor account is linked by OAuth and the vendor refused to refresh its tokens (consent withdrawn,
+     * tokens revoked at the vendor): refused until the household links the account again.
+     */
+    LINK_NEEDS_RELINK,
     /** The requester does not own the target display. */
     REQUESTER_NOT_OWNER,
     /**

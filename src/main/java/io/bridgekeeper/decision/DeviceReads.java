@@ -32,7 +32,7 @@ class DeviceReads {
 
     /** A device as the database has it now, with its link. */
     record Row(long id, Long vendorId, String deviceId, String state, Long ownerId, Long linkId, Boolean linkLive,
-               int linkEpoch, String modelCode, String surfaceCode) {
+               int linkEpoch, String modelCode, String surfaceCode, boolean linkNeedsRelink) {
         boolean removed() {
             return "REMOVED".equals(state);
         }
@@ -50,6 +50,11 @@ class DeviceReads {
             return ownerId != null && (linkId == null || Boolean.TRUE.equals(linkLive));
         }
 
+        /** Its link is live but the vendor refused to refresh its tokens: the household must link again. */
+        boolean needsRelink() {
+            return linkId != null && linkNeedsRelink;
+        }
+
         int epoch() {
             return linkId == null ? 0 : linkEpoch;
         }
@@ -57,7 +62,7 @@ class DeviceReads {
 
     private static final String DEVICE_COLUMNS = """
             select d.id, d.vendor_id, d.vendor_device_id, d.state, d.owner_account_id, d.link_id,
-                   l.status = 'LIVE', l.epoch, d.model_code, d.surface_code
+                   l.status = 'LIVE', l.epoch, d.model_code, d.surface_code, l.needs_relink
             from device_directory d
             left join link_directory l on l.id = d.link_id
             """;
@@ -86,7 +91,7 @@ class DeviceReads {
      */
     private static final String MANY_DEVICES = """
             select id, vendor_id, vendor_device_id, state, owner_account_id, link_id, link_live, link_epoch,
-                   model_code, surface_code
+                   model_code, surface_code, link_needs_relink
             from decision_devices(?::bigint[], ?::text[], ?::text[])
             """;
 
@@ -155,7 +160,7 @@ class DeviceReads {
         Boolean linkLive = rs.wasNull() ? null : live;
         return new Row(rs.getLong(1), DecisionState.longOrNull(rs, 2), rs.getString(3), rs.getString(4),
                 DecisionState.longOrNull(rs, 5), DecisionState.longOrNull(rs, 6), linkLive, rs.getInt(8), rs.getString(9),
-                rs.getString(10));
+                rs.getString(10), rs.getBoolean(11));
     }
 
     /**

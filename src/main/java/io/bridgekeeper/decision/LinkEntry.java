@@ -10,12 +10,15 @@ final class LinkEntry {
     final long accountId;
     final boolean live;
     final int epoch;
+    /** The vendor refused to refresh the link's tokens: live, but refused until the household links again. */
+    final boolean needsRelink;
     volatile boolean superseded;
 
-    LinkEntry(long id, long accountId, boolean live, int epoch) {
+    LinkEntry(long id, long accountId, boolean live, int epoch, boolean needsRelink) {
         this.id = id;
         this.accountId = accountId;
         this.live = live;
         this.epoch = epoch;
+        this.needsRelink = needsRelink;
     }
 }

@@ -87,6 +87,10 @@ public class LinkService {
     public NewLinkCode startLink(long vendorId) {
         LinkableVendor vendor = linkableVendors().stream().filter(v -> v.id() == vendorId).findFirst()
                 .orElseThrow(() -> DomainException.invalid("vendor-not-linkable", new Refusal("refusal.link.vendor-not-linkable")));
+        if (vendor.oauth()) {
+            throw DomainException.invalid("vendor-links-by-oauth", new Refusal("refusal.link.vendor-links-by-oauth",
+                    vendor.name()));
+        }
         Instant now = clock.instant();
         Instant expires = now.plus(CODE_LIFETIME);
         String code = LinkCodes.newCode();

@@ -56,19 +56,24 @@ class LinkStore {
     List<LinkedAccount> liveLinksOf(long accountId) {
         return jdbc.query("""
                 select l.id, l.vendor_id, v.slug as vendor_slug, v.name as vendor_name, l.external_account_id, l.status,
-                       l.epoch, l.linked_at
+                       l.epoch, l.linked_at, l.needs_relink, exists (select 1 from link_token t where t.link_id = l.id) as oauth
                 from account_link l join vendor_directory v on v.id = l.vendor_id
                 where l.account_id = ? and l.status = 'LIVE'
                 order by v.name, l.id
                 """, (rs, i) -> new LinkedAccount(rs.getLong("id"), rs.getLong("vendor_id"), rs.getString("vendor_slug"),
                         rs.getString("vendor_name"), rs.getString("external_account_id"),
-                        LinkStatus.valueOf(rs.getString("status")), rs.getInt("epoch"), rs.getTimestamp("linked_at").toInstant()),
+                        LinkStatus.valueOf(rs.getString("status")), rs.getInt("epoch"), rs.getTimestamp("linked_at").toInstant(),
+                        rs.getBoolean("oauth"), rs.getBoolean("needs_relink")),
                 accountId);
     }
 
     List<LinkableVendor> activeVendors() {
-        return jdbc.query("select id, slug, name from vendor_directory where status = 'ACTIVE' order by name",
-                (rs, i) -> new LinkableVendor(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
+        return jdbc.query("""
+                select v.id, v.slug, v.name, coalesce(o.enabled, false) as oauth
+                from vendor_directory v left join vendor_oauth o on o.vendor_id = v.id
+                where v.status = 'ACTIVE' order by v.name
+                """, (rs, i) -> new LinkableVendor(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+                        rs.getBoolean("oauth")));
     }
 
     long insertCode(String codeHash, long accountId, long vendorId, Instant now, Instant expires) {
@@ -171,7 +176,7 @@ class LinkStore {
     }
 
     int endLiveLinks(long accountId, long vendorId, Instant at) {
-        return jdbc.update("update account_link set status = 'ENDED', unlinked_at = ? where account_id = ? and vendor_id = ? "
+        return jdbc.update("update account_link set status = 'ENDED', unlinked_at = ?, needs_relink = false where account_id = ? and vendor_id = ? "
                 + "and status = 'LIVE'", Timestamp.from(at), accountId, vendorId);
     }
 
@@ -225,7 +230,7 @@ class LinkStore {
     int endLink(long linkId, Instant at, Long actorId, String reason) {
         return jdbc.queryForObject("""
                 update account_link set status = 'ENDED', unlinked_at = ?, unlinked_by = ?, unlink_reason = ?,
-                    epoch = epoch + 1, version = version + 1
+                    epoch = epoch + 1, needs_relink = false, version = version + 1
                 where id = ? and status = 'LIVE' returning epoch
                 """, Integer.class, Timestamp.from(at), actorId, reason, linkId);
     }

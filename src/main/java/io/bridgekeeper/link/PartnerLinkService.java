@@ -26,12 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerLinkService {
 
     private final LinkStore store;
+    private final OAuthStore tokens;
     private final DeviceOwnership ownership;
     private final AuditLog audit;
     private final Clock clock;
 
-    PartnerLinkService(LinkStore store, DeviceOwnership ownership, AuditLog audit, Clock clock) {
+    PartnerLinkService(LinkStore store, OAuthStore tokens, DeviceOwnership ownership, AuditLog audit, Clock clock) {
         this.store = store;
+        this.tokens = tokens;
         this.ownership = ownership;
         this.audit = audit;
         this.clock = clock;
@@ -96,6 +98,23 @@ public class PartnerLinkService {
         ownership.validate(devices);
         LinkedOwner owner = store.lockLiveLink(vendorId, externalAccountId).orElseThrow(() -> DomainException.notFound("link-not-found", new Refusal("refusal.link.link-not-found-3", String.valueOf(externalAccountId))));
         return ownership.sync(owner, devices);
+    }
+
+    /**
+     * The vendor's hint that an account linked by OAuth has new, changed or removed devices: Bridgekeeper
+     * pulls its device list with the account's token soon (the pull decides, not the hint). An account that
+     * is not linked live by OAuth to this vendor is "not found".
+     */
+    @RolesAllowed(Roles.VENDOR)
+    public DevicePullRequest requestDevicePull(long vendorId, String externalAccountId) {
+        Instant now = clock.instant();
+        if (externalAccountId == null || !tokens.requestPull(vendorId, externalAccountId, now)) {
+            throw DomainException.notFound("oauth-link-not-found", new Refusal("refusal.link.oauth-link-not-found",
+                    String.valueOf(externalAccountId)));
+        }
+        audit.record(LinkAuditAction.DEVICE_PULL_REQUESTED, "account", externalAccountId, vendorId, null,
+                Map.of("requestedAt", now.toString()));
+        return new DevicePullRequest(externalAccountId, now);
     }
 
     /**

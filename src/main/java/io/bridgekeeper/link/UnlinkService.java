@@ -30,15 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnlinkService {
 
     private final LinkStore store;
+    private final OAuthStore tokens;
     private final CurrentUser currentUser;
     private final DeviceOwnership ownership;
     private final WebhookOutbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    UnlinkService(LinkStore store, CurrentUser currentUser, DeviceOwnership ownership, WebhookOutbox outbox,
-                  AuditLog audit, Clock clock) {
+    UnlinkService(LinkStore store, OAuthStore tokens, CurrentUser currentUser, DeviceOwnership ownership,
+                  WebhookOutbox outbox, AuditLog audit, Clock clock) {
         this.store = store;
+        this.tokens = tokens;
         this.currentUser = currentUser;
         this.ownership = ownership;
         this.outbox = outbox;
@@ -111,7 +113,8 @@ public class UnlinkService {
     public UnlinkReceipt receipt(long receiptId) {
         return store.receipt(receiptId, currentUser.id()).map(r -> new UnlinkReceipt(r.id(), r.vendorName(),
                         r.externalAccountId(), r.deviceId(), r.deviceNames(), r.newEpoch(), r.createdAt(),
-                        r.accessRevokedAt(), outbox.state(r.delivery()).orElse(null)))
+                        r.accessRevokedAt(), outbox.state(r.delivery()).orElse(null),
+                        tokens.revocationOfReceipt(r.id()).orElse(null)))
                 .orElseThrow(() -> DomainException.notFound("receipt-not-found", new Refusal("refusal.link.receipt-not-found", String.valueOf(receiptId))));
     }
 
@@ -126,8 +129,17 @@ public class UnlinkService {
                 disconnect(link, "ACCOUNT", released.stream().map(DeviceRef::vendorDeviceId).toList(), epoch));
         long receipt = store.insertReceipt(link, null, released.stream().map(DeviceRef::name).toList(), epoch, now,
                 revoked, delivery);
-        audit.record(event, "account_link", link.id(), link.vendorId(), Map.of("status", "LIVE"),
-                Map.of("status", "ENDED", "epoch", epoch, "reason", reason, "receipt", receipt));
+        // an account linked by OAuth: its tokens leave the link and wait to be revoked at the vendor (RFC 7009)
+        Long revocation = tokens.queueRevocation(link.id(), receipt, now).orElse(null);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", "ENDED");
+        after.put("epoch", epoch);
+        after.put("reason", reason);
+        after.put("receipt", receipt);
+        if (revocation != null) {
+            after.put("tokenRevocation", revocation);
+        }
+        audit.record(event, "account_link", link.id(), link.vendorId(), Map.of("status", "LIVE"), after);
         return receipt;
     }
 

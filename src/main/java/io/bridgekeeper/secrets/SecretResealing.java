@@ -106,7 +106,8 @@ final class SecretResealing {
     private List<Row> rows(SealedColumn c) {
         String legacy = c.legacyBytesColumn() == null ? "null::bytea" : c.legacyBytesColumn();
         return jdbc.sql("select " + c.idColumn() + "::text as id, " + c.column() + " as value, " + legacy
-                        + " as legacy from " + c.table() + " order by 1 for update")
+                        + " as legacy from " + c.table() + " where " + c.column() + " is not null or " + legacy
+                        + " is not null order by 1 for update")
                 .query(Row.class).list();
     }
 

@@ -65,7 +65,7 @@ class DecisionController {
     @Operation(summary = "Resolve a device", description = "The device's effective cache version (stable, or the "
             + "rollout's target when its bucket is inside the running stage) and a signed cache key scoped to its "
             + "owner, link epoch, cache version and device. DENY reasons: VENDOR_SUSPENDED, DEVICE_UNKNOWN, "
-            + "DEVICE_DISABLED, OWNERSHIP_CONFLICT, LINK_ENDED.")
+            + "DEVICE_DISABLED, OWNERSHIP_CONFLICT, LINK_ENDED, LINK_NEEDS_RELINK.")
     @PostMapping("/resolve")
     Resolution resolve(@RequestBody ResolveBody body) {
         Errors errors = new Errors();
@@ -82,7 +82,7 @@ class DecisionController {
     }
 
     @Operation(summary = "Authorize a delivery", description = "ALLOW, or DENY with one reason: VENDOR_SUSPENDED, "
-            + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, NOT_CERTIFIED, OWNERSHIP_CONFLICT, LINK_ENDED, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
+            + "CAPABILITY_SUSPENDED, DEVICE_UNKNOWN, DEVICE_DISABLED, NOT_CERTIFIED, OWNERSHIP_CONFLICT, LINK_ENDED, LINK_NEEDS_RELINK, REQUESTER_NOT_OWNER, OWNER_MISMATCH, "
             + "OWNER_CHANGED, STALE_CACHE_KEY, FORGED_CACHE_KEY; with the effective cache version. OWNER_MISMATCH is an "
             + "isolation violation: recorded on an incident; proven (a genuine key of another owner came with the "
             + "request) it halts the vendor's rollout and suspends it by policy at once, claimed (the request only names "

@@ -90,6 +90,7 @@ class NodeDecisionsPanel extends Div {
             case NOT_CERTIFIED -> t("decision.deny.NOT_CERTIFIED");
             case OWNERSHIP_CONFLICT -> t("decision.deny.OWNERSHIP_CONFLICT");
             case LINK_ENDED -> t("decision.deny.LINK_ENDED");
+            case LINK_NEEDS_RELINK -> t("decision.deny.LINK_NEEDS_RELINK");
             case REQUESTER_NOT_OWNER -> t("decision.deny.REQUESTER_NOT_OWNER");
             case OWNER_MISMATCH -> t("decision.deny.OWNER_MISMATCH");
             case OWNER_CHANGED -> t("decision.deny.OWNER_CHANGED");

@@ -42,6 +42,7 @@ final class AccessWords {
             case DEVICE_UNKNOWN -> words.get("home.access.why.DEVICE_UNKNOWN");
             case OWNERSHIP_CONFLICT -> words.get("home.access.why.OWNERSHIP_CONFLICT");
             case LINK_ENDED -> words.get("home.access.why.LINK_ENDED");
+            case LINK_NEEDS_RELINK -> words.get("home.access.why.LINK_NEEDS_RELINK", vendorName);
             case REQUESTER_NOT_OWNER -> words.get("home.access.why.REQUESTER_NOT_OWNER");
             case OWNER_MISMATCH -> words.get("home.access.why.OWNER_MISMATCH");
             case OWNER_CHANGED -> words.get("home.access.why.OWNER_CHANGED");

@@ -1,6 +1,7 @@
 package io.bridgekeeper.home.ui;
 
 import static io.bridgekeeper.base.ui.Words.t;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,8 +15,9 @@ import io.bridgekeeper.link.LinkableVendor;
 import io.bridgekeeper.link.NewLinkCode;
 
 /**
- * t("home.link.title"): pick the vendor, get a one-time code, type it into the vendor's app. The
- * code is shown once; the vendor completes the link, and My home shows it on the next visit.
+ * t("home.link.title"): pick the vendor, then either get a one-time code to type into the vendor's app
+ * (shown once; the vendor completes the link) or, for a vendor that links by OAuth, continue to the
+ * vendor's own sign-in page, which sends the household back to My home with the link live.
  */
 class LinkVendorDialog extends Dialog {
 
@@ -37,7 +39,28 @@ class LinkVendorDialog extends Dialog {
         create.setId("link-code-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setEnabled(false);
-        vendor.addValueChangeListener(e -> create.setEnabled(e.getValue() != null));
+        // a vendor that links by OAuth: the household signs in at the vendor instead of typing a code
+        Paragraph oauthIntro = new Paragraph();
+        oauthIntro.setId("link-oauth-intro");
+        oauthIntro.setVisible(false);
+        Button signIn = new Button();
+        signIn.setId("link-oauth-continue");
+        signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        signIn.setVisible(false);
+        signIn.addClickListener(e -> UI.getCurrent().getPage().setLocation(vendor.getValue().oauthStartPath()));
+        vendor.addValueChangeListener(e -> {
+            LinkableVendor chosen = e.getValue();
+            boolean oauth = chosen != null && chosen.oauth();
+            create.setEnabled(chosen != null);
+            create.setVisible(!oauth);
+            signIn.setVisible(oauth);
+            oauthIntro.setVisible(oauth);
+            result.removeAll();
+            if (oauth) {
+                signIn.setText(t("home.link.oauth-continue", chosen.name()));
+                oauthIntro.setText(t("home.link.oauth-intro", chosen.name()));
+            }
+        });
         create.addClickListener(e -> {
             NewLinkCode code = links.startLink(vendor.getValue().id());
             Span value = new Span(code.code());
@@ -50,9 +73,9 @@ class LinkVendorDialog extends Dialog {
         });
 
         add(new Paragraph(t("home.link.intro")),
-                vendor, result);
+                vendor, oauthIntro, result);
         Button close = new Button(t("home.link.done"), e -> close());
         close.setId("link-vendor-close");
-        getFooter().add(close, create);
+        getFooter().add(close, create, signIn);
     }
 }

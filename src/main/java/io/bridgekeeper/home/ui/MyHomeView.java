@@ -1,5 +1,9 @@
 package io.bridgekeeper.home.ui;
 
+import com.vaadin.flow.component.UI;
+import io.bridgekeeper.link.LinkableVendor;
+import io.bridgekeeper.link.OAuthNotice;
+import com.vaadin.flow.server.VaadinSession;
 import static io.bridgekeeper.base.ui.Words.t;
 import io.bridgekeeper.link.ReceiptSummary;
 import com.vaadin.flow.component.button.Button;
@@ -101,6 +105,7 @@ public class MyHomeView extends VerticalLayout implements HasDynamicTitle {
         link.setId("link-vendor");
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new ViewHeader(t("home.title"), t("home.subtitle"), link));
+        oauthNotice();
 
         HomePage page = pages.page();
         List<LinkedAccount> myLinks = page.links();
@@ -163,6 +168,26 @@ public class MyHomeView extends VerticalLayout implements HasDynamicTitle {
         live.rendered();
     }
 
+    /**
+     * What happened at the vendor's sign-in, once: linked (with how many devices came) or why nothing
+     * changed. It waits in the session from the callback until this page shows it.
+     */
+    private void oauthNotice() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object value = session == null ? null : session.getSession().getAttribute(OAuthNotice.SESSION_ATTRIBUTE);
+        if (!(value instanceof OAuthNotice notice)) {
+            return;
+        }
+        session.getSession().removeAttribute(OAuthNotice.SESSION_ATTRIBUTE);
+        Div box = new Div();
+        box.setId("oauth-notice");
+        box.addClassNames("oauth-notice", notice.linked() ? "notice-success" : "notice-error");
+        box.add(notice.linked() ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.WARNING.create());
+        box.add(new Span(notice.linked() ? t("home.oauth.linked", notice.vendorName(), String.valueOf(notice.devices()))
+                : notice.problem().in(Words.pageLocale())));
+        add(box);
+    }
+
     /** One receipt, linked to its page: what was unlinked from which vendor, and when. */
     private static Div receiptLine(ReceiptSummary r) {
         String what = r.deviceOnly() ? t("home.receipt-line.devices", String.join(", ", r.deviceNames()), r.vendorName())
@@ -183,8 +208,27 @@ public class MyHomeView extends VerticalLayout implements HasDynamicTitle {
         Span since = new Span(t("home.link-card.since", Formats.day(link.linkedAt())));
         since.addClassName("muted");
         SuspensionNotice notice = notices.get(link.vendorId());
-        Card card = Cards.of("link-card", name, notice == null ? new Badge(t("home.link-card.linked"), "success")
-                : notice.partial() ? new Badge(t("home.link-card.partly-suspended"), "warning") : new Badge(t("enum.VendorStatus.SUSPENDED"), "error"), account, since);
+        Badge state = link.needsRelink() ? new Badge(t("home.link-card.needs-relink"), "error")
+                : notice == null ? new Badge(t("home.link-card.linked"), "success")
+                : notice.partial() ? new Badge(t("home.link-card.partly-suspended"), "warning")
+                : new Badge(t("enum.VendorStatus.SUSPENDED"), "error");
+        state.setId("link-state-" + link.vendorSlug());
+        Card card = Cards.of("link-card", name, state, account, since);
+        if (link.oauth()) {
+            Span how = new Span(t("home.link-card.by-oauth", link.vendorName()));
+            how.addClassName("muted");
+            card.add(how);
+        }
+        if (link.needsRelink()) {
+            Paragraph why = new Paragraph(t("home.link-card.relink-why", link.vendorName()));
+            why.setId("relink-why-" + link.vendorSlug());
+            Button again = new Button(t("home.link-card.relink", link.vendorName()), VaadinIcon.LINK.create(),
+                    e -> UI.getCurrent().getPage().setLocation(new LinkableVendor(link.vendorId(), link.vendorSlug(),
+                            link.vendorName(), true).oauthStartPath()));
+            again.setId("relink-" + link.vendorSlug());
+            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            card.add(why, again);
+        }
         if (notice != null) {
             card.add(suspensionNotice("notice-" + link.vendorSlug(), notice));
         }

@@ -17,6 +17,7 @@ import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.Pages;
 import io.bridgekeeper.base.ui.ViewHeader;
+import io.bridgekeeper.link.TokenRevocationState;
 import io.bridgekeeper.link.UnlinkReceipt;
 import io.bridgekeeper.link.UnlinkService;
 import io.bridgekeeper.security.Roles;
@@ -95,6 +96,9 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
                         + t(r.isDeviceOnly() ? "home.receipt.nothing-opens-device" : "home.receipt.nothing-opens", r.vendorName())));
         steps.add(step("step-access-revoked", t("home.receipt.access-revoked"), t("home.receipt.done"), "success",
                 Formats.second(r.accessRevokedAt()) + " · " + t("home.receipt.left-home", covered)));
+        if (r.revocation() != null) {
+            steps.add(revocationStep(r));
+        }
         DeliveryState d = r.delivery();
         String state;
         String tone;
@@ -125,8 +129,45 @@ public class UnlinkReceiptView extends VerticalLayout implements HasUrlParameter
         }
         steps.add(step("step-vendor-notified", t("home.receipt.vendor-notified"), state, tone, detail));
         steps.add(support(r));
-        finished = d != null && !d.status().isOpen();
+        finished = d != null && !d.status().isOpen() && (r.revocation() == null || !r.revocation().status().isOpen());
         getUI().ifPresent(ui -> ui.setPollInterval(finished ? -1 : POLL_MILLIS));
+    }
+
+    /** Revoking the account's tokens at the vendor (RFC 7009), with what the vendor answered. */
+    private static Div revocationStep(UnlinkReceipt r) {
+        TokenRevocationState v = r.revocation();
+        String answer = v.answer() == null ? "" : " " + t("home.receipt.vendor-answered", v.answer());
+        String state;
+        String tone;
+        String detail;
+        switch (v.status()) {
+            case REVOKED -> {
+                state = t("home.receipt.revoked");
+                tone = "success";
+                detail = Formats.second(v.finishedAt()) + " · " + t("home.receipt.tokens-revoked", r.vendorName()) + answer;
+            }
+            case NOT_OFFERED -> {
+                state = t("home.receipt.revocation-not-offered");
+                tone = "success";
+                detail = t("home.receipt.tokens-deleted", r.vendorName());
+            }
+            case RETRYING -> {
+                state = t("home.receipt.retrying", String.valueOf(v.attempts()));
+                tone = "warning";
+                detail = t("home.receipt.revocation-retrying", r.vendorName(), Formats.second(v.nextAttemptAt())) + answer;
+            }
+            case FAILED -> {
+                state = t("home.receipt.not-delivered");
+                tone = "error";
+                detail = t("home.receipt.revocation-failed", r.vendorName(), String.valueOf(v.attempts())) + answer;
+            }
+            default -> {
+                state = t("home.receipt.pending");
+                tone = "contrast";
+                detail = t("home.receipt.revocation-pending", r.vendorName());
+            }
+        }
+        return step("step-tokens-revoked", t("home.receipt.tokens-title", r.vendorName()), state, tone, detail);
     }
 
     /** The technical facts, folded away: what a support engineer asks for, not what a household needs. */

@@ -4,6 +4,7 @@ import io.bridgekeeper.base.web.ProblemResponses;
 import io.bridgekeeper.device.DeviceItem;
 import io.bridgekeeper.device.InvalidDeviceItem;
 import io.bridgekeeper.device.SyncResult;
+import io.bridgekeeper.link.DevicePullRequest;
 import io.bridgekeeper.link.LinkCompletion;
 import io.bridgekeeper.link.PartnerDevice;
 import io.bridgekeeper.link.PartnerLinkService;
@@ -57,6 +58,18 @@ class PartnerLinkController {
     SyncResult sync(@AuthenticationPrincipal VendorKeyPrincipal key, @PathVariable String externalAccountId,
                     @RequestBody DeviceList body) {
         return links.syncDevices(key.vendorId(), externalAccountId, body.devices());
+    }
+
+    /**
+     * For an account linked by OAuth: "its devices changed". Bridgekeeper then pulls the list from the
+     * vendor's device endpoint with the account's token (docs/oauth-linking.md); 202, as the pull follows.
+     */
+    @PostMapping("/accounts/{externalAccountId}/devices/changed")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @RolesAllowed(Roles.VENDOR)
+    DevicePullRequest devicesChanged(@AuthenticationPrincipal VendorKeyPrincipal key,
+                                     @PathVariable String externalAccountId) {
+        return links.requestDevicePull(key.vendorId(), externalAccountId);
     }
 
     @GetMapping("/devices/{vendorDeviceId}")
