@@ -2,12 +2,16 @@ package io.bridgekeeper.link;
 
 import io.bridgekeeper.base.web.SecurityHeaders;
 import io.bridgekeeper.security.Roles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
@@ -25,7 +29,8 @@ class OAuthLinkSecurity {
     @Bean
     @Order(5)
     SecurityFilterChain oauthLinking(HttpSecurity http, VendorRegistrations registrations,
-                                     OAuthLinkCompletion completion, OAuthHttp outbound) throws Exception {
+                                     OAuthLinkCompletion completion, OAuthHttp outbound,
+                                     ObjectProvider<SecurityContextHolderStrategy> holder) throws Exception {
         RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
         tokens.setRestClient(outbound.tokenClient());
         return http.securityMatcher("/oauth2/**")
@@ -33,6 +38,8 @@ class OAuthLinkSecurity {
                 // the callback ends here and redirects to My home; no earlier request is replayed
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.END_USER))
+                .addFilterBefore(new HouseholdsOnly(holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        OAuth2AuthorizationRequestRedirectFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .oauth2Client(client -> client
                         .clientRegistrationRepository(registrations)

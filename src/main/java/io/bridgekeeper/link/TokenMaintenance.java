@@ -265,7 +265,7 @@ class TokenMaintenance {
         List<OAuthStore.Revocation> due = tx.execute(s -> store.lockDueRevocations(now, BATCH));
         for (OAuthStore.Revocation r : due) {
             try {
-                revoke(r);
+                revoke(r, now);
             } catch (RuntimeException e) {
                 log.error("Revoking the tokens of link {} failed", r.linkId(), e);
             }
@@ -273,9 +273,8 @@ class TokenMaintenance {
         return Optional.of(due.size());
     }
 
-    private void revoke(OAuthStore.Revocation r) {
+    private void revoke(OAuthStore.Revocation r, Instant now) {
         OAuthStore.Server server = store.server(r.vendorId()).orElse(null);
-        Instant now = clock.instant();
         if (server == null || server.revocationUri() == null) {
             finish(r, TokenRevocationState.Status.NOT_OFFERED, "no revocation endpoint; tokens deleted here");
             return;

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * available for the embedded PostgreSQL 18), and a search of that text for secrets in the forms a
  * reader could decode: as stored, hex, base64 and base64url.
  */
-final class SecretDump {
+public final class SecretDump {
 
     /** Needles are cut to this many characters: enough to be unique among random secrets. */
     private static final int WINDOW = 20;
@@ -25,7 +25,7 @@ final class SecretDump {
     }
 
     /** Table name → its rows as {@code row_to_json} text, every base table of the public schema. */
-    static Map<String, String> dump(JdbcClient jdbc) {
+    public static Map<String, String> dump(JdbcClient jdbc) {
         Map<String, String> tables = new LinkedHashMap<>();
         for (String table : jdbc.sql("""
                 select table_name from information_schema.tables
@@ -41,7 +41,7 @@ final class SecretDump {
     }
 
     /** The ways a secret's bytes could be written down, each lower-cased (the search ignores case). */
-    static List<String> encodings(byte[] secret) {
+    public static List<String> encodings(byte[] secret) {
         List<String> forms = new ArrayList<>();
         forms.add(new String(secret, StandardCharsets.ISO_8859_1));
         forms.add(HexFormat.of().formatHex(secret));
@@ -56,7 +56,7 @@ final class SecretDump {
     }
 
     /** The secrets (by name) found in {@code text} in any of their encodings, with where. */
-    static List<String> findIn(String where, String text, Map<String, byte[]> secrets) {
+    public static List<String> findIn(String where, String text, Map<String, byte[]> secrets) {
         Map<String, String> needles = new HashMap<>();
         for (Map.Entry<String, byte[]> s : secrets.entrySet()) {
             for (String e : encodings(s.getValue())) {
