@@ -12,13 +12,6 @@ import io.bridgekeeper.support.RunAs;
 import io.bridgekeeper.support.TestSecrets;
 import io.bridgekeeper.support.VendorAuthorizationServer;
 import io.bridgekeeper.webhook.FakeVendorEndpoint;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,17 +67,7 @@ class OAuthLinkE2E extends PortalTest {
             assertThat(page.locator("#link-oauth-intro")).containsText("You will sign in at Heron Home");
             assertThat(page.locator("#link-code-create")).isHidden();
             page.locator("#link-oauth-continue").click();
-
-            // the vendor's own pages, on the vendor's server
-            page.waitForURL(Pattern.compile("http://localhost:" + vendor.port() + "/login.*"));
-            page.locator("input[name='username']").fill("mara");
-            page.locator("input[name='password']").fill("heron-pw");
-            page.locator("button[type='submit']").click();
-            page.waitForURL(Pattern.compile("http://localhost:" + vendor.port() + "/oauth2/authorize.*"));
-            screenshot("oauth-vendor-consent");
-            page.locator("input[name='scope'][value='devices.read']").check();
-            page.locator("input[name='scope'][value='offline_access']").check();
-            page.locator("#submit-consent").click();
+            signInAndConsentAtTheVendor(vendor, "mara", "heron-pw", "oauth-vendor-consent");
 
             // back on My home, linked, with the devices the vendor listed
             page.waitForURL(Pattern.compile(".*/home$"));
@@ -109,7 +92,7 @@ class OAuthLinkE2E extends PortalTest {
             assertThat(page.locator("#step-tokens-revoked")).containsText("the vendor answered: HTTP 2xx");
             screenshot("oauth-unlink-receipt");
             assertThat(vendor.isRefreshTokenActive(refresh)).isFalse();
-            assertThat(tokenAnswer(vendor, refresh)).contains("invalid_grant");
+            assertThat(vendor.refreshAnswer(CLIENT, SECRET, refresh)).contains("invalid_grant");
         }
     }
 
@@ -148,15 +131,63 @@ class OAuthLinkE2E extends PortalTest {
         }
     }
 
-    private static String tokenAnswer(VendorAuthorizationServer vendor, String refreshToken) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create(vendor.tokenUri()))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
-                            + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+    @Test
+    void a_link_the_vendor_stopped_renewing_asks_the_household_to_link_again_and_signing_in_renews_it() {
+        String slug = "e2e-relink-" + UUID.randomUUID().toString().substring(0, 6);
+        try (VendorAuthorizationServer vendor = VendorAuthorizationServer.start(CLIENT, SECRET,
+                List.of(url("oauth2/callback/" + slug)))) {
+            long vendorId = jdbc.queryForObject("insert into vendor (slug, name, status, webhook_secret) "
+                    + "values (?, 'Kestrel Cams', 'ACTIVE', ?) returning id", Long.class, slug, TestSecrets.sealed("s"));
+            runAs.as(DemoAccounts.ADMIN, () -> oauth.saveSettings(vendorId, new OAuthSettingsForm(true,
+                    vendor.authorizationUri(), vendor.tokenUri(), vendor.revocationUri(), vendor.devicesUri(), CLIENT,
+                    SECRET, "devices.read offline_access", true)));
+            vendor.addUser("ines", "kestrel-pw");
+            vendor.setDevices("ines", List.of(Map.of("id", slug + "-yard", "kind", "CAMERA", "name", "Yard camera")));
+
+            signInAndWait("household042@example.com", "my-home");
+            page.locator("#link-vendor").click();
+            page.locator("#link-vendor-select").click();
+            page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Kestrel Cams")).click();
+            page.locator("#link-oauth-continue").click();
+            signInAndConsentAtTheVendor(vendor, "ines", "kestrel-pw", null);
+            page.waitForURL(Pattern.compile(".*/home$"));
+            assertThat(page.locator("#link-state-" + slug)).hasText("Linked");
+
+            // the household withdrew its consent at the vendor, and the vendor refused the next refresh
+            // (OAuthLinkingIT drives that refusal through the refresh job; here the page's side of it)
+            vendor.revokeAllFor("ines");
+            jdbc.update("update account_link set needs_relink = true where vendor_id = ? and status = 'LIVE'", vendorId);
+            page.reload();
+            assertThat(page.locator("#link-state-" + slug)).hasText("Needs re-linking");
+            assertThat(page.locator("#relink-why-" + slug)).containsText("Kestrel Cams no longer accepts");
+            screenshot("oauth-needs-relink");
+
+            page.locator("#relink-" + slug).click();
+            signInAndConsentAtTheVendor(vendor, "ines", "kestrel-pw", null);
+            page.waitForURL(Pattern.compile(".*/home$"));
+            assertThat(page.locator("#oauth-notice")).containsText("Your Kestrel Cams account is linked");
+            assertThat(page.locator("#link-state-" + slug)).hasText("Linked");
+            assertThat(jdbc.queryForObject("select count(*) from account_link where vendor_id = ?", Long.class, vendorId))
+                    .as("the same link, renewed").isEqualTo(1L);
         }
+    }
+
+    /** The vendor's own sign-in and consent pages, on the vendor's server; a screenshot of the consent when named. */
+    private void signInAndConsentAtTheVendor(VendorAuthorizationServer vendor, String user, String password,
+                                             String screenshot) {
+        // signed in at the vendor already (its own session) and the vendor goes straight to its consent page
+        page.waitForURL(Pattern.compile("http://localhost:" + vendor.port() + "/(login|oauth2/authorize).*"));
+        if (page.url().contains("/login")) {
+            page.locator("input[name='username']").fill(user);
+            page.locator("input[name='password']").fill(password);
+            page.locator("button[type='submit']").click();
+            page.waitForURL(Pattern.compile("http://localhost:" + vendor.port() + "/oauth2/authorize.*"));
+        }
+        if (screenshot != null) {
+            screenshot(screenshot);
+        }
+        page.locator("input[name='scope'][value='devices.read']").check();
+        page.locator("input[name='scope'][value='offline_access']").check();
+        page.locator("#submit-consent").click();
     }
 }

@@ -1,15 +1,12 @@
 package io.bridgekeeper.link;
 
 import io.bridgekeeper.device.DeviceItem;
+import io.bridgekeeper.vendor.OutboundFailures;
 import io.bridgekeeper.vendor.WebhookTargets;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -297,25 +292,14 @@ class OAuthHttp implements DisposableBean {
             if (t instanceof Failure f) {
                 return f.answer();
             }
-            if (t instanceof ConnectTimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof InterruptedIOException) {
-                return "timeout";
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return "refused";
-            }
-            if (t instanceof SSLException) {
-                return "TLS failure";
-            }
-            if (t instanceof UnknownHostException u) {
-                return u.getMessage() != null && u.getMessage().contains("forbidden") ? "forbidden address"
-                        : "unresolvable host";
+            if (t instanceof UnknownHostException u && u.getMessage() != null && u.getMessage().contains("forbidden")) {
+                return "forbidden address";
             }
             if (t instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("answer larger")) {
                 return "answer too large";
             }
         }
-        return "connection failed";
+        return OutboundFailures.classify(e);
     }
 
     @Override

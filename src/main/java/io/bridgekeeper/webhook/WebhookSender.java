@@ -1,14 +1,11 @@
 package io.bridgekeeper.webhook;
 
+import io.bridgekeeper.vendor.OutboundFailures;
 import io.bridgekeeper.vendor.WebhookTargets;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -153,22 +148,7 @@ final class WebhookSender implements AutoCloseable {
 
     /** The class of a failed attempt, in words that tell nothing about what the target is. */
     static String classify(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectTimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof InterruptedIOException) {
-                return "timeout";
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return "refused";
-            }
-            if (t instanceof SSLException) {
-                return "TLS failure";
-            }
-            if (t instanceof UnknownHostException) {
-                return "unresolvable host";
-            }
-        }
-        return "connection failed";
+        return OutboundFailures.classify(e);
     }
 
     @Override

@@ -18,14 +18,11 @@ import io.bridgekeeper.support.VendorAuthorizationServer;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -451,7 +448,7 @@ class OAuthLinkingIT {
         assertThat(after.revocation().answer()).isEqualTo("HTTP 2xx");
         assertThat(vendorServer.isRefreshTokenActive(refresh)).isFalse();
         assertThat(vendorServer.isAccessTokenActive(access)).isFalse();
-        assertThat(tokenEndpointAnswer(refresh)).as("the vendor refuses the old refresh token").contains("invalid_grant");
+        assertThat(vendorServer.refreshAnswer(CLIENT, SECRET, refresh)).as("the vendor refuses the old refresh token").contains("invalid_grant");
         assertThat(jdbc.queryForMap("select access_token, refresh_token from token_revocation where receipt_id = ?", receipt))
                 .as("wiped once revoked").containsEntry("access_token", null).containsEntry("refresh_token", null);
 
@@ -581,19 +578,6 @@ class OAuthLinkingIT {
 
     long auditCount() {
         return jdbc.queryForObject("select count(*) from audit_event where vendor_id = ?", Long.class, vendor.id());
-    }
-
-    String tokenEndpointAnswer(String refreshToken) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(CLIENT, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(SECRET, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create(vendorServer.tokenUri()))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
-                            + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        }
     }
 
     static String param(String url, String name) {

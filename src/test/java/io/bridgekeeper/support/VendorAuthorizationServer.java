@@ -293,6 +293,31 @@ public final class VendorAuthorizationServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What the token endpoint answers a client that presents {@code refreshToken} (client_secret_basic): the
+     * body, a new token pair while the refresh token is good, {@code invalid_grant} once it is not.
+     */
+    public String refreshAnswer(String clientId, String clientSecret, String refreshToken) {
+        String basic = java.util.Base64.getEncoder().encodeToString((enc(clientId) + ":" + enc(clientSecret))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(tokenUri()))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
+                            + enc(refreshToken))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Whether the server would still accept this refresh token (known, current, not revoked, not expired). */
     public boolean isRefreshTokenActive(String refreshToken) {
         OAuth2Authorization authorization = state.authorizations.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN);
