@@ -184,6 +184,8 @@ public class OAuthLinkService {
             epoch = live.epoch();
             event = LinkAuditAction.LINK_RENEWED;
             store.clearNeedsRelink(linkId);
+            // the tokens it replaces are revoked at the vendor, not just forgotten
+            store.queueRevocation(linkId, null, now);
         } else {
             Long ended = links.lockEndedLink(account, vendorId, external).orElse(null);
             try {

@@ -394,6 +394,8 @@ class OAuthLinkingIT {
             browser.returnToPortal(browser.authorizeAtVendor(browser.startLink(vendor.slug()).location(), user, "pw", true));
             assertThat(jdbc.queryForObject("select needs_relink from account_link where id = ?", Boolean.class, linkId)).isFalse();
             assertThat(vendorServer.tokenRequests()).isGreaterThan(tokenRequests);
+            assertThat(jdbc.queryForObject("select count(*) from token_revocation where link_id = ? and receipt_id is null",
+                    Long.class, linkId)).as("the replaced tokens are revoked at the vendor too").isEqualTo(1L);
             fixture.sync();
             assertThat(decisions.authorize(vendor.slug(), camera, h.displayId(), h.accountId(), key).outcome())
                     .isEqualTo("ALLOW");

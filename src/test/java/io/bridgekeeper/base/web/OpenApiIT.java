@@ -54,6 +54,12 @@ class OpenApiIT {
                         "/api/partner/v1/compatibility", "/api/partner/v1/compatibility/lookup", "/api/partner/v1/surfaces");
         // a device sync may name the device's model
         assertThat(names(doc.path("components").path("schemas").path("DeviceItem").path("properties"))).contains("model");
+        // the device endpoint a vendor implements for OAuth linking: a documented, versioned contract
+        JsonNode deviceEndpoint = doc.path("webhooks").path("vendorDeviceEndpoint").path("get");
+        assertThat(deviceEndpoint.path("description").asString()).contains("Authorization: Bearer");
+        assertThat(names(doc.path("components").path("schemas").path("VendorDeviceList").path("properties")))
+                .contains("version", "account", "devices");
+        assertThat(names(doc.path("paths"))).contains("/api/partner/v1/accounts/{externalAccountId}/devices/changed");
         assertThat(doc.path("components").path("securitySchemes").has("vendorApiKey")).isTrue();
         assertThat(doc.path("components").path("securitySchemes").has("serviceCredential")).isFalse();
     }
