@@ -34,6 +34,17 @@ class OAuthCallbackController {
         return "redirect:/home";
     }
 
+    /**
+     * Reached only when Spring Security made no authorization request of it: the vendor is unknown, not
+     * active, or does not link by OAuth (any more). Nothing happens but a plain-words notice.
+     */
+    @GetMapping(VendorRegistrations.START_PATH + "/{vendor}")
+    String notLinkable(@PathVariable String vendor, HttpSession session) {
+        session.setAttribute(OAuthNotice.SESSION_ATTRIBUTE, new OAuthNotice(false, vendor, 0,
+                new Refusal("refusal.link.vendor-not-linkable")));
+        return "redirect:/home";
+    }
+
     /** The vendor's or the exchange's error code in plain words (RFC 6749 4.1.2.1 and 5.2). */
     static Refusal refusal(String error, String vendorName) {
         if (error == null) {

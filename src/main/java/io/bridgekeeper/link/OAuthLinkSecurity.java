@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
@@ -25,6 +28,32 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  */
 @Configuration(proxyBeanMethods = false)
 class OAuthLinkSecurity {
+
+    /**
+     * A vendor that does not link by OAuth (unknown, suspended, switched back to codes) is not an error of the
+     * server: no authorization request, and {@link OAuthCallbackController} tells the household in plain words.
+     */
+    private static OAuth2AuthorizationRequestResolver knownVendorsOnly(OAuth2AuthorizationRequestResolver resolver) {
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                try {
+                    return resolver.resolve(request);
+                } catch (IllegalArgumentException unknownRegistration) {
+                    return null;
+                }
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                try {
+                    return resolver.resolve(request, registrationId);
+                } catch (IllegalArgumentException unknownRegistration) {
+                    return null;
+                }
+            }
+        };
+    }
 
     @Bean
     @Order(5)
@@ -45,8 +74,8 @@ class OAuthLinkSecurity {
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(completion)
                         .authorizationCodeGrant(grant -> grant
-                                .authorizationRequestResolver(new DefaultOAuth2AuthorizationRequestResolver(registrations,
-                                        VendorRegistrations.START_PATH))
+                                .authorizationRequestResolver(knownVendorsOnly(new DefaultOAuth2AuthorizationRequestResolver(
+                                        registrations, VendorRegistrations.START_PATH)))
                                 .accessTokenResponseClient(tokens)))
                 .build();
     }

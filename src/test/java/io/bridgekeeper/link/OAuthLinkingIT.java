@@ -260,6 +260,13 @@ class OAuthLinkingIT {
         OAuthBrowser.Page notSignedIn = anonymous.startLink(vendor.slug());
         assertThat(notSignedIn.status()).isEqualTo(302);
         assertThat(notSignedIn.location()).endsWith("/login");
+        // a vendor that does not link by OAuth (or no vendor at all): no redirect anywhere, back to My home
+        OAuthBrowser household = new OAuthBrowser(port).signIn(household().email());
+        for (String slug : List.of("lumacam", "no-such-vendor", "Not_A_Slug")) {
+            OAuthBrowser.Page refused = household.startLink(slug);
+            assertThat(refused.status()).as(slug).isEqualTo(302);
+            assertThat(refused.location()).as(slug).endsWith("/home");
+        }
         OAuthBrowser partner = new OAuthBrowser(port).signIn(partnerEmail);
         assertThat(partner.startLink(vendor.slug()).status()).isEqualTo(403);
         assertThat(partner.get("http://localhost:" + port + "/oauth2/callback/" + vendor.slug() + "?code=x&state=y")
