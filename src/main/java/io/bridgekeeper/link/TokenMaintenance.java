@@ -117,12 +117,7 @@ class TokenMaintenance {
         } catch (OAuth2AuthorizationException e) {
             String code = e.getError().getErrorCode();
             if (REFUSED.contains(code)) {
-                tx.executeWithoutResult(s -> {
-                    if (store.markNeedsRelink(linkId, code) > 0) {
-                        audit.record(LinkAuditAction.LINK_NEEDS_RELINK, "account_link", linkId, t.vendorId(),
-                                Map.of("needsRelink", false), Map.of("needsRelink", true, "vendorAnswer", code));
-                    }
-                });
+                vendorRefused(linkId, t.vendorId(), code);
                 return Refresh.REFUSED;
             }
             backOff(linkId, t.refreshFailures(), OAuthHttp.classify(e.getCause() == null ? e : e.getCause()));
@@ -148,6 +143,22 @@ class TokenMaintenance {
             return false;
         });
         return Boolean.TRUE.equals(stored) ? Refresh.REFRESHED : Refresh.NOTHING;
+    }
+
+    /**
+     * The vendor refused to refresh the link's tokens ({@code code}, RFC 6749 5.2): the link turns "needs
+     * re-linking", and decisions for its devices are refused until the household links again. True when it
+     * changed now (not already marked).
+     */
+    boolean vendorRefused(long linkId, long vendorId, String code) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            if (store.markNeedsRelink(linkId, code) == 0) {
+                return false;
+            }
+            audit.record(LinkAuditAction.LINK_NEEDS_RELINK, "account_link", linkId, vendorId,
+                    Map.of("needsRelink", false), Map.of("needsRelink", true, "vendorAnswer", code));
+            return true;
+        }));
     }
 
     private void backOff(long linkId, int failures, String answer) {

@@ -43,6 +43,8 @@ final class DecisionModel {
         final String external;
         boolean live = true;
         int epoch = 1;
+        /** The vendor refused to refresh its tokens: refused until it is linked again. */
+        boolean needsRelink;
 
         Link(long id, long account, String external) {
             this.id = id;
@@ -52,7 +54,7 @@ final class DecisionModel {
 
         @Override
         public String toString() {
-            return external + "(" + (live ? "live" : "ended") + ", epoch " + epoch + ")";
+            return external + "(" + (live ? needsRelink ? "live, needs re-linking" : "live" : "ended") + ", epoch " + epoch + ")";
         }
     }
 
@@ -175,6 +177,9 @@ final class DecisionModel {
         if (!owned(d)) {
             return deny(DenyReason.LINK_ENDED, version, "no owner or link ended");
         }
+        if (needsRelink(d)) {
+            return deny(DenyReason.LINK_NEEDS_RELINK, version, "the vendor refused to refresh the link's tokens");
+        }
         return new Answer("RESOLVED", null, version, "resolved");
     }
 
@@ -219,6 +224,10 @@ final class DecisionModel {
         }
         if (!owned(src) || !owned(tgt)) {
             return deny(DenyReason.LINK_ENDED, version, !owned(src) ? "source link ended" : "target link ended");
+        }
+        if (needsRelink(src) || needsRelink(tgt)) {
+            return deny(DenyReason.LINK_NEEDS_RELINK, version, needsRelink(src) ? "source link needs re-linking"
+                    : "target link needs re-linking");
         }
         if (requester != tgt.owner) {
             return deny(DenyReason.REQUESTER_NOT_OWNER, version, "requester not the target's owner");
@@ -311,6 +320,10 @@ final class DecisionModel {
         return d.owner != null && (d.link == null || d.link.live);
     }
 
+    private static boolean needsRelink(Device d) {
+        return d.link != null && d.link.needsRelink;
+    }
+
     private static int epoch(Device d) {
         return d.link == null ? 0 : d.link.epoch;
     }
@@ -363,6 +376,7 @@ final class DecisionModel {
         Link l = links.get(account + "/" + external);
         if (l != null) {
             l.live = true;
+            l.needsRelink = false;
             l.epoch++;
             return l;
         }
@@ -374,6 +388,7 @@ final class DecisionModel {
     /** Unlinking ends the link, moves its epoch and ends the household's ownership of its devices. */
     void unlinked(Link l) {
         l.live = false;
+        l.needsRelink = false;
         l.epoch++;
         devices.values().stream().filter(d -> d.link == l).forEach(d -> d.owner = null);
     }

@@ -120,6 +120,8 @@ class DecisionModelIT {
                 .withAction(6, op("link", w -> w.model.suspension == null, DecisionPlanner::link))
                 .withAction(4, op("unlink", w -> w.model.links.values().stream().anyMatch(l -> l.live),
                         DecisionPlanner::unlink))
+                .withAction(2, op("vendor refuses refresh", w -> w.model.links.values().stream()
+                        .anyMatch(l -> l.live && !l.needsRelink), DecisionPlanner::refreshRefused))
                 .withAction(3, op("unlink device", w -> w.model.devices.values().stream()
                         .anyMatch(d -> d.owner != null && d.link != null), DecisionPlanner::unlinkDevice))
                 .withAction(8, op("sync", w -> w.model.links.values().stream().anyMatch(l -> l.live),

@@ -138,6 +138,14 @@ sealed interface DecisionOp {
         }
     }
 
+    /** The vendor refuses to refresh the tokens of a household's live link (consent withdrawn at the vendor). */
+    record RefreshRefused(int household, String external) implements DecisionOp {
+        @Override
+        public String toString() {
+            return "the vendor refuses to refresh h" + household + "'s link to " + external;
+        }
+    }
+
     /** An admin revokes the certification of the vendor's model (M1, M2) on a surface: the pair is suspended. */
     record Revoke(String model, String surface) implements DecisionOp {
         @Override

@@ -151,6 +151,11 @@ final class DecisionPlanner {
         return l == null ? new DecisionOp.Unlink(0, "x0") : new DecisionOp.Unlink(index(w, l.account), l.external);
     }
 
+    static DecisionOp refreshRefused(DecisionWorld w, RandomGenerator r) {
+        Link l = pick(w.model.links.values().stream().filter(x -> x.live && !x.needsRelink).toList(), r);
+        return l == null ? new DecisionOp.RefreshRefused(0, "x0") : new DecisionOp.RefreshRefused(index(w, l.account), l.external);
+    }
+
     static DecisionOp unlinkDevice(DecisionWorld w, RandomGenerator r) {
         Device d = pick(w.model.devices.values().stream()
                 .filter(x -> x.owner != null && x.link != null && !x.state.equals("REMOVED")).toList(), r);

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class DecisionTally {
 
-    static final List<String> OPERATIONS = List.of("resolve", "authorize", "link", "unlink", "unlink device", "sync",
+    static final List<String> OPERATIONS = List.of("resolve", "authorize", "link", "unlink", "vendor refuses refresh", "unlink device", "sync",
             "transfer", "disable or enable", "suspend", "resume", "rollout start", "rollout advance", "rollout halt",
             "rollout pause or resume", "rotate secret", "revoke certification", "certify");
 

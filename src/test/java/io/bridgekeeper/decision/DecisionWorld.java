@@ -154,6 +154,7 @@ final class DecisionWorld {
             case Authorize a -> authorize(a);
             case DecisionOp.Link l -> link(l);
             case DecisionOp.Unlink u -> unlink(u);
+            case DecisionOp.RefreshRefused rr -> refreshRefused(rr);
             case DecisionOp.UnlinkDevice u -> unlinkDevice(u);
             case DecisionOp.Sync sync -> sync(sync);
             case DecisionOp.Transfer t -> transfer(t);
@@ -340,6 +341,21 @@ final class DecisionWorld {
         model.unlinked(link);
         s.sync();
         tally("unlink", null);
+        note(op + ": " + link);
+    }
+
+    /** The vendor refuses the link's refresh: it needs re-linking until unlinked and linked again. */
+    private void refreshRefused(DecisionOp.RefreshRefused op) {
+        Household h = household(op.household());
+        Link link = h == null ? null : model.links.get(h.account() + "/" + op.external());
+        if (link == null || !link.live || link.needsRelink) {
+            skipped("vendor refuses refresh", op);
+            return;
+        }
+        s.refusals.refuseRefresh(link.id);
+        link.needsRelink = true;
+        s.sync();
+        tally("vendor refuses refresh", null);
         note(op + ": " + link);
     }
 

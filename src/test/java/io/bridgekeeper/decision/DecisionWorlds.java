@@ -9,6 +9,7 @@ import io.bridgekeeper.device.DeviceService;
 import io.bridgekeeper.link.LinkService;
 import io.bridgekeeper.link.PartnerLinkService;
 import io.bridgekeeper.link.UnlinkService;
+import io.bridgekeeper.link.VendorRefusals;
 import io.bridgekeeper.rollout.CacheVersionService;
 import io.bridgekeeper.rollout.NewCacheVersion;
 import io.bridgekeeper.rollout.RolloutService;
@@ -70,6 +71,7 @@ class DecisionWorlds {
     final DecisionEngine engine;
     final DecisionState state;
     final CompatibilityService compatibility;
+    final VendorRefusals refusals;
 
     /** Genuine keys of earlier worlds' vendors: to this world's vendor, keys of another vendor. */
     final List<DecisionWorld.Key> foreignKeys = new ArrayList<>();
@@ -80,8 +82,9 @@ class DecisionWorlds {
                    LinkService links, PartnerLinkService partnerLinks, UnlinkService unlinks, DeviceService devices,
                    SuspensionService suspensions, ViolationPolicyService policies, RolloutService rollouts,
                    SigningSecretService secrets, DecisionEngine engine, DecisionState state,
-                   CompatibilityService compatibility) {
+                   CompatibilityService compatibility, VendorRefusals refusals) {
         this.compatibility = compatibility;
+        this.refusals = refusals;
         this.policies = policies;
         this.jdbc = jdbc;
         this.data = new TestData(jdbc);
