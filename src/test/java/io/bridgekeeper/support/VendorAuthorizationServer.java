@@ -105,6 +105,10 @@ public final class VendorAuthorizationServer implements AutoCloseable {
     /** The name of the vendor's session cookie: not {@code JSESSIONID}, which the portal uses on localhost. */
     public static final String SESSION_COOKIE = "VENDORSESSION";
 
+    /** Spring Boot's system property for the application name in log lines. */
+    private static final String LOGGED_APPLICATION_NAME =
+            org.springframework.boot.logging.LoggingSystemProperty.APPLICATION_NAME.getEnvironmentVariableName();
+
     private static final List<Class<? extends OAuth2Token>> TOKEN_TYPES =
             List.of(OAuth2RefreshToken.class, OAuth2AccessToken.class, OAuth2AuthorizationCode.class);
 
@@ -164,6 +168,9 @@ public final class VendorAuthorizationServer implements AutoCloseable {
         // Vaadin's context installs its security-context holder strategy JVM-wide; whatever starting this
         // context does to it, the caller's strategy is put back (see SecondNode)
         SecurityContextHolderStrategy callersStrategy = SecurityContextHolder.getContextHolderStrategy();
+        // the logging system names the application in every log line from a JVM-wide system property, which
+        // this context would set to its own name for the app's lines too: put the app's back after start
+        String loggedName = System.getProperty(LOGGED_APPLICATION_NAME);
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(VendorConfiguration.class)
@@ -188,6 +195,11 @@ public final class VendorAuthorizationServer implements AutoCloseable {
                             "--spring.web.resources.add-mappings=false");
         } finally {
             SecurityContextHolder.setContextHolderStrategy(callersStrategy);
+            if (loggedName == null) {
+                System.clearProperty(LOGGED_APPLICATION_NAME);
+            } else {
+                System.setProperty(LOGGED_APPLICATION_NAME, loggedName);
+            }
         }
         return new VendorAuthorizationServer(state, context, callersStrategy);
     }
