@@ -160,6 +160,9 @@ class OAuthLinkE2E extends PortalTest {
             page.reload();
             assertThat(page.locator("#link-state-" + slug)).hasText("Needs re-linking");
             assertThat(page.locator("#relink-why-" + slug)).containsText("Kestrel Cams no longer accepts");
+            long yard = jdbc.queryForObject("select id from device where vendor_device_id = ?", Long.class, slug + "-yard");
+            assertThat(page.locator("#may-show-" + yard))
+                    .hasText("Not shown on any display until you link your Kestrel Cams account again");
             screenshot("oauth-needs-relink");
 
             page.locator("#relink-" + slug).click();
@@ -167,6 +170,7 @@ class OAuthLinkE2E extends PortalTest {
             page.waitForURL(Pattern.compile(".*/home$"));
             assertThat(page.locator("#oauth-notice")).containsText("Your Kestrel Cams account is linked");
             assertThat(page.locator("#link-state-" + slug)).hasText("Linked");
+            assertThat(page.locator("#may-show-" + yard)).containsText("May be shown on");
             assertThat(jdbc.queryForObject("select count(*) from account_link where vendor_id = ?", Long.class, vendorId))
                     .as("the same link, renewed").isEqualTo(1L);
         }

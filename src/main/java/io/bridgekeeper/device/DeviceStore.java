@@ -59,13 +59,15 @@ class DeviceStore {
     List<HouseholdDevice> devicesOf(long accountId) {
         return jdbc.sql("""
                 select d.id, d.vendor_id, coalesce(v.name, 'Platform') as vendor_name, d.kind, d.name, d.state,
-                       d.surface_code
+                       d.surface_code, coalesce(l.needs_relink, false) as needs_relink
                 from device d left join vendor_directory v on v.id = d.vendor_id
+                left join link_directory l on l.id = d.link_id
                 where d.owner_account_id = :account and d.state <> 'REMOVED'
                 order by v.name nulls first, d.kind, d.name
                 """).param("account", accountId).query((rs, i) -> new HouseholdDevice(rs.getLong("id"),
                 (Long) rs.getObject("vendor_id"), rs.getString("vendor_name"), DeviceKind.valueOf(rs.getString("kind")),
-                rs.getString("name"), DeviceState.valueOf(rs.getString("state")), rs.getString("surface_code"))).list();
+                rs.getString("name"), DeviceState.valueOf(rs.getString("state")), rs.getString("surface_code"),
+                rs.getBoolean("needs_relink"))).list();
     }
 
     /** The vendor's id of a device and since when its owner has it, if {@code accountId} owns it. */

@@ -154,6 +154,9 @@ public class HouseholdDeviceView extends VerticalLayout implements HasUrlParamet
         } else if (d.state() == DeviceState.CONFLICT) {
             reason.setText(t("home.device.nowhere-held"));
             section.add(reason);
+        } else if (d.linkNeedsRelink()) {
+            reason.setText(t("home.device.nowhere-relink", d.vendorName()));
+            section.add(reason);
         } else if (detail.mayBeShownOn().isEmpty() && page.worksWith().stream()
                 .anyMatch(w -> w.status() == io.bridgekeeper.compatibility.CertificationStatus.REVOKED)) {
             reason.setText(t("home.device.nowhere-not-certified"));

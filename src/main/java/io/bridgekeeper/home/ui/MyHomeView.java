@@ -288,6 +288,7 @@ public class MyHomeView extends VerticalLayout implements HasDynamicTitle {
                 String limited = suspended == null || displays.isEmpty() ? null : suspended.imagesLine(Words.pageLocale(), names);
                 Span shown = new Span(d.state() == DeviceState.DISABLED ? t("home.shown.disabled")
                         : d.state() == DeviceState.CONFLICT ? t("home.shown.on-hold")
+                        : d.linkNeedsRelink() ? t("home.shown.needs-relink", d.vendorName())
                         : displays.isEmpty() ? t("home.shown.no-display")
                         : limited != null ? limited
                         : t("home.shown.may", names));
