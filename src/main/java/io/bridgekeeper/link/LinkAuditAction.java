@@ -27,5 +27,7 @@ public enum LinkAuditAction implements AuditAction {
     DEVICE_PULL_REQUESTED,
     LINK_DEVICE_PULL_FAILED,
     TOKENS_REVOKED_AT_VENDOR,
-    TOKEN_REVOCATION_FAILED
+    TOKEN_REVOCATION_FAILED,
+    /** An admin sent a vendor's failed revocations again. */
+    TOKEN_REVOCATIONS_RETRIED
 }

@@ -149,6 +149,19 @@ public class OAuthLinkService {
         return result;
     }
 
+    /**
+     * An admin sends the vendor's failed revocations again (after the vendor fixed its endpoint): they are
+     * retried at once, with a new retry horizon. Returns how many.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public int retryFailedRevocations(long vendorId) {
+        access.requireManage(vendorId);
+        int retried = store.retryFailedRevocations(vendorId, clock.instant());
+        audit.record(LinkAuditAction.TOKEN_REVOCATIONS_RETRIED, "vendor", vendorId, vendorId, null,
+                Map.of("revocations", retried));
+        return retried;
+    }
+
     // --- the household's link
 
     /**

@@ -223,13 +223,19 @@ class OAuthStore {
                 rs.getTimestamp("created_at").toInstant()), Timestamp.from(now), limit);
     }
 
-    /** A final outcome: the tokens are wiped. */
+    /**
+     * A final outcome. Revoked (or nothing to revoke at): the tokens are wiped. Failed: they stay sealed, so an
+     * admin can send the revocation again once the vendor is back.
+     */
     void revocationFinished(long id, TokenRevocationState.Status status, String answer, Instant at) {
+        boolean wipe = status != TokenRevocationState.Status.FAILED;
         jdbc.update("""
                 update token_revocation set status = ?, attempts = attempts + 1, last_answer = ?, finished_at = ?,
-                    next_attempt_at = null, access_token = null, refresh_token = null
+                    next_attempt_at = null,
+                    access_token = case when ? then null else access_token end,
+                    refresh_token = case when ? then null else refresh_token end
                 where id = ?
-                """, status.name(), answer, Timestamp.from(at), id);
+                """, status.name(), answer, Timestamp.from(at), wipe, wipe, id);
     }
 
     void revocationRetry(long id, String answer, Instant next) {
@@ -237,6 +243,14 @@ class OAuthStore {
                 update token_revocation set status = 'RETRYING', attempts = attempts + 1, last_answer = ?, next_attempt_at = ?
                 where id = ?
                 """, answer, Timestamp.from(next), id);
+    }
+
+    /** Failed revocations of the vendor go back to the queue, due now; returns how many. */
+    int retryFailedRevocations(long vendorId, Instant now) {
+        return jdbc.update("""
+                update token_revocation set status = 'RETRYING', next_attempt_at = ?, finished_at = null, created_at = ?
+                where vendor_id = ? and status = 'FAILED' and (access_token is not null or refresh_token is not null)
+                """, Timestamp.from(now), Timestamp.from(now), vendorId);
     }
 
     Optional<TokenRevocationState> revocationOfReceipt(long receiptId) {

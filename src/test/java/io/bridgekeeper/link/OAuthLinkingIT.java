@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,8 @@ class OAuthLinkingIT {
     LinkService links;
     @Autowired
     TokenMaintenance maintenance;
+    @Autowired
+    OAuthStore store;
     @Autowired
     SecretSealer sealer;
     @Autowired
@@ -390,11 +393,10 @@ class OAuthLinkingIT {
             assertThat(decisions.resolve(vendor.slug(), camera).reason()).isEqualTo("LINK_NEEDS_RELINK");
             assertThat(runAs.as(h.email(), () -> links.myLiveLinks())).singleElement()
                     .satisfies(l -> assertThat(l.needsRelink()).isTrue());
-            // never retried silently: the refresh job leaves it alone
+            // never retried silently: the refresh job does not pick it up again, however late
             int tokenRequests = vendorServer.tokenRequests();
-            maintenance.refreshDue(Instant.now().plus(Duration.ofDays(1)));
-            assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LINK_TOKENS_REFRESHED' "
-                    + "and target_id = ?", Long.class, String.valueOf(linkId))).isZero();
+            Instant muchLater = Instant.now().plus(Duration.ofDays(1));
+            assertThat(store.refreshDue(muchLater, muchLater, 10_000)).doesNotContain(linkId);
 
             // the household signs in at the vendor again: the same link, renewed
             OAuthBrowser browser = new OAuthBrowser(port).signIn(h.email());
@@ -451,10 +453,8 @@ class OAuthLinkingIT {
         UnlinkReceipt before = runAs.as(h.email(), () -> unlinks.receipt(receipt));
         assertThat(before.revocation()).isNotNull();
 
-        maintenance.revokeDue(Instant.now());
-        UnlinkReceipt after = runAs.as(h.email(), () -> unlinks.receipt(receipt));
-        assertThat(after.revocation().status()).isEqualTo(TokenRevocationState.Status.REVOKED);
-        assertThat(after.revocation().answer()).isEqualTo("HTTP 2xx");
+        TokenRevocationState after = revokeUntil(h, receipt, Instant.now(), TokenRevocationState.Status.REVOKED);
+        assertThat(after.answer()).isEqualTo("HTTP 2xx");
         assertThat(vendorServer.isRefreshTokenActive(refresh)).isFalse();
         assertThat(vendorServer.isAccessTokenActive(access)).isFalse();
         assertThat(vendorServer.refreshAnswer(CLIENT, SECRET, refresh)).as("the vendor refuses the old refresh token").contains("invalid_grant");
@@ -483,23 +483,38 @@ class OAuthLinkingIT {
         saveSettings("http://localhost:9/revoke", "devices.read offline_access"); // nothing listens on port 9
         try {
             long receipt = runAs.as(h.email(), () -> unlinks.unlink(linkId));
-            maintenance.revokeDue(Instant.now());
-            TokenRevocationState retrying = runAs.as(h.email(), () -> unlinks.receipt(receipt)).revocation();
-            assertThat(retrying.status()).isEqualTo(TokenRevocationState.Status.RETRYING);
+            TokenRevocationState retrying = revokeUntil(h, receipt, Instant.now(), TokenRevocationState.Status.RETRYING);
             assertThat(retrying.answer()).isEqualTo("refused");
-            assertThat(retrying.attempts()).isEqualTo(1);
+            assertThat(retrying.attempts()).isPositive();
 
-            maintenance.revokeDue(Instant.now().plus(Duration.ofHours(25)));
-            assertThat(runAs.as(h.email(), () -> unlinks.receipt(receipt)).revocation().status())
-                    .isEqualTo(TokenRevocationState.Status.FAILED);
+            revokeUntil(h, receipt, Instant.now().plus(Duration.ofHours(25)), TokenRevocationState.Status.FAILED);
             assertThat(runAs.as(DemoAccounts.ADMIN, () -> oauth.health(vendor.id())).get("revocationsFailed"))
                     .isGreaterThanOrEqualTo(1L);
+
+            // the vendor fixes its endpoint; an admin (only) sends the failed revocations again
+            saveSettings(vendorServer.revocationUri(), "devices.read offline_access");
+            assertThatThrownBy(() -> runAs.as(partnerEmail, () -> oauth.retryFailedRevocations(vendor.id())))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(runAs.as(DemoAccounts.ADMIN, () -> oauth.retryFailedRevocations(vendor.id()))).isPositive();
+            revokeUntil(h, receipt, Instant.now(), TokenRevocationState.Status.REVOKED);
         } finally {
             saveSettings(vendorServer.revocationUri(), "devices.read offline_access");
         }
     }
 
     // --- helpers
+
+    /**
+     * Runs the revocation worker at {@code at} until the receipt's revocation reaches {@code wanted}. The
+     * worker also runs on its own every second in the test JVM and holds the lock while it does, so one call
+     * here may find the round taken.
+     */
+    TokenRevocationState revokeUntil(Household h, long receipt, Instant at, TokenRevocationState.Status wanted) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            maintenance.revokeDue(at);
+            return runAs.as(h.email(), () -> unlinks.receipt(receipt)).revocation();
+        }, r -> r.status() == wanted);
+    }
 
     record Household(long accountId, String email, String displayId) {
     }
@@ -585,8 +600,13 @@ class OAuthLinkingIT {
                 vendor.id());
     }
 
+    /**
+     * The vendor's audit events, without the revocation worker's (it runs on its own schedule in the test JVM,
+     * finishing revocations earlier tests queued, and would make a count taken around one request flaky).
+     */
     long auditCount() {
-        return jdbc.queryForObject("select count(*) from audit_event where vendor_id = ?", Long.class, vendor.id());
+        return jdbc.queryForObject("select count(*) from audit_event where vendor_id = ? and target_type <> 'token_revocation'",
+                Long.class, vendor.id());
     }
 
     static String param(String url, String name) {

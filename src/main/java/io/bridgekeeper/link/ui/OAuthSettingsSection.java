@@ -13,6 +13,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.bridgekeeper.base.ui.Badge;
 import io.bridgekeeper.base.ui.Cards;
+import io.bridgekeeper.base.ui.Notifications;
+import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.link.ConnectionCheck;
 import io.bridgekeeper.link.OAuthLinkService;
 import io.bridgekeeper.link.OAuthSettings;
@@ -31,10 +33,12 @@ class OAuthSettingsSection implements io.bridgekeeper.vendor.VendorPageSection {
 
     private final OAuthLinkService oauth;
     private final VendorAccess access;
+    private final CurrentUser currentUser;
 
-    OAuthSettingsSection(OAuthLinkService oauth, VendorAccess access) {
+    OAuthSettingsSection(OAuthLinkService oauth, VendorAccess access, CurrentUser currentUser) {
         this.oauth = oauth;
         this.access = access;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -94,6 +98,15 @@ class OAuthSettingsSection implements io.bridgekeeper.vendor.VendorPageSection {
         test.setId("oauth-test");
         test.setEnabled(settings != null);
         HorizontalLayout buttons = new HorizontalLayout(edit, test);
+        if (settings != null && currentUser.isAdmin() && oauth.health(vendorId).get("revocationsFailed") > 0) {
+            Button retry = new Button(t("link.oauth.retry-revocations"), VaadinIcon.REFRESH.create(), e -> {
+                int n = oauth.retryFailedRevocations(vendorId);
+                Notifications.success(t("link.oauth.retried", String.valueOf(n)));
+                fill(body, vendorId);
+            });
+            retry.setId("oauth-retry-revocations");
+            buttons.add(retry);
+        }
         buttons.addClassName("compat-actions");
         body.add(buttons, checks);
     }
