@@ -32,13 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * The Kubernetes manifests in deploy/k8s (docs/deployment.md), checked without a cluster: every document binds
+ * The Kubernetes manifests in src/main/k8s (docs/deployment.md), checked without a cluster: every document binds
  * strictly to the Kubernetes model ({@link KubernetesManifests}), and the settings that keep a rolling update
  * and a node's shutdown free of failed requests agree with the app's own configuration and the image's.
  */
 class DeploymentManifestsTest {
 
-    static final Path MANIFESTS = Path.of("deploy/k8s");
+    static final Path MANIFESTS = Path.of("src/main/k8s");
 
     static List<HasMetadata> objects;
     static Properties applicationProperties;

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  */
 final class KubernetesManifests {
 
-    /** apiVersion/kind → the model class: the kinds deploy/k8s may hold. */
+    /** apiVersion/kind → the model class: the kinds src/main/k8s may hold. */
     static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "v1/ConfigMap", ConfigMap.class,
             "v1/Secret", Secret.class,

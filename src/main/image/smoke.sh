@@ -4,7 +4,7 @@
 # (with /proc and /dev, as a container has). Proves the image is self-contained: its own Java runtime, C
 # libraries and the app, nothing from this machine. Needs root (unshare, chroot, mount), python3.
 # Usage: sudo env DB_URL=... DB_USER=... DB_PASSWORD=... BRIDGEKEEPER_MASTER_KEY=... [PORT=8080] \
-#          deploy/image/smoke.sh target/jib-image.tar [ROOTFS_DIR]
+#          src/main/image/smoke.sh target/jib-image.tar [ROOTFS_DIR]
 # The app's embedded PostgreSQL cannot run inside the image (it starts "sh", which the image has not):
 # point DB_URL at a PostgreSQL server. Stop the app with SIGTERM to its java process.
 set -eu
