@@ -74,7 +74,17 @@ public class DeviceService {
      */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Slice<DeviceRow> devices(DeviceFilter filter, Pageable page) {
-        List<DeviceRow> rows = new ArrayList<>(store.page(access.scope(), filter, page).stream()
+        return devices(filter, page, null);
+    }
+
+    /**
+     * The same page read by key: when {@code afterId} is set, the page's rows are those after that id (the
+     * last one of the previous page), and the page's offset is not used. A scrolling grid reads this way,
+     * so a deep page costs what the first costs.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public Slice<DeviceRow> devices(DeviceFilter filter, Pageable page, Long afterId) {
+        List<DeviceRow> rows = new ArrayList<>(store.page(access.scope(), filter, page, afterId).stream()
                 .map(this::masked).toList());
         return Slices.of(rows, page);
     }

@@ -108,7 +108,8 @@ class DeviceStore {
 
     // --- the staff's side
 
-    List<DeviceRow> page(VendorAccess.Scope scope, DeviceFilter filter, Pageable page) {
+    /** A page by offset, or, when {@code afterId} is set, the page's rows after that id (keyset). */
+    List<DeviceRow> page(VendorAccess.Scope scope, DeviceFilter filter, Pageable page, Long afterId) {
         StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where true");
         List<Object> args = new ArrayList<>();
         scope.restrict("d.vendor_id", sql, args);
@@ -128,9 +129,7 @@ class DeviceStore {
             sql.append(" and d.owner_account_id = (select id from account_directory where lower(email) = lower(?))");
             args.add(filter.owner().strip());
         }
-        sql.append(" order by d.id desc limit ? offset ?");
-        args.add(Slices.fetchSize(page));
-        args.add(page.getOffset());
+        Slices.orderNewestFirst("d.id", page, afterId, sql, args);
         return jdbc.sql(sql.toString()).params(args).query(ROW).list();
     }
 

@@ -105,9 +105,15 @@ public class LinkService {
      */
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     public Slice<LinkRow> search(String query, Pageable page) {
+        return search(query, page, null);
+    }
+
+    /** The same page read by key: when {@code afterId} is set, the rows after that id; the offset is not used. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    public Slice<LinkRow> search(String query, Pageable page, Long afterId) {
         // partner managers see e-mails masked, so they match only a whole address: a prefix search would
         // let them rebuild the masked part letter by letter
-        List<LinkRow> rows = new ArrayList<>(store.search(access.scope(), query, !currentUser.isAdmin(), page)
+        List<LinkRow> rows = new ArrayList<>(store.search(access.scope(), query, !currentUser.isAdmin(), page, afterId)
                 .stream().map(this::masked).toList());
         return Slices.of(rows, page);
     }

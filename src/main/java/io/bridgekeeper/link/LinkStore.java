@@ -90,6 +90,11 @@ class LinkStore {
      * prefix, or the whole address when {@code wholeEmail}).
      */
     List<LinkRow> search(VendorAccess.Scope scope, String query, boolean wholeEmail, Pageable page) {
+        return search(scope, query, wholeEmail, page, null);
+    }
+
+    /** The same page, or, when {@code afterId} is set, the page's rows after that id (keyset). */
+    List<LinkRow> search(VendorAccess.Scope scope, String query, boolean wholeEmail, Pageable page, Long afterId) {
         StringBuilder sql = new StringBuilder(ROW_SELECT).append(" where true");
         List<Object> args = new ArrayList<>();
         scope.restrict("l.vendor_id", sql, args);
@@ -97,21 +102,27 @@ class LinkStore {
             // Each side takes its own newest matches (a prefix index scan, or the id order when matches are
             // dense); the page is the newest of their union. An OR across the join would scan every link.
             String prefix = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            long enough = page.getOffset() + Slices.fetchSize(page);
+            // by key, each side starts after the same id and a page's worth is enough
+            long enough = (afterId == null ? page.getOffset() : 0) + Slices.fetchSize(page);
+            String after = afterId == null ? "" : " and id < ?";
             sql.append("""
-                     and l.id in ((select id from account_link where external_account_id like ? order by id desc limit ?)
+                     and l.id in ((select id from account_link where external_account_id like ?%s order by id desc limit ?)
                                   union all
                                   (select x.id from account_link x join account_directory xa on xa.id = x.account_id
-                                   where lower(xa.email) %s ? order by x.id desc limit ?))
-                    """.formatted(wholeEmail ? "=" : "like"));
+                                   where lower(xa.email) %s ?%s order by x.id desc limit ?))
+                    """.formatted(after, wholeEmail ? "=" : "like", after.replace("id", "x.id")));
             args.add(prefix);
+            if (afterId != null) {
+                args.add(afterId);
+            }
             args.add(enough);
             args.add(wholeEmail ? query.strip().toLowerCase(Locale.ROOT) : prefix.toLowerCase(Locale.ROOT));
+            if (afterId != null) {
+                args.add(afterId);
+            }
             args.add(enough);
         }
-        sql.append(" order by l.id desc limit ? offset ?");
-        args.add(Slices.fetchSize(page));
-        args.add(page.getOffset());
+        Slices.orderNewestFirst("l.id", page, afterId, sql, args);
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 

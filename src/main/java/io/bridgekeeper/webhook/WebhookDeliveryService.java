@@ -50,7 +50,14 @@ public class WebhookDeliveryService {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
     @Transactional(readOnly = true)
     public Slice<DeliveryState> deliveries(Long vendorId, DeliveryStatus status, Pageable page) {
-        List<DeliveryState> rows = new ArrayList<>(store.page(access.scope(), vendorId, status, page));
+        return deliveries(vendorId, status, page, null);
+    }
+
+    /** The same page read by key: when {@code afterId} is set, the rows after that id; the offset is not used. */
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER_MANAGER})
+    @Transactional(readOnly = true)
+    public Slice<DeliveryState> deliveries(Long vendorId, DeliveryStatus status, Pageable page, Long afterId) {
+        List<DeliveryState> rows = new ArrayList<>(store.page(access.scope(), vendorId, status, page, afterId));
         return Slices.of(rows, page);
     }
 

@@ -76,6 +76,12 @@ class WebhookStore {
 
     /** Newest first, in the caller's partner scope; {@code vendorId} and {@code status} null for all. */
     List<DeliveryState> page(VendorAccess.Scope scope, Long vendorId, DeliveryStatus status, Pageable page) {
+        return page(scope, vendorId, status, page, null);
+    }
+
+    /** The same page, or, when {@code afterId} is set, the page's rows after that id (keyset). */
+    List<DeliveryState> page(VendorAccess.Scope scope, Long vendorId, DeliveryStatus status, Pageable page,
+                             Long afterId) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where true");
         List<Object> args = new ArrayList<>();
         if (vendorId != null) {
@@ -87,9 +93,7 @@ class WebhookStore {
             sql.append(" and d.status = ?");
             args.add(status.name());
         }
-        sql.append(" order by d.id desc limit ? offset ?");
-        args.add(Slices.fetchSize(page));
-        args.add(page.getOffset());
+        Slices.orderNewestFirst("d.id", page, afterId, sql, args);
         return jdbc.sql(sql.toString()).params(args).query(STATE).list();
     }
 

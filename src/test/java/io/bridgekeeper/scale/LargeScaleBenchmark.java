@@ -58,6 +58,15 @@ class LargeScaleBenchmark {
         PartnerApi.as(users, DemoAccounts.ADMIN, () -> {
             measure("devices: first page, no filter", () -> devices.devices(DeviceFilter.none(), PageRequest.of(0, PAGE)).getNumberOfElements());
             measure("devices: page 100 (offset 5,000)", () -> devices.devices(DeviceFilter.none(), PageRequest.of(100, PAGE)).getNumberOfElements());
+            // a scrolling grid reaches a deep page by key: after the last id of the page before it
+            for (int page : deepPages(deviceCount)) {
+                long after = lastIdBefore("device", page);
+                measure("devices: page %,d by key".formatted(page), () -> devices.devices(DeviceFilter.none(),
+                        PageRequest.of(page, PAGE), after).getNumberOfElements());
+            }
+            int deepest = deepPages(deviceCount).getLast();
+            measure("devices: page %,d by offset".formatted(deepest), () -> devices.devices(DeviceFilter.none(),
+                    PageRequest.of(deepest, PAGE)).getNumberOfElements());
             measure("devices: vendor + kind", () -> devices.devices(new DeviceFilter(lumacam, DeviceKind.CAMERA, null, null),
                     PageRequest.of(0, PAGE)).getNumberOfElements());
             measure("devices: state DISABLED", () -> devices.devices(new DeviceFilter(null, null, null, io.bridgekeeper.device.DeviceState.DISABLED),
@@ -65,6 +74,15 @@ class LargeScaleBenchmark {
             measure("devices: owner e-mail", () -> devices.devices(new DeviceFilter(null, null, someOwner, null),
                     PageRequest.of(0, PAGE)).getNumberOfElements());
             measure("links: first page, no search", () -> links.search(null, PageRequest.of(0, PAGE)).getNumberOfElements());
+            long linkCount = jdbc.queryForObject("select count(*) from account_link", Long.class);
+            for (int page : deepPages(linkCount)) {
+                long after = lastIdBefore("account_link", page);
+                measure("links: page %,d by key".formatted(page), () -> links.search(null,
+                        PageRequest.of(page, PAGE), after).getNumberOfElements());
+            }
+            int deepestLink = deepPages(linkCount).getLast();
+            measure("links: page %,d by offset".formatted(deepestLink), () -> links.search(null,
+                    PageRequest.of(deepestLink, PAGE)).getNumberOfElements());
             measure("links: e-mail prefix", () -> links.search("bench01", PageRequest.of(0, PAGE)).getNumberOfElements());
             measure("links: external id prefix", () -> links.search("bench-1999", PageRequest.of(0, PAGE)).getNumberOfElements());
             return null;
@@ -73,6 +91,18 @@ class LargeScaleBenchmark {
             measure("devices: partner (own vendor)", () -> devices.devices(DeviceFilter.none(), PageRequest.of(0, PAGE)).getNumberOfElements());
             return null;
         });
+    }
+
+    /** Page 100 and page 10,000, or the last full page when the table holds fewer rows. */
+    private static List<Integer> deepPages(long rows) {
+        int last = (int) Math.min(10_000, rows / PAGE - 1);
+        return last > 100 ? List.of(100, last) : List.of(last);
+    }
+
+    /** The id a grid remembers at the end of the page before {@code page}, newest first. */
+    private long lastIdBefore(String table, int page) {
+        return jdbc.queryForObject("select id from " + table + " order by id desc offset ? limit 1", Long.class,
+                (long) page * PAGE - 1);
     }
 
     private static void measure(String what, IntSupplier fetch) {

@@ -22,6 +22,7 @@ import io.bridgekeeper.audit.AuditEntry;
 import io.bridgekeeper.audit.AuditFilter;
 import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.audit.AuditVerification;
+import io.bridgekeeper.base.db.KeysetPages;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Formats;
 import io.bridgekeeper.base.ui.ViewHeader;
@@ -50,6 +51,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditSearch search;
     private final Grid<AuditEntry> grid = new Grid<>();
+    private final KeysetPages<AuditFilter, AuditEntry> pages = new KeysetPages<>(AuditEntry::id);
     private final AuditDetailPanel detail = new AuditDetailPanel();
     /** Read by the export's download request as well as by the grid. */
     private volatile AuditFilter filter = AuditFilter.NONE;
@@ -122,7 +124,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                 .withProperty("vendor", e -> e.vendorName() == null ? "" : e.vendorName()))
                 .setHeader(t("audit.grid.actor-vendor")).setFlexGrow(2);
         NarrowWindow.showOnlyOnPhones(grid, t("audit.grid.when"), t("audit.grid.action-target"));
-        grid.setItemsPageable(pageable -> search.page(filter, pageable).getContent());
+        grid.setItemsPageable(pageable -> {
+            AuditFilter f = filter;
+            return pages.page(f, pageable, (p, after) -> search.page(f, p, after).getContent());
+        });
+        grid.getDataProvider().addDataProviderListener(e -> pages.forget());
         grid.setEmptyStateText(t("audit.grid.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() == null) {

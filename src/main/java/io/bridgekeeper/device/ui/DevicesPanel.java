@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.db.KeysetPages;
 import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Badge;
@@ -25,6 +26,7 @@ import io.bridgekeeper.device.VendorOption;
 class DevicesPanel extends VerticalLayout {
 
     private final Grid<DeviceRow> grid = new Grid<>();
+    private final KeysetPages<DeviceFilter, DeviceRow> pages = new KeysetPages<>(DeviceRow::id);
     private final ComboBox<VendorOption> vendor = new ComboBox<>(t("device.vendor"));
     private final ComboBox<DeviceKind> kind = new ComboBox<>(t("device.kind"));
     private final TextField owner = new TextField(t("device.panel.owner-email"));
@@ -65,7 +67,11 @@ class DevicesPanel extends VerticalLayout {
         grid.addComponentColumn(d -> new Badge(Words.label(d.state()),
                 d.state() == DeviceState.ACTIVE ? "success" : "contrast")).setHeader(t("device.state")).setAutoWidth(true);
         NarrowWindow.showOnlyOnPhones(grid, t("device.name"), t("device.owner"), t("device.state"));
-        grid.setItemsPageable(page -> devices.devices(filter(), page).getContent());
+        grid.setItemsPageable(page -> {
+            DeviceFilter f = filter();
+            return pages.page(f, page, (p, after) -> devices.devices(f, p, after).getContent());
+        });
+        grid.getDataProvider().addDataProviderListener(e -> pages.forget());
         grid.setEmptyStateText(t("device.panel.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeviceDetailView.class, e.getItem().id())));
         add(bar);

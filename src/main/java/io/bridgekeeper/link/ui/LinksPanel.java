@@ -8,6 +8,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.bridgekeeper.base.db.KeysetPages;
 import io.bridgekeeper.base.ui.Words;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Badge;
@@ -19,6 +20,7 @@ import io.bridgekeeper.link.LinkService;
 class LinksPanel extends VerticalLayout {
 
     private final Grid<LinkRow> grid = new Grid<>();
+    private final KeysetPages<String, LinkRow> pages = new KeysetPages<>(LinkRow::id);
     private String query = "";
 
     LinksPanel(LinkService links) {
@@ -47,7 +49,11 @@ class LinksPanel extends VerticalLayout {
         grid.addColumn(LinkRow::epoch).setHeader(t("link.epoch")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> Formats.minute(l.linkedAt())).setHeader(t("link.linked")).setAutoWidth(true);
         NarrowWindow.showOnlyOnPhones(grid, t("link.vendor"), t("link.account"), t("link.status"));
-        grid.setItemsPageable(page -> links.search(query, page).getContent());
+        grid.setItemsPageable(page -> {
+            String q = query;
+            return pages.page(q, page, (p, after) -> links.search(q, p, after).getContent());
+        });
+        grid.getDataProvider().addDataProviderListener(e -> pages.forget());
         grid.setEmptyStateText(t("link.panel.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(LinkDetailView.class, e.getItem().id())));
         add(bar);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.bridgekeeper.base.db.KeysetPages;
 import io.bridgekeeper.base.ui.NarrowWindow;
 import io.bridgekeeper.base.ui.Actions;
 import io.bridgekeeper.base.ui.Badge;
@@ -28,6 +29,7 @@ class DeliveriesPanel extends VerticalLayout {
 
     private final WebhookDeliveryService service;
     private final Grid<DeliveryState> grid = new Grid<>();
+    private final KeysetPages<DeliveryStatus, DeliveryState> pages = new KeysetPages<>(DeliveryState::id);
     private final Long vendorId;
     private DeliveryStatus status;
 
@@ -76,7 +78,11 @@ class DeliveriesPanel extends VerticalLayout {
             }
         });
         NarrowWindow.showOnlyOnPhones(grid, t("webhook.vendor"), t("webhook.status"), "");
-        grid.setItemsPageable(page -> service.deliveries(vendorId, status, page).getContent());
+        grid.setItemsPageable(page -> {
+            DeliveryStatus s = status;
+            return pages.page(s, page, (p, after) -> service.deliveries(vendorId, s, p, after).getContent());
+        });
+        grid.getDataProvider().addDataProviderListener(e -> pages.forget());
         grid.setEmptyStateText(t("webhook.empty"));
         add(bar);
         addAndExpand(grid);
