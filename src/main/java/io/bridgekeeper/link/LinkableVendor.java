@@ -8,6 +8,11 @@ public record LinkableVendor(long id, String slug, String name, boolean oauth) {
 
     /** Where the household's browser goes to link by OAuth. */
     public String oauthStartPath() {
-        return VendorRegistrations.START_PATH + "/" + slug;
+        return oauthStartPath(slug);
+    }
+
+    /** Where the household's browser goes to link an account of the vendor with this slug by OAuth (again). */
+    public static String oauthStartPath(String vendorSlug) {
+        return VendorRegistrations.START_PATH + "/" + vendorSlug;
     }
 }

@@ -157,6 +157,22 @@ class OAuthHttp implements DisposableBean {
         return postForm(revocationUri, clientId, clientSecret, form, 200);
     }
 
+    /**
+     * Revokes a grant's tokens at the vendor: the refresh token first (revoking it ends the grant, RFC 7009
+     * 2.1), then the access token; either may be null. Returns the last answer's class.
+     */
+    String revokeTokens(String revocationUri, String clientId, String clientSecret, String refreshToken,
+                        String accessToken) throws Failure {
+        String answer = "";
+        if (refreshToken != null) {
+            answer = revoke(revocationUri, clientId, clientSecret, refreshToken, "refresh_token");
+        }
+        if (accessToken != null) {
+            answer = revoke(revocationUri, clientId, clientSecret, accessToken, "access_token");
+        }
+        return answer;
+    }
+
     /** An answer's class after a probe of an endpoint, and whether it answered like an OAuth endpoint. */
     record Probe(boolean ok, String answer) {
     }

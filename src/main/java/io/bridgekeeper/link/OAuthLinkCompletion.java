@@ -68,10 +68,7 @@ class OAuthLinkCompletion implements OAuth2AuthorizedClientRepository {
         store.serverBySlug(slug).filter(s -> s.revocationUri() != null).ifPresent(s -> {
             String secret = sealer.unsealText(s.sealedSecret());
             try {
-                if (tokens.refreshToken() != null) {
-                    http.revoke(s.revocationUri(), s.clientId(), secret, tokens.refreshToken(), "refresh_token");
-                }
-                http.revoke(s.revocationUri(), s.clientId(), secret, tokens.accessToken(), "access_token");
+                http.revokeTokens(s.revocationUri(), s.clientId(), secret, tokens.refreshToken(), tokens.accessToken());
             } catch (OAuthHttp.Failure f) {
                 log.warn("Revoking the unused tokens of a failed link to {} failed: {}", slug, f.answer());
             }

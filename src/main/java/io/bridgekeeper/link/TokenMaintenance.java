@@ -293,15 +293,9 @@ class TokenMaintenance {
         String secret = sealer.unsealText(server.sealedSecret());
         String answer;
         try {
-            answer = "";
-            if (r.sealedRefresh() != null) {
-                answer = http.revoke(server.revocationUri(), server.clientId(), secret, sealer.unsealText(r.sealedRefresh()),
-                        "refresh_token");
-            }
-            if (r.sealedAccess() != null) {
-                answer = http.revoke(server.revocationUri(), server.clientId(), secret, sealer.unsealText(r.sealedAccess()),
-                        "access_token");
-            }
+            answer = http.revokeTokens(server.revocationUri(), server.clientId(), secret,
+                    r.sealedRefresh() == null ? null : sealer.unsealText(r.sealedRefresh()),
+                    r.sealedAccess() == null ? null : sealer.unsealText(r.sealedAccess()));
         } catch (OAuthHttp.Failure f) {
             if (now.isAfter(r.createdAt().plus(revocationHorizon))) {
                 finish(r, TokenRevocationState.Status.FAILED, f.answer());

@@ -223,8 +223,7 @@ public class MyHomeView extends VerticalLayout implements HasDynamicTitle {
             Paragraph why = new Paragraph(t("home.link-card.relink-why", link.vendorName()));
             why.setId("relink-why-" + link.vendorSlug());
             Button again = new Button(t("home.link-card.relink", link.vendorName()), VaadinIcon.LINK.create(),
-                    e -> UI.getCurrent().getPage().setLocation(new LinkableVendor(link.vendorId(), link.vendorSlug(),
-                            link.vendorName(), true).oauthStartPath()));
+                    e -> UI.getCurrent().getPage().setLocation(LinkableVendor.oauthStartPath(link.vendorSlug())));
             again.setId("relink-" + link.vendorSlug());
             again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             card.add(why, again);

@@ -67,6 +67,7 @@ class OAuthSettingsSection implements io.bridgekeeper.vendor.VendorPageSection {
         Div head = new Div(title, method);
         head.addClassName("card-head");
         body.add(head, new Paragraph(byOAuth ? t("link.oauth.text-oauth") : t("link.oauth.text-code")));
+        Map<String, Long> health = settings == null ? Map.of() : oauth.health(vendorId);
         if (settings != null) {
             body.add(fact(t("link.oauth.authorization-uri"), settings.authorizationUri()),
                     fact(t("link.oauth.token-uri"), settings.tokenUri()),
@@ -77,7 +78,6 @@ class OAuthSettingsSection implements io.bridgekeeper.vendor.VendorPageSection {
                     fact(t("link.oauth.scopes"), settings.scopes().isEmpty() ? t("link.oauth.none")
                             : String.join(" ", settings.scopes())),
                     fact(t("link.oauth.pkce"), settings.pkce() ? t("link.oauth.yes") : t("link.oauth.no")));
-            Map<String, Long> health = oauth.health(vendorId);
             Paragraph watch = new Paragraph(t("link.oauth.health", String.valueOf(health.get("links")),
                     String.valueOf(health.get("needsRelink")), String.valueOf(health.get("revocationsOpen")),
                     String.valueOf(health.get("revocationsFailed"))));
@@ -98,7 +98,7 @@ class OAuthSettingsSection implements io.bridgekeeper.vendor.VendorPageSection {
         test.setId("oauth-test");
         test.setEnabled(settings != null);
         HorizontalLayout buttons = new HorizontalLayout(edit, test);
-        if (settings != null && currentUser.isAdmin() && oauth.health(vendorId).get("revocationsFailed") > 0) {
+        if (settings != null && currentUser.isAdmin() && health.get("revocationsFailed") > 0) {
             Button retry = new Button(t("link.oauth.retry-revocations"), VaadinIcon.REFRESH.create(), e -> {
                 int n = oauth.retryFailedRevocations(vendorId);
                 Notifications.success(t("link.oauth.retried", String.valueOf(n)));
