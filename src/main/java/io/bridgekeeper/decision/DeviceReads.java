@@ -1,5 +1,6 @@
 package io.bridgekeeper.decision;
 
+import io.bridgekeeper.base.db.ReadReplicas;
 import io.bridgekeeper.decision.DecisionState.VendorState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +24,11 @@ import org.springframework.stereotype.Component;
 class DeviceReads {
 
     private final DecisionState state;
-    private final JdbcTemplate jdbc;
+    private final ReadReplicas replicas;
 
-    DeviceReads(DecisionState state, JdbcTemplate jdbc) {
+    DeviceReads(DecisionState state, ReadReplicas replicas) {
         this.state = state;
-        this.jdbc = jdbc;
+        this.replicas = replicas;
     }
 
     /** A device as the database has it now, with its link. */
@@ -124,6 +125,17 @@ class DeviceReads {
             Row row = row(rs);
             rows.put(key(row.vendorId(), row.deviceId()), row);
         };
+        // on a replica that every commit waits for, or on the primary (ReadReplicas); a read that fails on a
+        // replica is made again on the primary, so the rows are collected afresh by each attempt
+        return replicas.decisionRead(jdbc -> {
+            rows.clear();
+            read(jdbc, vendorIds, deviceIds, platformIds, collect);
+            return rows;
+        });
+    }
+
+    private static void read(JdbcTemplate jdbc, List<Long> vendorIds, List<String> deviceIds, List<String> platformIds,
+                             RowCallbackHandler collect) {
         if (vendorIds.size() <= 2 && platformIds.size() <= 1) {
             jdbc.query(FEW_DEVICES, ps -> {
                 for (int i = 0; i < 2; i++) {
@@ -136,7 +148,6 @@ class DeviceReads {
             jdbc.query(MANY_DEVICES, collect, vendorIds.toArray(Long[]::new), deviceIds.toArray(String[]::new),
                     platformIds.toArray(String[]::new));
         }
-        return rows;
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Ownership is never stale, across two app instances: once an unlink or a transfer has committed, no
  * node allows the old owner again. The test's own context is node 1; {@link SecondNode} starts node 2
- * on the same database. Each round, {@value #WORKERS_PER_NODE} threads per node ask authorize over
+ * on the same database. Each round, {@value OwnershipRace#WORKERS_PER_NODE} threads per node ask authorize over
  * HTTP without pause (the old owner's camera onto the old owner's display, with the key resolved
  * while the link was live), each noting when it sent every request ({@code System.nanoTime()} just
  * before) and the answer. Meanwhile the main thread ends the ownership through the real service, so
@@ -65,17 +65,9 @@ class DecisionRaceIT {
     static final int UNLINK_ROUNDS = 40;
     /** Fewer: each round ends with the new owner presenting the old owner's key, a proven violation on each node. */
     static final int TRANSFER_ROUNDS = 5;
-    static final int WORKERS_PER_NODE = 4;
-    /** ALLOWs each thread must see before the change starts: the race begins on a warm, allowing path. */
-    static final int ALLOWS_BEFORE = 3;
-    /** Requests each thread must send after the commit before the round ends. */
-    static final int SENT_AFTER = 5;
-    /** A safety net, not a figure under test: generous, as other builds may share the machine's cores. */
-    static final Duration PHASE_LIMIT = Duration.ofSeconds(30);
 
     static ConfigurableApplicationContext node2;
-    static ExecutorService pool;
-    static final List<Worker> workers = new ArrayList<>();
+    static OwnershipRace race;
 
     @Autowired
     DecisionFixture fixture;
@@ -99,21 +91,14 @@ class DecisionRaceIT {
         try (DecisionClient probe = new DecisionClient(port2, credential)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> probe.resolve("no-such-vendor", "x").status() == 200);
         }
-        pool = Executors.newFixedThreadPool(2 * WORKERS_PER_NODE);
-        for (int node = 1; node <= 2; node++) {
-            for (int i = 0; i < WORKERS_PER_NODE; i++) {
-                workers.add(new Worker(node, new DecisionClient(node == 1 ? port1 : port2, credential)));
-            }
-        }
+        race = new OwnershipRace(credential, port1, port2);
     }
 
     @AfterAll
     static void stopSecondNode() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (race != null) {
+            race.close();
         }
-        workers.forEach(w -> w.client.close());
-        workers.clear();
         if (node2 != null) {
             node2.close();
         }
@@ -123,10 +108,10 @@ class DecisionRaceIT {
     void no_node_allows_the_old_owner_once_an_unlink_has_committed() {
         Vendor vendor = fixture.vendor("race-unlink");
         syncBothNodes();
-        Totals totals = new Totals("unlink");
+        OwnershipRace.Totals totals = new OwnershipRace.Totals("unlink");
         for (int round = 1; round <= UNLINK_ROUNDS; round++) {
             Household h = fixture.household(vendor);
-            Outcomes o = race(vendor, h, () -> runAs.as(h.email(), () -> {
+            OwnershipRace.Outcomes o = race.race(vendor, h, () -> runAs.as(h.email(), () -> {
                 unlinks.unlink(h.linkId());
             }));
             o.check(round, "LINK_ENDED", totals);
@@ -141,11 +126,11 @@ class DecisionRaceIT {
         Vendor vendor = fixture.vendor("race-transfer");
         jdbc.update("update vendor set auto_suspend_on_violation = false where id = ?", vendor.id());
         syncBothNodes();
-        Totals totals = new Totals("transfer");
+        OwnershipRace.Totals totals = new OwnershipRace.Totals("transfer");
         for (int round = 1; round <= TRANSFER_ROUNDS; round++) {
             Household from = fixture.household(vendor);
             Household to = fixture.household(vendor);
-            Outcomes o = race(vendor, from, () -> runAs.as(DemoAccounts.ADMIN, () -> {
+            OwnershipRace.Outcomes o = race.race(vendor, from, () -> runAs.as(DemoAccounts.ADMIN, () -> {
                 devices.transfer(from.cameraRowId(), to.email(), "race test: camera given to another household");
             }));
             o.check(round, "OWNER_CHANGED", totals);
@@ -154,10 +139,10 @@ class DecisionRaceIT {
                     .isEqualTo(2 * (round - 1));
 
             // the new owner: the old owner's key is refused on both nodes, a key of its own is allowed
-            String oldKey = o.key;
+            String oldKey = o.key();
             syncBothNodes();
-            String newKey = workers.getFirst().client.resolve(vendor.slug(), from.cameraId()).cacheKey();
-            for (Worker w : List.of(workers.getFirst(), workers.getLast())) {
+            String newKey = race.workers.getFirst().client.resolve(vendor.slug(), from.cameraId()).cacheKey();
+            for (OwnershipRace.Worker w : List.of(race.workers.getFirst(), race.workers.getLast())) {
                 assertThat(w.client.authorize(vendor.slug(), from.cameraId(), to.displayId(), to.accountId(), oldKey)
                         .reason()).as("node %d: the new owner with the old owner's key", w.node).isEqualTo("OWNER_MISMATCH");
                 assertThat(w.client.authorize(vendor.slug(), from.cameraId(), to.displayId(), to.accountId(), newKey)
@@ -165,185 +150,6 @@ class DecisionRaceIT {
             }
         }
         totals.print();
-    }
-
-    // --- the race ----------------------------------------------------------------------------------
-
-    /**
-     * Every worker asks authorize for the household's camera onto the household's display, as the
-     * household, until told to stop; the change runs once each worker has seen {@value #ALLOWS_BEFORE}
-     * ALLOWs, and the round ends once each has sent {@value #SENT_AFTER} requests after the commit.
-     */
-    private Outcomes race(Vendor vendor, Household h, Runnable change) {
-        Answer resolved = workers.getFirst().client.resolve(vendor.slug(), h.cameraId());
-        assertThat(resolved.outcome()).isEqualTo("RESOLVED");
-        Round round = new Round(vendor.slug(), h.cameraId(), h.displayId(), h.accountId(), resolved.cacheKey());
-        List<Future<List<Sample>>> running = new ArrayList<>();
-        for (Worker w : workers) {
-            w.reset();
-            running.add(pool.submit(() -> w.run(round)));
-        }
-        try {
-            waitFor(running, () -> workers.stream().allMatch(w -> w.allows.get() >= ALLOWS_BEFORE),
-                    "every worker has seen ALLOWs");
-            long changeStarted = System.nanoTime();
-            change.run();
-            long committed = System.nanoTime();
-            round.committed = committed;
-            waitFor(running, () -> workers.stream().allMatch(w -> w.sentAfter.get() >= SENT_AFTER),
-                    "every worker has sent requests after the commit");
-            round.stop = true;
-            List<Sample> samples = new ArrayList<>();
-            for (Future<List<Sample>> f : running) {
-                samples.addAll(f.get(PHASE_LIMIT.toSeconds(), TimeUnit.SECONDS));
-            }
-            return new Outcomes(samples, changeStarted, committed, resolved.cacheKey());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            round.stop = true;
-        }
-    }
-
-    /** Polls a condition the workers move; a worker that failed ends the wait with its error. */
-    private static void waitFor(List<Future<List<Sample>>> running, BooleanSupplier done, String what) throws Exception {
-        long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
-        while (!done.getAsBoolean()) {
-            for (Future<List<Sample>> f : running) {
-                if (f.isDone()) {
-                    f.get(); // rethrows the worker's failure
-                    throw new IllegalStateException("a worker stopped early");
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(1_000_000); // no spinning: the machine has two cores for both nodes and the workers
-        }
-    }
-
-    static final class Round {
-        final String vendor;
-        final String camera;
-        final String display;
-        final long requester;
-        final String key;
-        volatile long committed = Long.MAX_VALUE;
-        volatile boolean stop;
-
-        Round(String vendor, String camera, String display, long requester, String key) {
-            this.vendor = vendor;
-            this.camera = camera;
-            this.display = display;
-            this.requester = requester;
-            this.key = key;
-        }
-    }
-
-    record Sample(int node, long sent, long answered, int status, String outcome, String reason) {
-        boolean allowed() {
-            return "ALLOW".equals(outcome);
-        }
-    }
-
-    static final class Worker {
-        final int node;
-        final DecisionClient client;
-        final AtomicInteger allows = new AtomicInteger();
-        final AtomicInteger sentAfter = new AtomicInteger();
-
-        Worker(int node, DecisionClient client) {
-            this.node = node;
-            this.client = client;
-        }
-
-        void reset() {
-            allows.set(0);
-            sentAfter.set(0);
-        }
-
-        List<Sample> run(Round r) {
-            List<Sample> samples = new ArrayList<>();
-            while (!r.stop) {
-                long sent = System.nanoTime();
-                Answer a = client.authorize(r.vendor, r.camera, r.display, r.requester, r.key);
-                long answered = System.nanoTime();
-                Sample s = new Sample(node, sent, answered, a.status(), a.outcome(), a.reason());
-                samples.add(s);
-                if (s.allowed()) {
-                    allows.incrementAndGet();
-                }
-                if (sent > r.committed) {
-                    sentAfter.incrementAndGet();
-                }
-            }
-            return samples;
-        }
-    }
-
-    // --- what a round saw --------------------------------------------------------------------------
-
-    record Outcomes(List<Sample> samples, long changeStarted, long committed, String key) {
-
-        void check(int round, String reasonAfter, Totals totals) {
-            StringBuilder line = new StringBuilder(String.format("%s round %2d: change took %5.1f ms", totals.kind,
-                    round, (committed - changeStarted) / 1e6));
-            for (int node = 1; node <= 2; node++) {
-                int n = node;
-                List<Sample> mine = samples.stream().filter(s -> s.node() == n).toList();
-                List<Sample> before = mine.stream().filter(s -> s.answered() < changeStarted).toList();
-                List<Sample> after = mine.stream().filter(s -> s.sent() > committed).toList();
-                long inFlight = mine.size() - before.size() - after.size();
-                long allowsBefore = before.stream().filter(Sample::allowed).count();
-                long allowsAcross = mine.stream().filter(s -> s.allowed() && s.sent() <= committed
-                        && s.answered() >= changeStarted).count();
-                long deniedAfter = after.stream().filter(s -> "DENY".equals(s.outcome())
-                        && reasonAfter.equals(s.reason())).count();
-                line.append(String.format(" | node %d: %4d requests, %4d ALLOW before, %3d across (%3d ALLOW),"
-                        + " %4d sent after commit, %4d DENY %s", n, mine.size(), allowsBefore, inFlight,
-                        allowsAcross, after.size(), deniedAfter, reasonAfter));
-                totals.add(n, mine.size(), allowsBefore, after.size(), deniedAfter);
-
-                assertThat(mine).as("round %d node %d: every answer is a 200", round, n)
-                        .allMatch(s -> s.status() == 200);
-                assertThat(before).as("round %d node %d: before the change every answer is ALLOW", round, n)
-                        .allMatch(Sample::allowed);
-                assertThat(allowsBefore).as("round %d node %d: ALLOWs before the change", round, n).isPositive();
-                List<String> allowedAfter = after.stream().filter(Sample::allowed)
-                        .map(s -> "sent " + (s.sent() - committed) / 1000 + " µs after the commit").toList();
-                assertThat(allowedAfter).as("round %d node %d: ALLOWs of requests sent after the commit", round, n)
-                        .isEmpty();
-                assertThat(deniedAfter).as("round %d node %d: every request sent after the commit is DENY %s", round,
-                        n, reasonAfter).isEqualTo(after.size()).isPositive();
-            }
-            System.out.println(line);
-        }
-    }
-
-    static final class Totals {
-        final String kind;
-        final long[] requests = new long[3];
-        final long[] allowsBefore = new long[3];
-        final long[] after = new long[3];
-        final long[] deniedAfter = new long[3];
-
-        Totals(String kind) {
-            this.kind = kind;
-        }
-
-        void add(int node, long requests, long allowsBefore, long after, long deniedAfter) {
-            this.requests[node] += requests;
-            this.allowsBefore[node] += allowsBefore;
-            this.after[node] += after;
-            this.deniedAfter[node] += deniedAfter;
-        }
-
-        void print() {
-            for (int n = 1; n <= 2; n++) {
-                System.out.printf("%s total node %d: %d requests, %d ALLOW before, %d sent after commit, %d DENY after%n",
-                        kind, n, requests[n], allowsBefore[n], after[n], deniedAfter[n]);
-            }
-        }
     }
 
     private void syncBothNodes() {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,8 @@ class DatabaseConfiguration {
                                 @Value("${bridgekeeper.db.user:postgres}") String user,
                                 @Value("${bridgekeeper.db.password:}") String password,
                                 @Value("${bridgekeeper.db.pool-size:10}") int poolSize,
-                                @Value("${bridgekeeper.db.connection-timeout:1s}") Duration connectionTimeout) {
+                                @Value("${bridgekeeper.db.connection-timeout:1s}") Duration connectionTimeout,
+                                @Value("${bridgekeeper.db.replica-urls:}") List<String> replicaUrls) {
         HikariDataSource ds = new FailFastDataSource();
         if (embedded.isRunning()) {
             ds.setJdbcUrl(embedded.jdbcUrl());
@@ -71,6 +73,11 @@ class DatabaseConfiguration {
         // the driver's own TCP connect timeout (whole seconds), so a new connection cannot hang for 10 s either
         ds.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, (timeout + 999) / 1000)));
         ds.setPoolName("bridgekeeper");
+        if (!embedded.isRunning() && replicaUrls.stream().anyMatch(u -> !u.isBlank())) {
+            // decision reads go to the replicas (ReadReplicas): a commit returns once the synchronous standbys
+            // have applied it, so a household told "unlinked" is never allowed again by a replica
+            ds.setConnectionInitSql("set synchronous_commit = remote_apply");
+        }
         return ds;
     }
 
