@@ -62,7 +62,8 @@ class ReplicaBenchmark {
                 onPrimary.getBean(DecisionState.class).awaitCurrent(Duration.ofSeconds(30));
                 await(onReplicas);
 
-                for (ConfigurableApplicationContext node : List.of(onReplicas, onPrimary)) {
+                // each node twice, alternately, so that neither is measured only while the JIT or the machine is colder
+                for (ConfigurableApplicationContext node : List.of(onReplicas, onPrimary, onReplicas, onPrimary)) {
                     int port = port(node);
                     String where = node == onReplicas ? "reads on the replicas" : "reads on the primary ";
                     byte[][] requests = requests(port, credential, vendor, households.subList(0, HOUSEHOLDS));
@@ -70,14 +71,18 @@ class ReplicaBenchmark {
                     try {
                         load.run(requests, body -> body.contains("\"ALLOW\""), warmup);
                         long[] before = cpu(cluster);
+                        long walBefore = wal(cluster);
                         Result r = load.run(requests, body -> body.contains("\"ALLOW\""), measured);
+                        long walBytes = wal(cluster) - walBefore;
                         long[] after = cpu(cluster);
                         String row = String.format("authorize, %s: %,8.0f req/s, p50 %5.2f ms, p99 %5.2f ms | CPU per"
                                         + " authorization: app %6.1f µs, PostgreSQL primary %6.1f µs, replica1 %6.1f µs,"
-                                        + " replica2 %6.1f µs (%,d requests, %d errors)", where, r.perSecond(),
+                                        + " replica2 %6.1f µs; WAL %5.1f bytes (%,d requests, %d errors)", where,
+                                r.perSecond(),
                                 r.millis(50), r.millis(99), r.cpuMicros(r.serverNanos()),
                                 r.cpuMicros(after[0] - before[0]), r.cpuMicros(after[1] - before[1]),
-                                r.cpuMicros(after[2] - before[2]), r.requests(), r.errors());
+                                r.cpuMicros(after[2] - before[2]), (double) walBytes / r.requests(), r.requests(),
+                                r.errors());
                         System.out.println(row);
                         rows.add(row);
                         assertThat(r.errors()).isZero();
@@ -97,13 +102,13 @@ class ReplicaBenchmark {
                     List<Household> batch = setting.isEmpty() ? toUnlink.subList(unlinks, 2 * unlinks)
                             : toUnlink.subList(0, unlinks);
                     Histogram micros = new Histogram(3);
-                    long walBefore = cluster.primary().queryLong("select pg_current_wal_lsn() - '0/0'::pg_lsn");
+                    long walBefore = wal(cluster);
                     for (Household h : batch) {
                         long t0 = System.nanoTime();
                         runAs.as(h.email(), () -> unlink.unlink(h.linkId()));
                         micros.recordValue((System.nanoTime() - t0) / 1000);
                     }
-                    long wal = cluster.primary().queryLong("select pg_current_wal_lsn() - '0/0'::pg_lsn") - walBefore;
+                    long wal = wal(cluster) - walBefore;
                     String row = String.format("unlink, %-42s p50 %6.2f ms, p99 %6.2f ms, mean %6.2f ms, WAL %,6d bytes"
                                     + " per unlink (%d unlinks)",
                             setting.isEmpty() ? "no synchronous standby:" : "remote_apply to " + setting + ":",
@@ -112,6 +117,7 @@ class ReplicaBenchmark {
                     System.out.println(row);
                     rows.add(row);
                 }
+                rows.add(historySizes(jdbc));
             } finally {
                 onPrimary.close();
                 onReplicas.close();
@@ -131,6 +137,25 @@ class ReplicaBenchmark {
                         DecisionClient.authorizeBody(vendor.slug(), h.cameraId(), h.displayId(), h.accountId(), key)));
             }).toArray(byte[][]::new);
         }
+    }
+
+    /** Bytes per row, indexes included, of the history tables the run wrote (partitions summed). */
+    private static String historySizes(JdbcTemplate jdbc) {
+        StringBuilder out = new StringBuilder("history rows written by this run, bytes per row with indexes:");
+        for (String table : new String[] {"audit_event", "device_access", "webhook_delivery", "telemetry"}) {
+            Long rows = jdbc.queryForObject("select count(*) from " + table, Long.class);
+            Long bytes = jdbc.queryForObject("""
+                    select pg_total_relation_size(?::regclass)
+                           + coalesce((select sum(pg_total_relation_size(inhrelid)) from pg_inherits
+                                       where inhparent = ?::regclass), 0)""", Long.class, table, table);
+            out.append(String.format(" %s %,d rows %,.0f B/row;", table, rows, rows == 0 ? 0.0 : (double) bytes / rows));
+        }
+        System.out.println(out);
+        return out.toString();
+    }
+
+    private static long wal(ReplicatedPostgres cluster) {
+        return cluster.primary().queryLong("select pg_current_wal_lsn() - '0/0'::pg_lsn");
     }
 
     /** CPU time so far of the primary and each replica: every process of each server. */
