@@ -6,7 +6,6 @@ import io.bridgekeeper.decision.DecisionFixture.Household;
 import io.bridgekeeper.decision.DecisionFixture.Vendor;
 import io.bridgekeeper.support.RunAs;
 import io.bridgekeeper.support.SecondNode;
-import io.bridgekeeper.support.TestData;
 import io.bridgekeeper.vendor.VendorApiKeyService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -98,7 +97,7 @@ class DatabaseOutageIT {
         Vendor vendor = fixture.vendor("outage");
         Household a = fixture.household(vendor);
         Household b = fixture.household(vendor);
-        String admin = admin(node.getBean(JdbcTemplate.class));
+        String admin = fixture.admin();
         RunAs run = node.getBean(RunAs.class);
         String credential = run.as(admin, () -> node.getBean(ServiceCredentialService.class).create("outage plane").key());
         String partnerKey = run.as(admin, () -> node.getBean(VendorApiKeyService.class).create(vendor.id(), "outage cloud").secret());
@@ -290,14 +289,6 @@ class DatabaseOutageIT {
     }
 
     /** A staff admin of this database's own (it has no demo data). */
-    private static String admin(JdbcTemplate jdbc) {
-        String email = TestData.unique("outage-admin") + "@example.com";
-        long id = jdbc.queryForObject("insert into account (email, display_name, password_hash, kind) "
-                + "values (?, 'Outage admin', 'x', 'STAFF') returning id", Long.class, email);
-        jdbc.update("insert into account_role (account_id, role) values (?, 'ADMIN')", id);
-        return email;
-    }
-
     private static long ms(long t0) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }

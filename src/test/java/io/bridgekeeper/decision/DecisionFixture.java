@@ -96,6 +96,18 @@ public class DecisionFixture {
         return rollout;
     }
 
+    /**
+     * A new admin of the test's own, for a node started without the demo data; signs in (for {@code RunAs})
+     * with the returned e-mail.
+     */
+    public String admin() {
+        String email = TestData.unique("admin") + "@example.com";
+        long id = jdbc.queryForObject("insert into account (email, display_name, password_hash, kind) "
+                + "values (?, 'Test admin', 'x', 'STAFF') returning id", Long.class, email);
+        jdbc.update("insert into account_role (account_id, role) values (?, 'ADMIN')", id);
+        return email;
+    }
+
     /** A fresh service credential, created by the demo admin. */
     public String credential() {
         return runAs.as(DemoAccounts.ADMIN, () -> credentials.create(TestData.unique("test data plane")).key());

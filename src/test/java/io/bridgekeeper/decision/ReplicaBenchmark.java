@@ -48,7 +48,7 @@ class ReplicaBenchmark {
             try {
                 DecisionFixture fixture = onReplicas.getBean(DecisionFixture.class);
                 JdbcTemplate jdbc = onReplicas.getBean(JdbcTemplate.class);
-                String admin = admin(jdbc);
+                String admin = fixture.admin();
                 String credential = onReplicas.getBean(RunAs.class).as(admin, () -> onReplicas
                         .getBean(ServiceCredentialService.class).create(TestData.unique("bench"),
                                 new CredentialScope(java.util.EnumSet.allOf(DecisionCall.class), java.util.Set.of(),
@@ -172,14 +172,6 @@ class ReplicaBenchmark {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static String admin(JdbcTemplate jdbc) {
-        String email = TestData.unique("bench-admin") + "@example.com";
-        long id = jdbc.queryForObject("insert into account (email, display_name, password_hash, kind) "
-                + "values (?, 'Bench admin', 'x', 'STAFF') returning id", Long.class, email);
-        jdbc.update("insert into account_role (account_id, role) values (?, 'ADMIN')", id);
-        return email;
     }
 
     private static int port(ConfigurableApplicationContext node) {

@@ -10,7 +10,6 @@ import io.bridgekeeper.link.UnlinkService;
 import io.bridgekeeper.support.ReplicatedPostgres;
 import io.bridgekeeper.support.RunAs;
 import io.bridgekeeper.support.SecondNode;
-import io.bridgekeeper.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -53,10 +52,7 @@ class ReplicaRaceIT {
         node2 = SecondNode.start(cluster.primaryUrl(), "postgres", "", "replica-node-2", replicas);
         fixture = node1.getBean(DecisionFixture.class);
         JdbcTemplate jdbc = node1.getBean(JdbcTemplate.class);
-        admin = TestData.unique("replica-admin") + "@example.com";
-        long id = jdbc.queryForObject("insert into account (email, display_name, password_hash, kind) "
-                + "values (?, 'Replica admin', 'x', 'STAFF') returning id", Long.class, admin);
-        jdbc.update("insert into account_role (account_id, role) values (?, 'ADMIN')", id);
+        admin = fixture.admin();
         String credential = node1.getBean(RunAs.class).as(admin,
                 () -> node1.getBean(ServiceCredentialService.class).create("replica race plane").key());
         race = new OwnershipRace(credential, port(node1), port(node2));
