@@ -50,8 +50,11 @@ public class AuditLog {
                        Object before, Object after) {
         String name = action.name();
         jdbc.queryForList("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
-        String prev = jdbc.query("select hash from audit_event order by id desc limit 1",
-                rs -> rs.next() ? rs.getString("hash") : GENESIS);
+        // after the table's months were all archived (AuditArchive), the chain continues from the archive's last hash
+        String prev = jdbc.query("""
+                select coalesce((select hash from audit_event order by id desc limit 1),
+                                (select last_hash from audit_archive order by month desc limit 1), ?) as hash
+                """, rs -> rs.next() ? rs.getString("hash") : GENESIS, GENESIS);
         Timestamp at = Timestamp.from(clock.instant());
         String target = targetId == null ? null : String.valueOf(targetId);
         String client = ClientAddress.current().orElse(null);
