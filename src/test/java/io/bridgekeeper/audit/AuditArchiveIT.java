@@ -203,4 +203,19 @@ class AuditArchiveIT {
         assertThat(result.problem()).isEqualTo(Problem.PREV_HASH_MISMATCH);
         assertThat(result.brokenEventId()).isEqualTo(april);
     }
+
+    @Test
+    @Order(5)
+    void a_clock_that_runs_back_does_not_put_an_event_into_an_earlier_month() {
+        Instant latest = jdbc.queryForObject("select max(occurred_at) from audit_event", java.sql.Timestamp.class).toInstant();
+        clock.now = Instant.parse("2025-04-30T23:59:59Z"); // a node whose clock lags behind the others
+
+        events(1);
+
+        Instant written = jdbc.queryForObject("select occurred_at from audit_event order by id desc limit 1",
+                java.sql.Timestamp.class).toInstant();
+        assertThat(written).isEqualTo(latest);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event_2025_06 where id = (select max(id) from audit_event)",
+                Long.class)).isOne();
+    }
 }
