@@ -11,7 +11,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.bridgekeeper.support.RawHttp;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +37,8 @@ class HistoryPartitionsIT {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @LocalServerPort
+    int port;
 
     @Test
     void every_history_has_this_month_and_three_ahead_and_creating_again_changes_nothing() {
@@ -86,5 +92,24 @@ class HistoryPartitionsIT {
         assertThat(gone).doesNotContain("audit_event_2020_03");
         assertThat(partitions.list("audit_event")).extracting(Partition::month).contains(OLD);
         assertThat(new AuditVerificationIT.AuditChainReader(jdbc).verify().intact()).isTrue();
+    }
+
+    @Test
+    void operators_see_the_partitions_in_the_actuator_and_the_metrics() {
+        retention.createAhead();
+        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        String scraper = "Basic " + Base64.getEncoder().encodeToString(
+                ("prometheus:" + IntegrationTest.METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        RawHttp http = new RawHttp(port);
+
+        RawHttp.Response history = http.send("GET", "/actuator/history", Map.of("Authorization", scraper), (String) null);
+        RawHttp.Response metrics = http.send("GET", "/actuator/prometheus", Map.of("Authorization", scraper), (String) null);
+
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body()).contains("\"device_access\"", "\"keep\":\"PT720H\"",
+                "\"partition\":\"" + MonthlyPartitions.name("telemetry", now) + "\"", "\"auditArchiving\":false");
+        assertThat(http.send("GET", "/actuator/history", Map.of(), (String) null).status()).isEqualTo(401);
+        assertThat(metrics.body()).contains("bridgekeeper_history_partitions{table=\"audit_event\"}",
+                "bridgekeeper_history_months_ahead{table=\"webhook_attempt\"} 3.0");
     }
 }
