@@ -88,7 +88,8 @@ public class HistoryRetention implements SmartInitializingSingleton {
     }
 
     /** Once an hour (cheap when there is nothing to do), on one node. */
-    @Scheduled(fixedDelayString = "${bridgekeeper.retention.interval:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${bridgekeeper.retention.interval:PT1H}",
+            initialDelayString = "${bridgekeeper.retention.initial-delay:PT2M}")
     @SchedulerLock(name = "history-retention", lockAtMostFor = "PT1H")
     public synchronized void run() {
         createAhead();
