@@ -91,6 +91,9 @@ class AccessHistoryIT {
         // the rows stay until their whole month is dropped (HistoryPartitionsIT); the household never sees them
         Vendor v = fixture.vendor("access-old");
         Household a = fixture.household(v);
+        // early in a month, a minute just past the retention can lie two months back: give it its partition
+        jdbc.queryForList("select history_create_month('device_access', (now() - ? * interval '1 second' - interval '1 hour')::date)",
+                history.retention().toSeconds());
         jdbc.update("""
                 insert into device_access (minute, device_id, owner_account_id, capability, outcome, reason, answers, last_at)
                 values (date_trunc('minute', now()) - ? * interval '1 second' - interval '1 hour', ?, ?, 'SNAPSHOT', 'DENY',
