@@ -18,9 +18,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = {"bridgekeeper.demo-data=false", "bridgekeeper.retention.audit=P30D",
         "bridgekeeper.audit.archive-dir=${java.io.tmpdir}/bridgekeeper-audit-archive-it-${random.uuid}"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditArchiveIT {
 
     static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
@@ -88,6 +91,18 @@ class AuditArchiveIT {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate tx;
+
+    @AfterAll
+    void removeTheArchiveDirectory() throws IOException {
+        Path dir = files.dir().orElseThrow();
+        if (Files.isDirectory(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
 
     private void events(int n) {
         for (int i = 0; i < n; i++) {
