@@ -50,9 +50,21 @@ public class AuditLog {
                        Object before, Object after) {
         String name = action.name();
         jdbc.queryForList("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
-        String prev = jdbc.query("select hash from audit_event order by id desc limit 1",
-                rs -> rs.next() ? rs.getString("hash") : GENESIS);
+        // after the table's months were all archived (AuditArchive), the chain continues from the archive's last hash
+        record Last(String hash, Timestamp at) {
+        }
+        Last last = jdbc.query("""
+                select coalesce((select hash from audit_event order by id desc limit 1),
+                                (select last_hash from audit_archive order by month desc limit 1), ?) as hash,
+                       (select occurred_at from audit_event order by id desc limit 1) as at
+                """, rs -> rs.next() ? new Last(rs.getString("hash"), rs.getTimestamp("at")) : null, GENESIS);
+        String prev = last.hash();
+        // time never runs backwards along the chain, even when nodes' clocks disagree: a month partition then
+        // holds one run of ids, which is what lets AuditArchive archive it as one segment of the chain
         Timestamp at = Timestamp.from(clock.instant());
+        if (last.at() != null && last.at().after(at)) {
+            at = last.at();
+        }
         String target = targetId == null ? null : String.valueOf(targetId);
         String client = ClientAddress.current().orElse(null);
         Long id = jdbc.queryForObject("""

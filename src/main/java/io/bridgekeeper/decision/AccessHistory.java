@@ -3,6 +3,7 @@ package io.bridgekeeper.decision;
 import io.bridgekeeper.security.CurrentUser;
 import io.bridgekeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,14 +34,20 @@ public class AccessHistory {
     private final CurrentUser currentUser;
     private final Duration retention;
 
-    AccessHistory(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser,
-                  @Value("${bridgekeeper.access-history.retention:P30D}") Duration retention) {
+    private final Clock clock;
+
+    AccessHistory(NamedParameterJdbcTemplate jdbc, CurrentUser currentUser, Clock clock,
+                  @Value(AccessHistoryPartitions.RETENTION) Duration retention) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.clock = clock;
         this.retention = retention;
     }
 
-    /** How long entries are kept ({@code bridgekeeper.access-history.retention}). */
+    /**
+     * How long entries are kept ({@code bridgekeeper.retention.access-history}). The table drops whole months
+     * (V121), so older rows may linger until their month goes; the reads never show them.
+     */
     public Duration retention() {
         return retention;
     }
@@ -58,9 +65,10 @@ public class AccessHistory {
                        d.owner_account_id as display_owner_now
                 from device_access a
                 left join device_directory d on d.id = a.display_device_id
-                where a.device_id = :device and a.owner_account_id = :me
+                where a.device_id = :device and a.owner_account_id = :me and a.minute >= :since
                 order by a.minute desc, a.last_at desc
                 limit :limit""", new MapSqlParameterSource("device", deviceId).addValue("me", me)
+                .addValue("since", java.sql.Timestamp.from(clock.instant().minus(retention)))
                 .addValue("limit", Math.clamp(limit, 1, 500)), (rs, n) -> {
             long displayOwner = rs.getLong("display_owner_account_id");
             boolean hadOwner = !rs.wasNull();

@@ -7,18 +7,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts the decision API's answers per device and minute for the households' access history
  * ({@link AccessHistory}): in memory on the hot path (a map update, no I/O), written every second in one
- * batch (every node its own; counts add up), deleted after {@code bridgekeeper.access-history.retention}
- * (once across the cluster). It records answers, not changes anyone made: nothing here is audited.
+ * batch (every node its own; counts add up). Old months leave by partition ({@link AccessHistoryPartitions}).
+ * It records answers, not changes anyone made: the counting is not audited (dropping a month is).
  *
  * <p>Bounded: at most {@value #MAX_PENDING} distinct entries wait for the next write; beyond that (a
  * flood of distinct devices within a second) answers are still given but not counted, and
@@ -56,16 +53,13 @@ public class AccessLog {
     private final Clock clock;
     /** Off: nothing is counted (households see no new history); for nodes that must spend nothing on it. */
     private final boolean enabled;
-    private final Duration retention;
     private final Counter dropped;
 
     AccessLog(NamedParameterJdbcTemplate jdbc, Clock clock, MeterRegistry meters,
-              @Value("${bridgekeeper.access-history.retention:P30D}") Duration retention,
               @Value("${bridgekeeper.access-history.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.retention = retention;
         this.dropped = Counter.builder("bridgekeeper.access_history.dropped")
                 .description("Decision answers not counted in the access history (too many at once, or a failed write)")
                 .register(meters);
@@ -155,17 +149,6 @@ public class AccessLog {
         } catch (DataAccessException e) {
             dropped.increment(taken.values().stream().mapToLong(c -> c.answers.get()).sum());
             log.warn("Could not write {} access-history entries, dropped: {}", taken.size(), e.getMessage());
-        }
-    }
-
-    /** Deletes what is older than the retention; once across the cluster. */
-    @Scheduled(fixedDelayString = "${bridgekeeper.access-history.purge-interval:PT1H}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "access-history-purge", lockAtMostFor = "PT10M")
-    public void purge() {
-        int deleted = jdbc.update("delete from device_access where minute < :before",
-                new MapSqlParameterSource("before", Timestamp.from(clock.instant().minus(retention))));
-        if (deleted > 0) {
-            log.info("Deleted {} access-history entries older than {}", deleted, retention);
         }
     }
 }

@@ -166,7 +166,7 @@ class WebhookStore {
      * redelivered it): false then, and nothing is written.
      */
     boolean settle(Claimed c, DeliveryStatus status, Instant now, String error, Instant next) {
-        return jdbc.sql("""
+        boolean settled = jdbc.sql("""
                 update webhook_delivery set status = :status, attempts = :attempts, last_attempt_at = :now,
                     last_status_code = null, last_error = :error, next_attempt_at = :next,
                     acknowledged_at = case when :status = 'ACKNOWLEDGED' then :now else acknowledged_at end,
@@ -175,6 +175,15 @@ class WebhookStore {
                 """).param("status", status.name()).param("attempts", c.attempts() + 1).param("now", Timestamp.from(now))
                 .param("error", error).param("next", next == null ? null : Timestamp.from(next))
                 .param("id", c.id()).param("before", c.attempts()).update() == 1;
+        if (settled) {
+            // the try's own row: the delivery row keeps only the last one, the monthly history keeps each
+            jdbc.sql("""
+                    insert into webhook_attempt (delivery_id, vendor_id, attempt, attempted_at, outcome, error)
+                    values (:id, :vendor, :attempt, :now, :outcome, :error)
+                    """).param("id", c.id()).param("vendor", c.vendorId()).param("attempt", c.attempts() + 1)
+                    .param("now", Timestamp.from(now)).param("outcome", status.name()).param("error", error).update();
+        }
+        return settled;
     }
 
     private static Instant instant(Timestamp ts) {

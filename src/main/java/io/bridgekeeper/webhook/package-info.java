@@ -2,7 +2,7 @@
  * Webhooks to vendors: the durable outbox, delivery in order per vendor with retries and backoff, dead
  * letters and redelivery, and the outbound-address rules.
  *
- * <p>Owns the tables: {@code webhook_delivery}.
+ * <p>Owns the tables: {@code webhook_delivery}, {@code webhook_attempt}.
  *
  * <p>Offers: {@link io.bridgekeeper.webhook.WebhookDeliveryService}, {@link io.bridgekeeper.webhook.WebhookOutbox}.
  *

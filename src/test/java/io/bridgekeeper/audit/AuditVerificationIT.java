@@ -152,7 +152,7 @@ class AuditVerificationIT {
     /** The verification without a signed-in admin, as the {@code --audit-verify} command runs it. */
     record AuditChainReader(JdbcTemplate jdbc) {
         ChainVerification verify() {
-            return new AuditChain(jdbc, java.time.Clock.systemUTC()).verify();
+            return new AuditChain(jdbc, java.time.Clock.systemUTC(), new AuditArchiveFiles("")).verify();
         }
     }
 }

@@ -15,5 +15,6 @@ public enum TestAuditAction implements AuditAction {
     TEST_TAMPER_BEFORE,
     TEST_TAMPER_VICTIM,
     TEST_VERIFY_INTACT,
+    TEST_ARCHIVED,
     X
 }

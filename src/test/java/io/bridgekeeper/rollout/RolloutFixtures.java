@@ -91,6 +91,11 @@ public class RolloutFixtures {
     /** Vendor telemetry for each minute in [from, from + minutes). */
     public void telemetry(Setup s, long versionId, Instant from, int minutes, long deliveriesPerMinute,
                           long errorsPerMinute) {
+        // telemetry is partitioned by month (V121) and the application creates only the months it keeps:
+        // a back-dated test needs its months first
+        jdbc.queryForList("select history_create_month('telemetry', d::date) from generate_series("
+                + "date_trunc('month', ?::timestamptz at time zone 'UTC'), ?::timestamptz at time zone 'UTC', interval '1 month') d",
+                Timestamp.from(from), Timestamp.from(from.plusSeconds(60L * minutes)));
         for (int m = 0; m < minutes; m++) {
             jdbc.update("insert into telemetry (vendor_id, cache_version_id, minute, source, deliveries, errors) "
                     + "values (?, ?, ?, 'VENDOR', ?, ?)", s.vendorId(), versionId,

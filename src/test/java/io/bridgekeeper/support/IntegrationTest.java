@@ -12,9 +12,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// the scraper's credential (MetricsSecurity): without one configured, nobody can read the metrics
+// the scraper's credential (MetricsSecurity): without one configured, nobody can read the metrics; the history
+// retention job runs only when a test calls it, so it never drops the month partitions a back-dated test made
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bridgekeeper.metrics.password=" + IntegrationTest.METRICS_PASSWORD)
+        properties = {"bridgekeeper.metrics.password=" + IntegrationTest.METRICS_PASSWORD,
+                "bridgekeeper.retention.initial-delay=P1D", "bridgekeeper.retention.interval=P1D"})
 public @interface IntegrationTest {
 
     String METRICS_PASSWORD = "scrape-in-tests";
