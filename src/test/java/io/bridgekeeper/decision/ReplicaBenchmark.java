@@ -142,7 +142,7 @@ class ReplicaBenchmark {
     /** Bytes per row, indexes included, of the history tables the run wrote (partitions summed). */
     private static String historySizes(JdbcTemplate jdbc) {
         StringBuilder out = new StringBuilder("history rows written by this run, bytes per row with indexes:");
-        for (String table : new String[] {"audit_event", "device_access", "webhook_delivery", "telemetry"}) {
+        for (String table : new String[] {"audit_event", "device_access", "webhook_delivery", "webhook_attempt", "telemetry"}) {
             Long rows = jdbc.queryForObject("select count(*) from " + table, Long.class);
             Long bytes = jdbc.queryForObject("""
                     select pg_total_relation_size(?::regclass)
