@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * tables whose secondary indexes, unique constraints and foreign keys were dropped
  * ({@link DeferredIndexes}) and whose portal-change triggers are off ({@link PortalChangeTriggers}); then
  * the indexes are built from their catalog definitions, the foreign keys added back (checking every row)
- * and, after the commit, the triggers' notifications sent. Households and devices are one transaction, the audit chain
+ * and the triggers' notifications sent. Households and devices are one transaction, the audit chain
  * another, run side by side on two connections (this machine has two cores); each part then vacuums
  * (so index-only reads work at once, V070) and analyzes its tables, and the rest of the database is
  * analyzed, as the seed always did. Every step's time is printed ({@code seed <part> <phase> ...}) and
@@ -96,27 +96,28 @@ public final class LargeDataSet {
              Connection auditConnection = dataSource.getConnection();
              ExecutorService parts = Executors.newFixedThreadPool(2)) {
             long[] vendors = ChainedAuditEvents.vendors(auditConnection);
-            Future<Loaded> homesLoaded = parts.submit(() -> seedHouseholds(homesConnection, households, homes));
-            Future<?> auditDone = parts.submit(() -> {
+            List<Future<?>> running = new ArrayList<>();
+            running.add(parts.submit(() -> {
+                seedHouseholds(homesConnection, households, homes);
+                settle(homesConnection, HOUSEHOLD_TABLES, homes);
+                return null;
+            }));
+            running.add(parts.submit(() -> {
                 ChainedAuditEvents.append(auditConnection, auditEvents, vendors, audit);
                 settle(auditConnection, List.of("audit_event"), audit);
                 return null;
-            });
-            Loaded loaded = homesLoaded.get();
-            auditDone.get();
-            // the households' notifications on the connection the audit part is done with, beside their vacuum
-            Future<?> announced = parts.submit(() -> homes.time("notify", "portal changes of the loaded rows",
-                    () -> loaded.triggers().announce(auditConnection, loaded.ids())));
-            settle(homesConnection, HOUSEHOLD_TABLES, homes);
-            announced.get();
+            }));
+            for (Future<?> part : running) {
+                part.get();
+            }
             // the rest of the database too, as the seed always did (a database-wide analyze)
             try (PreparedStatement ps = homesConnection.prepareStatement("""
                     select string_agg(relid::regclass::text, ', ') from pg_stat_user_tables
                     where relid <> all (?::regclass[])
                     """)) {
-                List<String> seededTables = new ArrayList<>(HOUSEHOLD_TABLES);
-                seededTables.add("audit_event");
-                ps.setArray(1, homesConnection.createArrayOf("text", seededTables.toArray()));
+                List<String> loaded = new ArrayList<>(HOUSEHOLD_TABLES);
+                loaded.add("audit_event");
+                ps.setArray(1, homesConnection.createArrayOf("text", loaded.toArray()));
                 try (ResultSet rs = ps.executeQuery(); Statement s = homesConnection.createStatement()) {
                     rs.next();
                     String others = rs.getString(1);
@@ -144,21 +145,16 @@ public final class LargeDataSet {
         }
     }
 
-    /** What a committed households load leaves to announce: the portal-change triggers and the ids loaded. */
-    record Loaded(PortalChangeTriggers triggers, Map<String, long[]> ids) {
-    }
-
     /** The households, their links and devices in one transaction; committed, or rolled back on failure. */
-    static Loaded seedHouseholds(Connection c, int households, SeedPhases phases) throws Exception {
+    static void seedHouseholds(Connection c, int households, SeedPhases phases) throws Exception {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            Loaded loaded = loadHouseholds(c, households, phases);
+            loadHouseholds(c, households, phases);
             phases.time("commit", "commit", () -> {
                 c.commit();
                 return null;
             });
-            return loaded;
         } catch (Exception e) {
             c.rollback();
             throw e;
@@ -167,7 +163,7 @@ public final class LargeDataSet {
         }
     }
 
-    private static Loaded loadHouseholds(Connection c, int n, SeedPhases phases) throws Exception {
+    private static void loadHouseholds(Connection c, int n, SeedPhases phases) throws Exception {
         long t = System.nanoTime();
         long now;
         String hash;
@@ -295,11 +291,10 @@ public final class LargeDataSet {
 
         deferred.buildIndexes(c, phases);
         deferred.addForeignKeys(c, phases);
-        triggers.enable(c);
         Map<String, long[]> loaded = new LinkedHashMap<>();
         loaded.put("account_link", new long[] {link, link + n - 1});
         loaded.put("device", new long[] {device, device + 5L * n - 1});
-        return new Loaded(triggers, loaded);
+        phases.time("notify", "portal changes of the loaded rows", () -> triggers.enableAndAnnounce(c, loaded));
     }
 
     /** Household {@code h}'s link was made {@code h % 700} days before the seed. */

@@ -16,11 +16,9 @@ import java.util.Set;
  * The row triggers that announce committed changes to the portal's open pages (V114, function
  * {@code portal_change}): for every inserted row they build a JSON payload from some of its columns and
  * {@code NOTIFY} it. Row by row that is a {@code to_jsonb} of the whole row and a notification per row, a
- * large part of a million-row insert. A bulk load switches them off in its transaction (and on again
- * before it commits) and, once it committed, sends in one set-based statement per table the
- * notifications they would have sent: one per distinct payload, which is also all that PostgreSQL
- * delivers of a transaction's identical notifications. Listeners get them a few seconds after the commit
- * rather than with it; either way after the rows are visible, which is all a page relies on. The
+ * large part of a million-row insert. A bulk load switches them off in its transaction and afterwards
+ * sends, in one set-based statement per table, the notifications they would have sent: one per distinct
+ * payload, which is also all that PostgreSQL delivers of a transaction's identical notifications. The
  * payload is built from each trigger's own arguments (pairs of payload key and column), read from the
  * catalog, so it follows the trigger's definition.
  *
@@ -64,8 +62,12 @@ final class PortalChangeTriggers {
         return new PortalChangeTriggers(found);
     }
 
-    /** Switches the triggers on again as they were, in the load's transaction. */
-    void enable(Connection c) throws SQLException {
+    /**
+     * Switches the triggers on again as they were and sends their notifications for the rows loaded into
+     * each table: {@code loadedIds} maps a table to the first and last id loaded. Returns how many.
+     */
+    long enableAndAnnounce(Connection c, Map<String, long[]> loadedIds) throws SQLException {
+        long sent = 0;
         try (Statement s = c.createStatement()) {
             for (Trigger t : triggers) {
                 s.execute("alter table " + t.table() + " enable " + switch (t.enabled()) {
@@ -75,16 +77,6 @@ final class PortalChangeTriggers {
                 } + "trigger " + t.name());
             }
         }
-    }
-
-    /**
-     * Sends the notifications the triggers would have sent for the rows loaded into each table:
-     * {@code loadedIds} maps a table to the first and last id loaded. Run once the load committed, on
-     * any connection: like the triggers' own, they reach listeners after the rows are visible. Returns
-     * how many.
-     */
-    long announce(Connection c, Map<String, long[]> loadedIds) throws SQLException {
-        long sent = 0;
         for (Trigger t : triggers) {
             long[] ids = loadedIds.get(t.table());
             if (ids == null) {
