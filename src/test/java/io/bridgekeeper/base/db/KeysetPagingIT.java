@@ -3,6 +3,8 @@ package io.bridgekeeper.base.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgekeeper.audit.AuditEntry;
+import io.bridgekeeper.audit.AuditLog;
+import io.bridgekeeper.audit.TestAuditAction;
 import io.bridgekeeper.audit.AuditFilter;
 import io.bridgekeeper.audit.AuditSearch;
 import io.bridgekeeper.demo.DemoAccounts;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -44,6 +48,12 @@ class KeysetPagingIT {
     WebhookDeliveryService deliveries;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate tx;
 
     interface Offset<T> {
         List<T> rows(Pageable page);
@@ -97,6 +107,13 @@ class KeysetPagingIT {
 
     @Test
     void audit_events_read_by_key_are_the_events_read_by_offset() {
+        // the partner sees its own vendor's events only: enough of them for several pages, whatever ran before
+        Long lumacam = jdbc.queryForObject("select id from vendor where slug = 'lumacam'", Long.class);
+        tx.executeWithoutResult(t -> {
+            for (int i = 0; i < 3 * SIZE; i++) {
+                auditLog.record(TestAuditAction.TEST_SEARCH, "device", i, lumacam, null, null);
+            }
+        });
         for (String who : List.of(DemoAccounts.ADMIN, DemoAccounts.CAMERA_PARTNER)) {
             List<AuditEntry> rows = PartnerApi.as(users, who, () -> sameBothWays(AuditEntry::id,
                     p -> audit.page(AuditFilter.NONE, p).getContent(),
