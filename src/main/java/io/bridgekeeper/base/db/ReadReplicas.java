@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,9 +36,9 @@ import org.springframework.stereotype.Component;
  *   <li>the primary waits for every standby it may choose from: {@code synchronous_standby_names} asks
  *       for {@code k} and at most {@code k} standbys are candidates. With {@code ANY 1 (a, b)} a commit
  *       may be applied on one of two, so neither serves decision reads;</li>
- *   <li>its replay position, as the primary sees it, has reached the primary's WAL position of the
- *       check before: a replica that joins (or comes back) serves only from the second check on, when
- *       what was committed before it joined is applied too;</li>
+ *   <li>its replay position (asked of the replica itself) has reached the primary's flushed WAL position at
+ *       the check that first saw it synchronous: a replica that joins (or comes back) serves from a later
+ *       check on, once what was committed before it joined is applied too;</li>
  *   <li>the replica answers, is in recovery and streams from the primary.</li>
  * </ul>
  *
@@ -56,7 +55,10 @@ public class ReadReplicas implements SmartLifecycle {
     public record ReplicaStatus(String url, String name, boolean serving, String reason) {
     }
 
+    /** The application's template: a read on the primary behaves as it did without replicas. */
     private final JdbcTemplate primary;
+    /** The checks' own, bounded: a primary that does not answer in a second counts as unreachable. */
+    private final JdbcTemplate checks;
     private final List<Replica> replicas = new ArrayList<>();
     private final Duration interval;
     private final AtomicInteger next = new AtomicInteger();
@@ -66,15 +68,16 @@ public class ReadReplicas implements SmartLifecycle {
     private volatile long leaseUntil = Long.MIN_VALUE;
     private volatile ScheduledExecutorService checker;
 
-    ReadReplicas(DataSource dataSource, DatabaseMode mode,
+    ReadReplicas(JdbcTemplate jdbc, DatabaseMode mode,
                  @Value("${bridgekeeper.db.replica-urls:}") List<String> urls,
                  @Value("${bridgekeeper.db.user:postgres}") String user,
                  @Value("${bridgekeeper.db.password:}") String password,
                  @Value("${bridgekeeper.db.replica-pool-size:10}") int poolSize,
                  @Value("${bridgekeeper.db.replica-check-interval:100ms}") Duration interval,
                  MeterRegistry meters) {
-        this.primary = new JdbcTemplate(dataSource);
-        this.primary.setQueryTimeout(1);
+        this.primary = jdbc;
+        this.checks = new JdbcTemplate(jdbc.getDataSource());
+        this.checks.setQueryTimeout(1);
         this.interval = interval;
         List<String> configured = urls.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
         if (mode == DatabaseMode.EMBEDDED && !configured.isEmpty()) {
@@ -162,7 +165,7 @@ public class ReadReplicas implements SmartLifecycle {
     }
 
     /** A standby as the primary lists it in {@code pg_stat_replication}. */
-    record Standby(String name, String state, String syncState, long replayLsn) {
+    record Standby(String name, String state, String syncState) {
     }
 
     /** One check: which replicas every commit waits for now. */
@@ -172,14 +175,14 @@ public class ReadReplicas implements SmartLifecycle {
         SynchronousStandbys sync;
         long primaryLsn;
         try {
-            standbys = primary.query("""
-                    select application_name, state, sync_state, coalesce(replay_lsn - '0/0'::pg_lsn, -1)::bigint
-                    from pg_stat_replication
-                    """, (rs, i) -> new Standby(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
-            // read after the standbys: every commit acknowledged before a replica was seen synchronous is below it
-            var row = primary.queryForMap("""
+            standbys = checks.query("""
+                    select application_name, state, sync_state from pg_stat_replication
+                    """, (rs, i) -> new Standby(rs.getString(1), rs.getString(2), rs.getString(3)));
+            // read after the standbys: every commit acknowledged before a replica was seen synchronous was flushed
+            // below it
+            var row = checks.queryForMap("""
                     select pg_is_in_recovery() as standby, current_setting('synchronous_standby_names') as names,
-                           (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint as lsn
+                           (pg_current_wal_flush_lsn() - '0/0'::pg_lsn)::bigint as lsn
                     """);
             if (Boolean.TRUE.equals(row.get("standby"))) {
                 replicas.forEach(r -> r.out("the configured primary is itself a standby"));
@@ -238,7 +241,9 @@ public class ReadReplicas implements SmartLifecycle {
     private static final class Replica {
         final String url;
         final HikariDataSource pool;
+        /** Reads: bounded by the pool's socket timeout, without a timer per statement. */
         final JdbcTemplate jdbc;
+        final JdbcTemplate checks;
         volatile String name;
         volatile boolean serving;
         volatile String reason = "not checked yet";
@@ -249,7 +254,8 @@ public class ReadReplicas implements SmartLifecycle {
             this.url = url;
             this.pool = pool;
             this.jdbc = new JdbcTemplate(pool);
-            this.jdbc.setQueryTimeout(1);
+            this.checks = new JdbcTemplate(pool);
+            this.checks.setQueryTimeout(1);
         }
 
         void out(String why) {
@@ -262,16 +268,19 @@ public class ReadReplicas implements SmartLifecycle {
         }
 
         void check(List<Standby> standbys, SynchronousStandbys sync, long candidates, long primaryLsn) {
+            long replayed;
             try {
-                var self = jdbc.queryForMap("""
+                var self = checks.queryForMap("""
                         select pg_is_in_recovery() as standby,
-                               (select substring(conninfo from 'application_name=([^ ]+)') from pg_stat_wal_receiver) as name
+                               (select substring(conninfo from 'application_name=([^ ]+)') from pg_stat_wal_receiver) as name,
+                               coalesce(pg_last_wal_replay_lsn() - '0/0'::pg_lsn, -1)::bigint as replayed
                         """);
                 if (!Boolean.TRUE.equals(self.get("standby"))) {
                     out("it is not a standby (promoted?)");
                     return;
                 }
                 name = (String) self.get("name");
+                replayed = ((Number) self.get("replayed")).longValue();
             } catch (DataAccessException e) {
                 out("it cannot be reached: " + describe(e));
                 return;
@@ -297,7 +306,7 @@ public class ReadReplicas implements SmartLifecycle {
             } else if (joinedAt < 0) {
                 joinedAt = primaryLsn;
                 reason = "joining: it serves once it has replayed what was committed before it joined";
-            } else if (s.replayLsn() < joinedAt) {
+            } else if (replayed < joinedAt) {
                 reason = "joining: replaying";
             } else {
                 if (!serving) {
