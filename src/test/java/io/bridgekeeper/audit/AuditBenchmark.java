@@ -66,8 +66,11 @@ class AuditBenchmark {
             report.append(page("grid, page %,d by key".formatted(page), () -> search.page(AuditFilter.NONE,
                     PageRequest.of(page, 50), after).getNumberOfElements()));
         }
-        report.append(page("grid, page %,d by offset".formatted(deepest), () -> search.page(AuditFilter.NONE,
-                PageRequest.of(deepest, 50)).getNumberOfElements()));
+        // by offset once, and not as deep: PostgreSQL computes every skipped row's folded-step count (a
+        // subquery in the select list), so the last page by offset takes minutes at 1,000,000 events
+        int offsetPage = Math.min(deepest, 2_000);
+        report.append(line("grid, page %,d by offset (once)".formatted(offsetPage), () -> search.page(AuditFilter.NONE,
+                PageRequest.of(offsetPage, 50)).getNumberOfElements()));
         report.append(page("grid, first page by vendor + action", () -> search.page(byVendorAndAction, PageRequest.of(0, 50)).getNumberOfElements()));
         report.append(page("grid, first page by actor", () -> search.page(new AuditFilter(
                 "partner@lumacam.test", null, null, null, null, null, null), PageRequest.of(0, 50)).getNumberOfElements()));

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,28 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "bridgekeeper.test.own-database=large-data-set")
 @DirtiesContext
 class LargeDataSetIT {
+
+    /**
+     * Starting this context of its own makes Vaadin install its security-context strategy as the JVM-wide
+     * one, replacing that of the context the other tests share: {@link KeepSharedStrategy} notes the shared
+     * one while this context is built, and it is put back afterwards, or later tests' sign-ins go unseen
+     * (as in {@code VendorSuspendedModuleIT}).
+     */
+    private static SecurityContextHolderStrategy shared;
+
+    @TestConfiguration
+    static class KeepSharedStrategy {
+        KeepSharedStrategy() {
+            shared = SecurityContextHolder.getContextHolderStrategy();
+        }
+    }
+
+    @AfterAll
+    static void restoreTheSharedStrategy() {
+        if (shared != null) {
+            SecurityContextHolder.setContextHolderStrategy(shared);
+        }
+    }
 
     static final int HOUSEHOLDS = 1_000;
     static final int AUDIT_EVENTS = 2_000;
