@@ -117,11 +117,6 @@ public class ReadReplicas implements SmartLifecycle {
         return ds;
     }
 
-    /** Whether any replica is configured: then the primary's commits wait for the replicas to apply them. */
-    public boolean configured() {
-        return !replicas.isEmpty();
-    }
-
     /**
      * Runs an authorization's read on a replica that serves, or on the primary when none does or the
      * replica's read fails.
