@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The secondary indexes, unique constraints and foreign keys of the tables a bulk load fills, dropped
@@ -94,18 +95,29 @@ final class DeferredIndexes {
 
     /** Builds the unique constraints and indexes again, each timed into {@code phases}. */
     void buildIndexes(Connection c, SeedPhases phases) throws SQLException {
-        build(c, indexes, "indexes", phases);
+        build(c, indexes, "indexes", phases, null);
+    }
+
+    /**
+     * As {@link #buildIndexes(Connection, SeedPhases)}, asking {@code workers} before each build how many
+     * parallel workers it may start: a loader whose neighbour has finished can use the cores it left.
+     */
+    void buildIndexes(Connection c, SeedPhases phases, IntSupplier workers) throws SQLException {
+        build(c, indexes, "indexes", phases, workers);
     }
 
     /** Adds the foreign keys again; each one checks every loaded row. */
     void addForeignKeys(Connection c, SeedPhases phases) throws SQLException {
-        build(c, foreignKeys, "foreign keys", phases);
+        build(c, foreignKeys, "foreign keys", phases, null);
     }
 
-    private static void build(Connection c, List<Definition> definitions, String phase, SeedPhases phases)
-            throws SQLException {
+    private static void build(Connection c, List<Definition> definitions, String phase, SeedPhases phases,
+                              IntSupplier workers) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (Definition d : definitions) {
+                if (workers != null) {
+                    s.execute("set local max_parallel_maintenance_workers = " + workers.getAsInt());
+                }
                 long t = System.nanoTime();
                 // an index of a partitioned table prints as "ON ONLY": built that way it would cover no partition
                 s.execute(d.ddl().replace(" ON ONLY ", " ON "));

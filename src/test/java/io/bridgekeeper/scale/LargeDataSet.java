@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -96,24 +98,35 @@ public final class LargeDataSet {
              Connection auditConnection = dataSource.getConnection();
              ExecutorService parts = Executors.newFixedThreadPool(2)) {
             long[] vendors = ChainedAuditEvents.vendors(auditConnection);
+            // the households part is the longer one: once the audit part is done, its index builds take the free cores
+            AtomicInteger busy = new AtomicInteger(BulkSession.PARTS);
             List<Future<?>> running = new ArrayList<>();
             running.add(parts.submit(() -> {
-                seedHouseholds(homesConnection, households, homes);
-                settle(homesConnection, HOUSEHOLD_TABLES, homes);
+                try {
+                    seedHouseholds(homesConnection, households, homes, () -> BulkSession.workers(busy.get()));
+                    settle(homesConnection, HOUSEHOLD_TABLES, homes);
+                } finally {
+                    busy.decrementAndGet();
+                }
                 return null;
             }));
             running.add(parts.submit(() -> {
-                ChainedAuditEvents.append(auditConnection, auditEvents, vendors, audit);
-                settle(auditConnection, List.of("audit_event"), audit);
+                try {
+                    ChainedAuditEvents.append(auditConnection, auditEvents, vendors, audit);
+                    settle(auditConnection, List.of("audit_event"), audit);
+                } finally {
+                    busy.decrementAndGet();
+                }
                 return null;
             }));
             for (Future<?> part : running) {
                 part.get();
             }
-            // the rest of the database too, as the seed always did (a database-wide analyze)
+            // the rest of the database too, as the seed always did (a database-wide analyze); not the partitions of
+            // a loaded table, which its own analyze has just done
             try (PreparedStatement ps = homesConnection.prepareStatement("""
                     select string_agg(relid::regclass::text, ', ') from pg_stat_user_tables
-                    where relid <> all (?::regclass[])
+                    where coalesce(pg_partition_root(relid), relid) <> all (?::regclass[])
                     """)) {
                 List<String> loaded = new ArrayList<>(HOUSEHOLD_TABLES);
                 loaded.add("audit_event");
@@ -147,10 +160,15 @@ public final class LargeDataSet {
 
     /** The households, their links and devices in one transaction; committed, or rolled back on failure. */
     static void seedHouseholds(Connection c, int households, SeedPhases phases) throws Exception {
+        seedHouseholds(c, households, phases, () -> BulkSession.workers(BulkSession.PARTS));
+    }
+
+    /** As above; {@code workers} says before each index build how many parallel workers it may start. */
+    static void seedHouseholds(Connection c, int households, SeedPhases phases, IntSupplier workers) throws Exception {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            loadHouseholds(c, households, phases);
+            loadHouseholds(c, households, phases, workers);
             phases.time("commit", "commit", () -> {
                 c.commit();
                 return null;
@@ -163,7 +181,7 @@ public final class LargeDataSet {
         }
     }
 
-    private static void loadHouseholds(Connection c, int n, SeedPhases phases) throws Exception {
+    private static void loadHouseholds(Connection c, int n, SeedPhases phases, IntSupplier workers) throws Exception {
         long t = System.nanoTime();
         long now;
         String hash;
@@ -289,12 +307,14 @@ public final class LargeDataSet {
             }
         });
 
-        deferred.buildIndexes(c, phases);
+        // the foreign keys and notifications first (they need no secondary index: the keys check against the
+        // referenced tables' primary keys), the index builds last, when the audit part may have left a core free
         deferred.addForeignKeys(c, phases);
         Map<String, long[]> loaded = new LinkedHashMap<>();
         loaded.put("account_link", new long[] {link, link + n - 1});
         loaded.put("device", new long[] {device, device + 5L * n - 1});
         phases.time("notify", "portal changes of the loaded rows", () -> triggers.enableAndAnnounce(c, loaded));
+        deferred.buildIndexes(c, phases, workers);
     }
 
     /** Household {@code h}'s link was made {@code h % 700} days before the seed. */

@@ -45,6 +45,11 @@ class LargeScaleBenchmark {
     @Test
     void seed_and_measure_grid_pages() {
         int households = LargeDataSet.households();
+        System.out.printf("%nSEED into PostgreSQL %s, collation %s%n", jdbc.queryForObject("show server_version", String.class),
+                jdbc.queryForObject("""
+                        select case datlocprovider when 'b' then 'builtin ' || datlocale when 'i' then 'icu ' || datlocale
+                               else 'libc ' || datcollate end
+                        from pg_database where datname = current_database()""", String.class));
         LargeDataSet.Seeded seeded = LargeDataSet.seed(jdbc, households, LargeDataSet.auditEvents(households));
         long deviceCount = jdbc.queryForObject("select count(*) from device", Long.class);
         long householdCount = jdbc.queryForObject("select count(*) from account where kind = 'HOUSEHOLD'", Long.class);

@@ -35,7 +35,19 @@ class DatabaseConfiguration {
         }
         long started = System.nanoTime();
         // zonky's own shutdown hook would kill PostgreSQL before Spring closes the pool (STACK.md, trap 6)
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                // PostgreSQL's own C.UTF-8 locale rather than whatever the host's LANG names: the code-point order
+                // of glibc's C.UTF-8 (these machines' default), compared byte-wise instead of by strcoll, and the
+                // same order and case mapping on every machine
+                .setLocaleConfig("locale-provider", "builtin").setLocaleConfig("builtin-locale", "C.UTF-8")
+                // a throwaway database that never streams to a standby (zonky already runs it without fsync): no
+                // WAL for what a transaction creates (a rebuilt index, a new partition) and no checkpoint in the
+                // middle of a bulk load, as PostgreSQL's "Populating a Database" advises; docs/links-and-devices.md
+                .setServerConfig("wal_level", "minimal").setServerConfig("max_wal_senders", "0")
+                .setServerConfig("max_wal_size", "4GB")
+                // reads in the backend itself: an I/O worker process (PostgreSQL 18's default) only adds a hand-over on one machine
+                .setServerConfig("io_method", "sync")
+                .start();
         log.info("Embedded PostgreSQL started on port {} in {} ms", postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedDatabase(postgres);
