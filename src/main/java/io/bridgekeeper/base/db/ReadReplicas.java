@@ -80,6 +80,13 @@ public class ReadReplicas implements SmartLifecycle {
         this.checks.setQueryTimeout(1);
         this.interval = interval;
         List<String> configured = urls.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
+        for (int i = 0; i < configured.size(); i++) {
+            // a typo stops the start with its name, rather than leaving a replica that silently never serves
+            if (org.postgresql.Driver.parseURL(configured.get(i), null) == null) {
+                throw new IllegalArgumentException("DB_REPLICA_URLS: entry " + (i + 1) + ", '" + configured.get(i)
+                        + "', is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+            }
+        }
         if (mode == DatabaseMode.EMBEDDED && !configured.isEmpty()) {
             log.warn("Replica URLs are ignored on the embedded database: set DB_URL to the primary they stream from");
         } else {

@@ -1,6 +1,7 @@
 package io.bridgekeeper.base.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.bridgekeeper.support.ReplicatedPostgres;
@@ -139,6 +140,29 @@ class ReadReplicasIT {
         admit(replicas);
         assertThat(serving(replicas)).containsExactlyInAnyOrder("replica1", "replica2");
         replicas.stop();
+    }
+
+    @Test
+    void e_an_entry_that_is_no_postgresql_url_stops_the_start_and_one_that_cannot_be_reached_never_serves() {
+        synchronous("ANY 2 (replica1, replica2)");
+        List<String> typo = List.of(cluster.replicaUrls().getFirst(), "replica2:5432/bridgekeeper");
+        assertThatThrownBy(() -> new ReadReplicas(new JdbcTemplate(primary), DatabaseMode.CONFIGURED, typo, "postgres",
+                "", 2, Duration.ofMinutes(1), new SimpleMeterRegistry()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DB_REPLICA_URLS").hasMessageContaining("replica2:5432/bridgekeeper");
+
+        List<String> unreachable = new java.util.ArrayList<>(cluster.replicaUrls());
+        unreachable.add("jdbc:postgresql://127.0.0.1:1/bridgekeeper");
+        ReadReplicas replicas = new ReadReplicas(new JdbcTemplate(primary), DatabaseMode.CONFIGURED, unreachable,
+                "postgres", "", 2, Duration.ofMinutes(1), new SimpleMeterRegistry());
+        try {
+            admit(replicas);
+            assertThat(replicas.status()).filteredOn(s -> !s.serving()).singleElement()
+                    .satisfies(s -> assertThat(s.reason()).startsWith("it cannot be reached"));
+            assertThat(readOnStandby(replicas)).as("the two that stream still serve").isTrue();
+        } finally {
+            replicas.stop();
+        }
     }
 
     /** Checks until both replicas serve (a few checks: each must have replayed what was flushed before). */
